@@ -1,0 +1,26 @@
+package io.channelhub.platform;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings every service shares ({@code channelhub.*}). Kafka connection and security settings stay under
+ * {@code spring.kafka.*} so they pass through to every client and Streams app unchanged.
+ */
+@ConfigurationProperties("channelhub")
+public record ChannelHubProperties(String serviceName, TopicSettings topics, ClockSettings clock) {
+
+    public ChannelHubProperties {
+        topics = topics != null ? topics : new TopicSettings(3, (short) 1);
+        clock = clock != null ? clock : new ClockSettings(false, Duration.ofSeconds(60), List.of());
+    }
+
+    /** Partitions of every topic: one count everywhere keeps topics that share a key co-partitioned. */
+    public record TopicSettings(int partitions, short replicationFactor) {
+    }
+
+    /** The ticker: which command topics get a ClockTicked on every partition, and how often. */
+    public record ClockSettings(boolean enabled, Duration period, List<String> topics) {
+    }
+}

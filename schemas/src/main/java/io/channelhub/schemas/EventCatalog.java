@@ -1,0 +1,47 @@
+package io.channelhub.schemas;
+
+import io.channelhub.directory.event.BillingAccountRegistered;
+import io.channelhub.directory.event.IsvRegistered;
+import io.channelhub.directory.event.ResellerRegistered;
+import io.channelhub.entitlement.event.EntitlementActivated;
+import io.channelhub.notification.event.EmailFailed;
+import io.channelhub.notification.event.EmailRequested;
+import io.channelhub.notification.event.EmailSent;
+import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.transfer.event.TransferInfoRequested;
+import io.channelhub.transfer.event.TransferOpened;
+import io.channelhub.transfer.event.TransferRequested;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Every event type that may travel on a topic. The serde, the schema store, the compatibility gate and ops-cli
+ * all start from this list; a test checks it against the .avsc files so none is forgotten.
+ */
+public final class EventCatalog {
+    private EventCatalog() {
+    }
+
+    public static final List<Class<? extends SpecificRecord>> EVENT_TYPES = List.of(
+            ClockTicked.class,
+            IsvRegistered.class, ResellerRegistered.class, BillingAccountRegistered.class,
+            EntitlementActivated.class,
+            TransferRequested.class, TransferOpened.class, TransferInfoRequested.class,
+            EmailRequested.class, EmailSent.class, EmailFailed.class);
+
+    private static final Map<String, Class<? extends SpecificRecord>> BY_NAME = EVENT_TYPES.stream()
+            .collect(Collectors.toUnmodifiableMap(c -> c.getName(), Function.identity()));
+
+    /** Finds a type by its full name ({@code io.channelhub.transfer.event.TransferRequested}) or simple name. */
+    public static Optional<Class<? extends SpecificRecord>> byName(String name) {
+        Class<? extends SpecificRecord> exact = BY_NAME.get(name);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        return EVENT_TYPES.stream().filter(c -> c.getSimpleName().equals(name)).findFirst();
+    }
+}

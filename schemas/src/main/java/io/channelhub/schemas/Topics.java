@@ -1,0 +1,37 @@
+package io.channelhub.schemas;
+
+import java.util.List;
+
+/** The topic catalogue. docs/events.md describes each; this class is the truth. */
+public final class Topics {
+    private Topics() {
+    }
+
+    /** ISVs, resellers, billing accounts (upstream). Key: {@code isv:<id>}, {@code reseller:<id>}, {@code account:<id>}. */
+    public static final String DIRECTORY_EVENTS = "directory.events";
+    /** Entitlement facts (upstream; transfer-service after a move). Key: entitlementId. */
+    public static final String ENTITLEMENTS_EVENTS = "entitlements.events";
+    /** Transfer requests, follow-ups, approvals, clock ticks. Key: entitlementId. */
+    public static final String TRANSFERS_COMMANDS = "transfers.commands";
+    /** Transfer outcomes. Key: entitlementId. */
+    public static final String TRANSFERS_EVENTS = "transfers.events";
+    public static final String DISCOUNTS_COMMANDS = "discounts.commands";
+    public static final String DISCOUNTS_EVENTS = "discounts.events";
+    public static final String BILLING_COMMANDS = "billing.commands";
+    public static final String BILLING_EVENTS = "billing.events";
+    public static final String USAGE_EVENTS = "usage.events";
+    /** Rendered e-mails, one record per Message-ID. Key: messageId. */
+    public static final String NOTIFICATIONS_OUTBOX = "notifications.outbox";
+    /** E-mail audit trail: sent, failed. Key: messageId. */
+    public static final String NOTIFICATIONS_EVENTS = "notifications.events";
+
+    /** Every topic the system owns (dead-letter topics excluded). */
+    public static final List<String> ALL = List.of(DIRECTORY_EVENTS, ENTITLEMENTS_EVENTS, TRANSFERS_COMMANDS,
+            TRANSFERS_EVENTS, DISCOUNTS_COMMANDS, DISCOUNTS_EVENTS, BILLING_COMMANDS, BILLING_EVENTS, USAGE_EVENTS,
+            NOTIFICATIONS_OUTBOX, NOTIFICATIONS_EVENTS);
+
+    /** The dead-letter topic of a topic: undecodable records, original bytes, error headers. */
+    public static String dlt(String topic) {
+        return topic + ".dlt";
+    }
+}
