@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -41,7 +42,7 @@ public class PlatformAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics channelHubTopics(ChannelHubProperties props) {
         return new KafkaAdmin.NewTopics(TopicCatalogue.newTopics(props.topics().partitions(),
-                props.topics().replicationFactor()).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+                props.topics().replicationFactor(), props.serviceName()).toArray(NewTopic[]::new));
     }
 
     @Bean

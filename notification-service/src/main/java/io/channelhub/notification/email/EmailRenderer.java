@@ -1,0 +1,42 @@
+package io.channelhub.notification.email;
+
+import io.channelhub.notification.domain.PlannedEmail;
+import java.util.Locale;
+import java.util.Set;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/** Renders a planned e-mail from its two template files, {@code templates/email/<name>.txt} and {@code .html}. */
+public final class EmailRenderer {
+
+    /** The text and HTML bodies of one e-mail. */
+    public record Rendered(String text, String html) {
+    }
+
+    private final TemplateEngine engine = new TemplateEngine();
+
+    public EmailRenderer() {
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
+    }
+
+    public Rendered render(PlannedEmail email) {
+        Context context = new Context(Locale.ENGLISH, email.model());
+        return new Rendered(engine.process(email.template() + ".txt", context),
+                engine.process(email.template() + ".html", context));
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(EmailRenderer.class.getClassLoader());
+        resolver.setPrefix("templates/email/");
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setCacheable(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+}

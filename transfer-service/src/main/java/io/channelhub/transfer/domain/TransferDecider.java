@@ -1,0 +1,165 @@
+package io.channelhub.transfer.domain;
+
+import io.channelhub.common.event.EventMeta;
+import io.channelhub.platform.ids.EventIds;
+import io.channelhub.transfer.event.Contact;
+import io.channelhub.transfer.event.Party;
+import io.channelhub.transfer.event.PartyRole;
+import io.channelhub.transfer.event.Problem;
+import io.channelhub.transfer.event.TransferInfoRequested;
+import io.channelhub.transfer.event.TransferKind;
+import io.channelhub.transfer.event.TransferOpened;
+import io.channelhub.transfer.event.TransferRequested;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Decides what a transfer request leads to (T1–T4): a complete, consistent request opens the transfer and names
+ * every party whose consent it needs; anything missing or wrong is listed, exactly, in an info request (T3).
+ * Pure: the entitlement and the directory are given, the output ids derive from the request's id.
+ */
+public final class TransferDecider {
+
+    public static final String PRODUCER = "transfer-service";
+
+    private TransferDecider() {
+    }
+
+    public static List<SpecificRecord> decide(TransferRequested request, Optional<Entitlement> entitlement,
+            Directory directory) {
+        List<Problem> problems = new ArrayList<>();
+        require(request.getCustomerCompanyName(), "customerCompanyName", "the customer's company name", problems);
+        require(request.getEntitlementId(), "entitlementId", "the entitlement ID", problems);
+        require(request.getOfferId(), "offerId", "the offer ID", problems);
+        require(request.getCurrentBillingAccountId(), "currentBillingAccountId", "the current billing account ID",
+                problems);
+        require(request.getTargetBillingAccountId(), "targetBillingAccountId", "the target billing account ID",
+                problems);
+        require(request.getContactName(), "contactName", "the name of the contact to keep informed", problems);
+        require(request.getContactEmail(), "contactEmail", "the e-mail of the contact to keep informed", problems);
+
+        Entitlement ent = entitlement.orElse(null);
+        if (request.getEntitlementId() != null && ent == null) {
+            problems.add(problem("entitlementId", ProblemCode.UNKNOWN_ENTITLEMENT,
+                    "No active entitlement " + request.getEntitlementId() + " is known."));
+        }
+        if (ent != null && request.getOfferId() != null && !ent.offerId().equals(request.getOfferId())) {
+            problems.add(problem("offerId", ProblemCode.OFFER_MISMATCH, "Entitlement " + ent.id() + " is for offer "
+                    + ent.offerId() + ", not " + request.getOfferId() + "."));
+        }
+        if (ent != null && request.getCurrentBillingAccountId() != null
+                && !ent.billingAccountId().equals(request.getCurrentBillingAccountId())) {
+            problems.add(problem("currentBillingAccountId", ProblemCode.NOT_CURRENT_BILLING_ACCOUNT,
+                    "Entitlement " + ent.id() + " is on billing account " + ent.billingAccountId() + ", not "
+                            + request.getCurrentBillingAccountId() + "."));
+        }
+        Directory.BillingAccount from = account(request.getCurrentBillingAccountId(), "currentBillingAccountId",
+                directory, problems);
+        Directory.BillingAccount to = account(request.getTargetBillingAccountId(), "targetBillingAccountId",
+                directory, problems);
+        if (request.getCurrentBillingAccountId() != null
+                && request.getCurrentBillingAccountId().equals(request.getTargetBillingAccountId())) {
+            problems.add(problem("targetBillingAccountId", ProblemCode.SAME_BILLING_ACCOUNT,
+                    "The target billing account is the current one."));
+        }
+        TransferKind kind = from != null && to != null ? TransferKinds.of(from, to) : null;
+        if (kind != null && request.getKind() != null && request.getKind() != kind) {
+            problems.add(problem("kind", ProblemCode.KIND_MISMATCH, "The request says " + request.getKind()
+                    + " but moving from " + describe(from) + " to " + describe(to) + " is " + kind + "."));
+        }
+        Optional<Directory.Organisation> isv = ent == null ? Optional.empty() : directory.isv(ent.isvId());
+        if (ent != null && isv.isEmpty()) {
+            problems.add(problem("entitlementId", ProblemCode.UNKNOWN_PARTY,
+                    "The ISV " + ent.isvId() + " of entitlement " + ent.id() + " is not in the directory."));
+        }
+        Optional<Directory.Organisation> fromReseller = reseller(from, "currentBillingAccountId", directory, problems);
+        Optional<Directory.Organisation> toReseller = reseller(to, "targetBillingAccountId", directory, problems);
+
+        EventMeta cause = request.getMeta();
+        String transferId = EventIds.derive(cause.getEventId(), "Transfer", 0);
+        if (!problems.isEmpty()) {
+            return List.of(TransferInfoRequested.newBuilder()
+                    .setMeta(EventIds.causedBy(cause, "TransferInfoRequested", 0, PRODUCER))
+                    .setTransferId(transferId)
+                    .setEntitlementId(request.getEntitlementId())
+                    .setContact(contact(request, isv))
+                    .setProblems(problems)
+                    .build());
+        }
+        List<Party> parties = new ArrayList<>();
+        parties.add(new Party(PartyRole.CUSTOMER, from.customerId(), request.getCustomerCompanyName(),
+                from.contactEmail()));
+        isv.ifPresent(i -> parties.add(new Party(PartyRole.ISV, i.id(), i.name(), i.contactEmail())));
+        fromReseller.ifPresent(r -> parties.add(new Party(PartyRole.CURRENT_RESELLER, r.id(), r.name(),
+                r.contactEmail())));
+        toReseller.filter(r -> fromReseller.map(f -> !f.id().equals(r.id())).orElse(true))
+                .ifPresent(r -> parties.add(new Party(PartyRole.TARGET_RESELLER, r.id(), r.name(),
+                        r.contactEmail())));
+        return List.of(TransferOpened.newBuilder()
+                .setMeta(EventIds.causedBy(cause, "TransferOpened", 0, PRODUCER))
+                .setTransferId(transferId)
+                .setKind(kind)
+                .setCustomerCompanyName(request.getCustomerCompanyName())
+                .setEntitlementId(request.getEntitlementId())
+                .setOfferId(request.getOfferId())
+                .setFromBillingAccountId(from.id())
+                .setToBillingAccountId(to.id())
+                .setFromResellerId(from.resellerId())
+                .setToResellerId(to.resellerId())
+                .setContact(new Contact(request.getContactName(), request.getContactEmail()))
+                .setParties(parties)
+                .build());
+    }
+
+    /** Who hears about missing information: the request's contact, else the ISV that filed it. */
+    private static Contact contact(TransferRequested request, Optional<Directory.Organisation> isv) {
+        if (request.getContactEmail() != null) {
+            return new Contact(Objects.requireNonNullElse(request.getContactName(), ""), request.getContactEmail());
+        }
+        return isv.map(i -> new Contact(i.name(), i.contactEmail())).orElse(null);
+    }
+
+    private static Directory.BillingAccount account(String id, String field, Directory directory,
+            List<Problem> problems) {
+        if (id == null) {
+            return null;
+        }
+        Optional<Directory.BillingAccount> account = directory.account(id);
+        if (account.isEmpty()) {
+            problems.add(problem(field, ProblemCode.UNKNOWN_BILLING_ACCOUNT, "No billing account " + id
+                    + " is known."));
+        }
+        return account.orElse(null);
+    }
+
+    private static Optional<Directory.Organisation> reseller(Directory.BillingAccount account, String field,
+            Directory directory, List<Problem> problems) {
+        if (account == null || account.direct()) {
+            return Optional.empty();
+        }
+        Optional<Directory.Organisation> reseller = directory.reseller(account.resellerId());
+        if (reseller.isEmpty()) {
+            problems.add(problem(field, ProblemCode.UNKNOWN_PARTY, "The reseller " + account.resellerId()
+                    + " of billing account " + account.id() + " is not in the directory."));
+        }
+        return reseller;
+    }
+
+    private static String describe(Directory.BillingAccount account) {
+        return account.direct() ? "direct account " + account.id()
+                : "account " + account.id() + " of reseller " + account.resellerId();
+    }
+
+    private static void require(String value, String field, String what, List<Problem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(problem(field, ProblemCode.MISSING, "Please provide " + what + "."));
+        }
+    }
+
+    private static Problem problem(String field, ProblemCode code, String message) {
+        return new Problem(field, code.name(), message);
+    }
+}
