@@ -6,13 +6,17 @@ import io.channelhub.platform.event.ClockTicked;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -47,20 +51,31 @@ public final class ClockTicker implements SmartLifecycle {
         this.registry = registry;
     }
 
-    /** Publishes one tick now to every partition of every topic. */
+    /** Publishes one tick now to every partition of every topic; throws if the broker did not take them all. */
     public void tick() {
         Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (String topic : topics) {
             for (PartitionInfo partition : producer.partitionsFor(topic)) {
                 String id = EventIds.derive(topic + ":" + partition.partition() + "@" + at.toEpochMilli(),
                         "ClockTicked", 0);
                 ClockTicked tick = ClockTicked.newBuilder().setMeta(EventIds.origin(id, at, producerName)).setAt(at)
                         .build();
-                producer.send(new ProducerRecord<>(topic, partition.partition(), at.toEpochMilli(), "clock", tick));
+                sent.add(producer.send(new ProducerRecord<>(topic, partition.partition(), at.toEpochMilli(),
+                        "clock", tick)));
             }
-            registry.counter(MetricNames.TICKS, "topic", topic).increment();
         }
-        producer.flush();
+        for (Future<RecordMetadata> result : sent) {
+            try {
+                result.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Clock tick not published: " + e.getCause(), e.getCause());
+            }
+        }
+        topics.forEach(topic -> registry.counter(MetricNames.TICKS, "topic", topic).increment());
     }
 
     @Override

@@ -1,0 +1,79 @@
+package io.channelhub.platform.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.LongSerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** X2: an id is applied once; old ids are forgotten on request so the stores stay bounded. */
+class AppliedEventIdsTest {
+
+    private final List<String> log = new ArrayList<>();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Long> ids;
+    private TestInputTopic<String, Long> forget;
+
+    @BeforeEach
+    void start() {
+        Topology topology = new Topology();
+        topology.addSource("ids", new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.LongDeserializer(), "ids", "forget");
+        topology.addProcessor("p", () -> new Processor<String, Long, Void, Void>() {
+            private AppliedEventIds applied;
+            private ProcessorContext<Void, Void> context;
+
+            @Override
+            public void init(ProcessorContext<Void, Void> context) {
+                this.context = context;
+                applied = AppliedEventIds.from(context, "p");
+            }
+
+            @Override
+            public void process(Record<String, Long> record) {
+                if (context.recordMetadata().orElseThrow().topic().equals("forget")) {
+                    log.add("forgot " + applied.forgetBefore(record.value()));
+                } else {
+                    log.add(record.key() + (applied.firstTime(record.key(), record.value()) ? " new" : " repeat"));
+                }
+            }
+        }, "ids");
+        for (var store : AppliedEventIds.storeBuilders("p")) {
+            topology.addStateStore(store, "p");
+        }
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedupe-test");
+        driver = new TopologyTestDriver(topology, props);
+        ids = driver.createInputTopic("ids", new StringSerializer(), new LongSerializer());
+        forget = driver.createInputTopic("forget", new StringSerializer(), new LongSerializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void aRepeatedIdIsRecognisedUntilItIsForgotten() {
+        ids.pipeInput("a", 100L);
+        ids.pipeInput("b", 200L);
+        ids.pipeInput("a", 300L);
+        forget.pipeInput("x", 150L);
+        ids.pipeInput("a", 400L);
+        ids.pipeInput("b", 500L);
+
+        assertThat(log).containsExactly("a new", "b new", "a repeat", "forgot 1", "a new", "b repeat");
+    }
+}
