@@ -31,37 +31,36 @@ public final class TransferDecider {
     public static List<SpecificRecord> decide(TransferRequested request, Optional<Entitlement> entitlement,
             Directory directory) {
         List<Problem> problems = new ArrayList<>();
-        require(request.getCustomerCompanyName(), "customerCompanyName", "the customer's company name", problems);
-        require(request.getEntitlementId(), "entitlementId", "the entitlement ID", problems);
-        require(request.getOfferId(), "offerId", "the offer ID", problems);
-        require(request.getCurrentBillingAccountId(), "currentBillingAccountId", "the current billing account ID",
-                problems);
-        require(request.getTargetBillingAccountId(), "targetBillingAccountId", "the target billing account ID",
-                problems);
-        require(request.getContactName(), "contactName", "the name of the contact to keep informed", problems);
-        require(request.getContactEmail(), "contactEmail", "the e-mail of the contact to keep informed", problems);
+        String company = require(request.getCustomerCompanyName(), "customerCompanyName",
+                "the customer's company name", problems);
+        String entitlementId = require(request.getEntitlementId(), "entitlementId", "the entitlement ID", problems);
+        String offerId = require(request.getOfferId(), "offerId", "the offer ID", problems);
+        String fromId = require(request.getCurrentBillingAccountId(), "currentBillingAccountId",
+                "the current billing account ID", problems);
+        String toId = require(request.getTargetBillingAccountId(), "targetBillingAccountId",
+                "the target billing account ID", problems);
+        String contactName = require(request.getContactName(), "contactName",
+                "the name of the contact to keep informed", problems);
+        String contactEmail = require(request.getContactEmail(), "contactEmail",
+                "the e-mail of the contact to keep informed", problems);
 
         Entitlement ent = entitlement.orElse(null);
-        if (request.getEntitlementId() != null && ent == null) {
+        if (entitlementId != null && ent == null) {
             problems.add(problem("entitlementId", ProblemCode.UNKNOWN_ENTITLEMENT,
-                    "No active entitlement " + request.getEntitlementId() + " is known."));
+                    "No active entitlement " + entitlementId + " is known."));
         }
-        if (ent != null && request.getOfferId() != null && !ent.offerId().equals(request.getOfferId())) {
+        if (ent != null && offerId != null && !ent.offerId().equals(offerId)) {
             problems.add(problem("offerId", ProblemCode.OFFER_MISMATCH, "Entitlement " + ent.id() + " is for offer "
-                    + ent.offerId() + ", not " + request.getOfferId() + "."));
+                    + ent.offerId() + ", not " + offerId + "."));
         }
-        if (ent != null && request.getCurrentBillingAccountId() != null
-                && !ent.billingAccountId().equals(request.getCurrentBillingAccountId())) {
+        if (ent != null && fromId != null && !ent.billingAccountId().equals(fromId)) {
             problems.add(problem("currentBillingAccountId", ProblemCode.NOT_CURRENT_BILLING_ACCOUNT,
                     "Entitlement " + ent.id() + " is on billing account " + ent.billingAccountId() + ", not "
-                            + request.getCurrentBillingAccountId() + "."));
+                            + fromId + "."));
         }
-        Directory.BillingAccount from = account(request.getCurrentBillingAccountId(), "currentBillingAccountId",
-                directory, problems);
-        Directory.BillingAccount to = account(request.getTargetBillingAccountId(), "targetBillingAccountId",
-                directory, problems);
-        if (request.getCurrentBillingAccountId() != null
-                && request.getCurrentBillingAccountId().equals(request.getTargetBillingAccountId())) {
+        Directory.BillingAccount from = account(fromId, "currentBillingAccountId", directory, problems);
+        Directory.BillingAccount to = account(toId, "targetBillingAccountId", directory, problems);
+        if (fromId != null && fromId.equals(toId)) {
             problems.add(problem("targetBillingAccountId", ProblemCode.SAME_BILLING_ACCOUNT,
                     "The target billing account is the current one."));
         }
@@ -84,14 +83,13 @@ public final class TransferDecider {
             return List.of(TransferInfoRequested.newBuilder()
                     .setMeta(EventIds.causedBy(cause, "TransferInfoRequested", 0, PRODUCER))
                     .setTransferId(transferId)
-                    .setEntitlementId(request.getEntitlementId())
-                    .setContact(contact(request, isv))
+                    .setEntitlementId(entitlementId)
+                    .setContact(contact(contactName, contactEmail, isv))
                     .setProblems(problems)
                     .build());
         }
         List<Party> parties = new ArrayList<>();
-        parties.add(new Party(PartyRole.CUSTOMER, from.customerId(), request.getCustomerCompanyName(),
-                from.contactEmail()));
+        parties.add(new Party(PartyRole.CUSTOMER, from.customerId(), company, from.contactEmail()));
         isv.ifPresent(i -> parties.add(new Party(PartyRole.ISV, i.id(), i.name(), i.contactEmail())));
         fromReseller.ifPresent(r -> parties.add(new Party(PartyRole.CURRENT_RESELLER, r.id(), r.name(),
                 r.contactEmail())));
@@ -102,22 +100,22 @@ public final class TransferDecider {
                 .setMeta(EventIds.causedBy(cause, "TransferOpened", 0, PRODUCER))
                 .setTransferId(transferId)
                 .setKind(kind)
-                .setCustomerCompanyName(request.getCustomerCompanyName())
-                .setEntitlementId(request.getEntitlementId())
-                .setOfferId(request.getOfferId())
+                .setCustomerCompanyName(company)
+                .setEntitlementId(entitlementId)
+                .setOfferId(offerId)
                 .setFromBillingAccountId(from.id())
                 .setToBillingAccountId(to.id())
                 .setFromResellerId(from.resellerId())
                 .setToResellerId(to.resellerId())
-                .setContact(new Contact(request.getContactName(), request.getContactEmail()))
+                .setContact(new Contact(contactName, contactEmail))
                 .setParties(parties)
                 .build());
     }
 
     /** Who hears about missing information: the request's contact, else the ISV that filed it. */
-    private static Contact contact(TransferRequested request, Optional<Directory.Organisation> isv) {
-        if (request.getContactEmail() != null) {
-            return new Contact(Objects.requireNonNullElse(request.getContactName(), ""), request.getContactEmail());
+    private static Contact contact(String name, String email, Optional<Directory.Organisation> isv) {
+        if (email != null) {
+            return new Contact(Objects.requireNonNullElse(name, ""), email);
         }
         return isv.map(i -> new Contact(i.name(), i.contactEmail())).orElse(null);
     }
@@ -153,10 +151,13 @@ public final class TransferDecider {
                 : "account " + account.id() + " of reseller " + account.resellerId();
     }
 
-    private static void require(String value, String field, String what, List<Problem> problems) {
+    /** The trimmed value, or null (a blank counts as absent) with a MISSING problem recorded. */
+    private static String require(String value, String field, String what, List<Problem> problems) {
         if (value == null || value.isBlank()) {
             problems.add(problem(field, ProblemCode.MISSING, "Please provide " + what + "."));
+            return null;
         }
+        return value.trim();
     }
 
     private static Problem problem(String field, ProblemCode code, String message) {

@@ -1,0 +1,143 @@
+package io.channelhub.transfer.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.channelhub.common.event.EventMeta;
+import io.channelhub.directory.event.BillingAccountRegistered;
+import io.channelhub.directory.event.IsvRegistered;
+import io.channelhub.directory.event.ResellerRegistered;
+import io.channelhub.entitlement.event.EntitlementActivated;
+import io.channelhub.platform.metrics.MetricNames;
+import io.channelhub.schemas.Topics;
+import io.channelhub.schemas.serde.EventSerde;
+import io.channelhub.transfer.event.TransferInfoRequested;
+import io.channelhub.transfer.event.TransferKind;
+import io.channelhub.transfer.event.TransferOpened;
+import io.channelhub.transfer.event.TransferRequested;
+import io.channelhub.platform.event.ClockTicked;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every event path of the transfer topology, without a broker. */
+class TransferTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, SpecificRecord> directory;
+    private TestInputTopic<String, SpecificRecord> entitlements;
+    private TestInputTopic<String, SpecificRecord> commands;
+    private TestInputTopic<String, byte[]> rawCommands;
+    private TestOutputTopic<String, SpecificRecord> events;
+
+    static EventMeta meta(String id) {
+        return EventMeta.newBuilder().setEventId(id).setOccurredAt(T0).setProducer("test").build();
+    }
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "transfer-topology-test");
+        driver = new TopologyTestDriver(TransferTopology.build(registry, Duration.ofDays(30)), props);
+        directory = driver.createInputTopic(Topics.DIRECTORY_EVENTS, new StringSerializer(), new EventSerde());
+        entitlements = driver.createInputTopic(Topics.ENTITLEMENTS_EVENTS, new StringSerializer(), new EventSerde());
+        commands = driver.createInputTopic(Topics.TRANSFERS_COMMANDS, new StringSerializer(), new EventSerde());
+        rawCommands = driver.createInputTopic(Topics.TRANSFERS_COMMANDS, new StringSerializer(),
+                new ByteArraySerializer());
+        events = driver.createOutputTopic(Topics.TRANSFERS_EVENTS, new StringDeserializer(), new EventSerde());
+
+        directory.pipeInput("isv:ISV-1", new IsvRegistered(meta("d1"), "ISV-1", "Vendor", "isv@example.com", true));
+        directory.pipeInput("reseller:R-1", new ResellerRegistered(meta("d2"), "R-1", "Old Reseller",
+                "r1@example.com", "IT"));
+        directory.pipeInput("reseller:R-2", new ResellerRegistered(meta("d3"), "R-2", "New Reseller",
+                "r2@example.com", "PT"));
+        directory.pipeInput("account:BA-1", new BillingAccountRegistered(meta("d4"), "BA-1", "C-1", "Acme",
+                "acme@example.com", "R-1"));
+        directory.pipeInput("account:BA-2", new BillingAccountRegistered(meta("d5"), "BA-2", "C-1", "Acme",
+                "acme@example.com", "R-2"));
+        entitlements.pipeInput("E-1", new EntitlementActivated(meta("f1"), "E-1", "O-1", "ISV-1", "BA-1"));
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private static TransferRequested request(String id) {
+        return TransferRequested.newBuilder().setMeta(meta(id)).setCustomerCompanyName("Acme").setEntitlementId("E-1")
+                .setOfferId("O-1").setCurrentBillingAccountId("BA-1").setTargetBillingAccountId("BA-2")
+                .setContactName("Ada").setContactEmail("ada@acme.example").build();
+    }
+
+    @Test
+    void aCompleteRequestOpensTheTransferUnderTheEntitlementKey() {
+        commands.pipeInput("E-1", request("r-1"));
+
+        var out = events.readRecordsToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).key()).isEqualTo("E-1");
+        TransferOpened opened = (TransferOpened) out.get(0).value();
+        assertThat(opened.getKind()).isEqualTo(TransferKind.CHANGE_RESELLER);
+        assertThat(opened.getParties()).hasSize(4);
+        assertThat(registry.counter(MetricNames.OUTCOMES, "service", "transfer-service", "type", "TransferOpened")
+                .count()).isEqualTo(1.0);
+    }
+
+    // X2: the same request (same eventId) twice decides once
+    @Test
+    void aRedeliveredRequestChangesNothing() {
+        commands.pipeInput("E-1", request("r-1"));
+        commands.pipeInput("E-1", request("r-1"));
+
+        assertThat(events.readValuesToList()).hasSize(1);
+        assertThat(registry.counter(MetricNames.DUPLICATES, "service", "transfer-service", "topic",
+                Topics.TRANSFERS_COMMANDS).count()).isEqualTo(1.0);
+    }
+
+    // T3
+    @Test
+    void anIncompleteRequestBecomesAnInfoRequestNotAnError() {
+        commands.pipeInput("E-1", TransferRequested.newBuilder(request("r-2")).setTargetBillingAccountId(null).build());
+
+        List<SpecificRecord> out = events.readValuesToList();
+        assertThat(out).singleElement().isInstanceOf(TransferInfoRequested.class);
+        assertThat(registry.counter(MetricNames.REFUSALS, "service", "transfer-service", "type",
+                "TransferInfoRequested", "reason", "MISSING").count()).isEqualTo(1.0);
+    }
+
+    // X1
+    @Test
+    void garbageIsDeadLetteredAndTheNextRequestIsProcessed() {
+        rawCommands.pipeInput("E-1", new byte[] {1, 2, 3});
+        commands.pipeInput("E-1", request("r-3"));
+
+        assertThat(driver.createOutputTopic(Topics.dlt(Topics.TRANSFERS_COMMANDS), new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer()).readValuesToList())
+                .containsExactly(new byte[] {1, 2, 3});
+        assertThat(events.readValuesToList()).singleElement().isInstanceOf(TransferOpened.class);
+    }
+
+    @Test
+    void ticksAndForeignEventsProduceNoOutcome() {
+        commands.pipeInput("clock", new ClockTicked(meta("tick-1"), T0.plusSeconds(60)));
+        commands.pipeInput("E-1", new EntitlementActivated(meta("misplaced"), "E-9", "O", "I", "B"));
+
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(registry.counter(MetricNames.REFUSALS, "service", "transfer-service", "type",
+                "EntitlementActivated", "reason", "UNSUPPORTED_ON_TOPIC").count()).isEqualTo(1.0);
+    }
+}
