@@ -21,17 +21,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.PropertySource;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * What every service gets by depending on platform: topics provisioned, its topology run with the shared
- * Streams settings, Streams state in /actuator/health, the clock ticker when enabled, and common defaults
- * (actuator exposure) from channelhub-platform.properties.
+ * Streams settings, Streams state in /actuator/health, the clock ticker when enabled. Common defaults come
+ * from {@link PlatformDefaults}.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(ChannelHubProperties.class)
-@PropertySource("classpath:channelhub-platform.properties")
 public class PlatformAutoConfiguration {
 
     @Bean
