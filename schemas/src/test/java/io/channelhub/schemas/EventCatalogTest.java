@@ -34,6 +34,15 @@ class EventCatalogTest {
                 .as(type.getSimpleName()).isNotEmpty());
     }
 
+    /** docs/events.md is what upstream teams read: it must name every topic and every event type. */
+    @Test
+    void docsListEveryTopicAndEventType() {
+        String docs = read(Path.of("../docs/events.md"));
+        Topics.ALL.forEach(topic -> assertThat(docs).as("docs/events.md").contains("`" + topic + "`"));
+        EventCatalog.EVENT_TYPES.forEach(type -> assertThat(docs).as("docs/events.md")
+                .contains("`" + type.getSimpleName() + "`"));
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);
