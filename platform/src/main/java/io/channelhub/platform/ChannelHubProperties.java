@@ -22,5 +22,9 @@ public record ChannelHubProperties(String serviceName, TopicSettings topics, Clo
 
     /** The ticker: which command topics get a ClockTicked on every partition, and how often. */
     public record ClockSettings(boolean enabled, Duration period, List<String> topics) {
+        public ClockSettings {
+            period = period != null ? period : Duration.ofSeconds(60);
+            topics = topics != null ? List.copyOf(topics) : List.of();
+        }
     }
 }

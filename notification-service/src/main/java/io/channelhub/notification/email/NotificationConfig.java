@@ -41,13 +41,18 @@ public class NotificationConfig {
         return new EmailSender(mail, events, registry, from);
     }
 
+    /** A bean, so the context closes its producer on shutdown. */
     @Bean
-    KafkaTemplate<String, SpecificRecord> eventTemplate(KafkaProperties kafka) {
+    DefaultKafkaProducerFactory<String, SpecificRecord> eventProducerFactory(KafkaProperties kafka) {
         Map<String, Object> config = kafka.buildProducerProperties();
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
-                new EventSerde()));
+        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new EventSerde());
+    }
+
+    @Bean
+    KafkaTemplate<String, SpecificRecord> eventTemplate(DefaultKafkaProducerFactory<String, SpecificRecord> factory) {
+        return new KafkaTemplate<>(factory);
     }
 
     /** read_committed (only e-mails of committed transactions), one commit per record, back-off while SMTP is down. */

@@ -1,0 +1,137 @@
+package io.channelhub.localstack;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.channelhub.localstack.broker.KraftBroker;
+import io.channelhub.localstack.demo.DemoScenario;
+import io.channelhub.localstack.mail.MailViewer;
+import io.channelhub.localstack.mail.SmtpServer;
+import io.channelhub.localstack.services.HealthCheck;
+import io.channelhub.localstack.services.RunningService;
+import io.channelhub.localstack.services.Services;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The whole system in one JVM for a developer's machine: a KRaft broker, an SMTP server with a mail viewer, the
+ * four services with their clock tickers, and optionally the demo scenario. Runs until Ctrl-C.
+ */
+@Command(name = "local-stack", sortOptions = false,
+        description = "Runs Kafka (KRaft), SMTP + mail viewer and the four Channel Hub services in one process.")
+public final class LocalStack implements Callable<Integer> {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
+    boolean help;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka listener port (default: ${DEFAULT-VALUE})")
+    int kafkaPort;
+
+    @Option(names = "--smtp-port", defaultValue = "3025", description = "SMTP port (default: ${DEFAULT-VALUE})")
+    int smtpPort;
+
+    @Option(names = "--mail-viewer-port", defaultValue = "8025", description = "Mail viewer port (default: ${DEFAULT-VALUE})")
+    int mailViewerPort;
+
+    @Option(names = "--data-dir", defaultValue = ".local-stack",
+            description = "Broker logs and Streams state, kept across restarts (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--wipe", description = "Delete the data directory first: start from an empty system")
+    boolean wipe;
+
+    @Option(names = "--demo", description = "Publish the demo scenario once everything is up")
+    boolean demo;
+
+    @Option(names = "--tick-period", defaultValue = "PT5S",
+            description = "How often each service's clock ticks, ISO-8601 (default: ${DEFAULT-VALUE})")
+    Duration tickPeriod;
+
+    private final PrintStream out = System.out;
+    private final ShutdownSequence shutdown = new ShutdownSequence();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LocalStack()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        DataDirectory data = DataDirectory.prepare(dataDir, wipe);
+        Map<String, Integer> servicePorts = Services.ports();
+        requirePortsFree(servicePorts);
+        // also stops whatever started when a later step fails: main() exits, and exiting runs the hook
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "local-stack-shutdown"));
+        long brokerStart = System.nanoTime();
+        KraftBroker broker = KraftBroker.start(data.kafka(), kafkaPort, Ports.free());
+        shutdown.add("Kafka broker", broker);
+        out.printf("Kafka broker (KRaft) up at %s in %.1f s%n", broker.bootstrapServers(), seconds(brokerStart));
+
+        GreenMail greenMail = SmtpServer.start(smtpPort);
+        shutdown.add("SMTP server", greenMail::stop);
+        MailViewer viewer = MailViewer.start(greenMail, mailViewerPort);
+        shutdown.add("mail viewer", viewer);
+
+        List<RunningService> services = Services.start(
+                new Services.Settings(broker.bootstrapServers(), smtpPort, data, tickPeriod),
+                service -> shutdown.add(service.name(), service.context()));
+        List<String> notUp = HealthCheck.awaitUp(services, HEALTH_TIMEOUT);
+        printSummary(broker, viewer, services, data, notUp, seconds(start));
+
+        if (demo) {
+            playDemo(broker, greenMail, viewer);
+        }
+        new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops everything
+        return 0;
+    }
+
+    /** A failed demo is reported, not fatal: the stack stays up to look around or publish by hand. */
+    private void playDemo(KraftBroker broker, GreenMail greenMail, MailViewer viewer) throws InterruptedException {
+        try {
+            new DemoScenario(broker.bootstrapServers(), greenMail, out).play(viewer.url());
+        } catch (RuntimeException e) {
+            out.println("Demo failed: " + e);
+        }
+    }
+
+    private void requirePortsFree(Map<String, Integer> servicePorts) {
+        Ports.requireFree(kafkaPort, "Kafka", "--kafka-port");
+        Ports.requireFree(smtpPort, "SMTP", "--smtp-port");
+        Ports.requireFree(mailViewerPort, "the mail viewer", "--mail-viewer-port");
+        servicePorts.forEach((service, port) -> Ports.requireFree(port, service,
+                "server.port in " + service + ".properties"));
+    }
+
+    private void printSummary(KraftBroker broker, MailViewer viewer, List<RunningService> services,
+            DataDirectory data, List<String> notUp, double seconds) {
+        out.println();
+        out.printf("Channel Hub local stack is up in %.1f s%n", seconds);
+        out.printf("  %-22s %s%n", "Kafka bootstrap", broker.bootstrapServers());
+        out.printf("  %-22s %s%n", "Mail viewer", viewer.url());
+        out.printf("  %-22s localhost:%d%n", "SMTP", smtpPort);
+        for (RunningService service : services) {
+            out.printf("  %-22s %s   %s%n", service.name(), service.url("/actuator/health"),
+                    service.url("/actuator/prometheus"));
+        }
+        out.printf("  %-22s %s%n", "Data directory", data.root());
+        out.printf("  %-22s every %s%n", "Clock ticks", tickPeriod);
+        if (!notUp.isEmpty()) {
+            out.println("  Not healthy after " + HEALTH_TIMEOUT.toSeconds() + " s: " + notUp
+                    + " (see the log above and their /actuator/health)");
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.println();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

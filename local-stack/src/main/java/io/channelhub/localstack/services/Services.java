@@ -1,0 +1,89 @@
+package io.channelhub.localstack.services;
+
+import io.channelhub.billing.BillingServiceApplication;
+import io.channelhub.discount.DiscountServiceApplication;
+import io.channelhub.localstack.DataDirectory;
+import io.channelhub.notification.NotificationServiceApplication;
+import io.channelhub.transfer.TransferServiceApplication;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Starts the four services in this JVM, each in its own Spring context (no parent), pointed at the local stack. */
+public final class Services {
+    private Services() {
+    }
+
+    private static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec("transfer-service", TransferServiceApplication.class, false),
+            new ServiceSpec("discount-service", DiscountServiceApplication.class, false),
+            new ServiceSpec("billing-service", BillingServiceApplication.class, false),
+            new ServiceSpec("notification-service", NotificationServiceApplication.class, true));
+
+    /** What the services need to know about the stack around them. */
+    public record Settings(String bootstrapServers, int smtpPort, DataDirectory data, Duration tickPeriod) {
+    }
+
+    /** Each service's HTTP port, as its defaults declare: checked before anything starts. */
+    public static Map<String, Integer> ports() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ALL.forEach(spec -> ports.put(spec.name(), spec.port()));
+        return ports;
+    }
+
+    /**
+     * Starts the services one after another (Spring Boot's logging setup is per JVM and not made for concurrent
+     * starts) and hands each to {@code started} as soon as it runs, so a failure later still stops it.
+     */
+    public static List<RunningService> start(Settings settings, Consumer<RunningService> started) {
+        List<RunningService> running = new ArrayList<>();
+        for (ServiceSpec spec : ALL) {
+            int port = spec.port();
+            ConfigurableApplicationContext context = application(spec.application(),
+                    properties(spec, port, settings)).run();
+            RunningService service = new RunningService(spec.name(), port, context);
+            started.accept(service);
+            running.add(service);
+        }
+        return running;
+    }
+
+    /**
+     * A service application with the stack's settings on top. They go in as the first property source rather
+     * than through {@code SpringApplicationBuilder.properties}: those are default properties, which rank below
+     * the services' own {@code @PropertySource} defaults (state dir, bootstrap servers) and would not take effect.
+     */
+    static SpringApplicationBuilder application(Class<?> application, Map<String, Object> properties) {
+        return new SpringApplicationBuilder(application)
+                .main(application) // logs name the service, not LocalStack
+                .bannerMode(Banner.Mode.OFF)
+                // the stack closes services before the SMTP server and the broker, in its own shutdown hook
+                .registerShutdownHook(false)
+                .initializers(context -> context.getEnvironment().getPropertySources()
+                        .addFirst(new MapPropertySource("local-stack", properties)));
+    }
+
+    /** The stack's settings for one service. */
+    static Map<String, Object> properties(ServiceSpec spec, int port, Settings settings) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("server.port", port);
+        props.put("spring.kafka.bootstrap-servers", settings.bootstrapServers());
+        props.put("spring.kafka.streams.state-dir", settings.data().streamsState(spec.name()).toString());
+        if (spec.ticks()) {
+            props.put("channelhub.clock.enabled", true);
+            props.put("channelhub.clock.period", settings.tickPeriod().toString());
+        }
+        if (spec.sendsMail()) {
+            props.put("spring.mail.host", "localhost");
+            props.put("spring.mail.port", settings.smtpPort());
+        }
+        return props;
+    }
+}
