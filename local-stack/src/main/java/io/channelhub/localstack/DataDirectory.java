@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -52,6 +54,26 @@ public final class DataDirectory {
     /** Kafka Streams state of one service (RocksDB stores, checkpoints). */
     public Path streamsState(String service) {
         return root.resolve("state").resolve(service);
+    }
+
+    /**
+     * The approval-link signing key of this stack: generated at first start, kept with the data so links in
+     * e-mails already sent keep working after a restart; never in the repository.
+     */
+    public String approvalKey() {
+        Path file = root.resolve("approval.key");
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+                file.toFile().setReadable(false, false);
+                file.toFile().setReadable(true, true);
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create " + file, e);
+        }
     }
 
     private static void delete(Path root) throws IOException {

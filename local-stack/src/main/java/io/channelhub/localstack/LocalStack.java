@@ -96,7 +96,8 @@ public final class LocalStack implements Callable<Integer> {
     /** A failed demo is reported, not fatal: the stack stays up to look around or publish by hand. */
     private void playDemo(KraftBroker broker, GreenMail greenMail, MailViewer viewer) throws InterruptedException {
         try {
-            new DemoScenario(broker.bootstrapServers(), greenMail, out).play(viewer.url());
+            new DemoScenario(broker.bootstrapServers(),
+                    "http://localhost:" + Services.ports().get("transfer-service"), greenMail, out).play(viewer.url());
         } catch (RuntimeException e) {
             out.println("Demo failed: " + e);
         }

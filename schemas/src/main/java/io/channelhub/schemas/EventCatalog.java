@@ -4,12 +4,24 @@ import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.entitlement.event.EntitlementActivated;
+import io.channelhub.entitlement.event.EntitlementCancelled;
+import io.channelhub.entitlement.event.EntitlementMoved;
 import io.channelhub.notification.event.EmailFailed;
+import io.channelhub.notification.event.EmailParked;
 import io.channelhub.notification.event.EmailRequested;
 import io.channelhub.notification.event.EmailSent;
 import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.transfer.event.TransferCompleted;
+import io.channelhub.transfer.event.TransferConsentRecorded;
+import io.channelhub.transfer.event.TransferConsentRefused;
+import io.channelhub.transfer.event.TransferConsentSubmitted;
+import io.channelhub.transfer.event.TransferDetailsSupplied;
+import io.channelhub.transfer.event.TransferExpired;
 import io.channelhub.transfer.event.TransferInfoRequested;
 import io.channelhub.transfer.event.TransferOpened;
+import io.channelhub.transfer.event.TransferRefused;
+import io.channelhub.transfer.event.TransferRejected;
+import io.channelhub.transfer.event.TransferReminded;
 import io.channelhub.transfer.event.TransferRequested;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +41,12 @@ public final class EventCatalog {
     public static final List<Class<? extends SpecificRecord>> EVENT_TYPES = List.of(
             ClockTicked.class,
             IsvRegistered.class, ResellerRegistered.class, BillingAccountRegistered.class,
-            EntitlementActivated.class,
-            TransferRequested.class, TransferOpened.class, TransferInfoRequested.class,
-            EmailRequested.class, EmailSent.class, EmailFailed.class);
+            EntitlementActivated.class, EntitlementMoved.class, EntitlementCancelled.class,
+            TransferRequested.class, TransferDetailsSupplied.class, TransferConsentSubmitted.class,
+            TransferOpened.class, TransferInfoRequested.class, TransferRefused.class, TransferConsentRecorded.class,
+            TransferConsentRefused.class, TransferReminded.class, TransferCompleted.class, TransferRejected.class,
+            TransferExpired.class,
+            EmailRequested.class, EmailSent.class, EmailFailed.class, EmailParked.class);
 
     private static final Map<String, Class<? extends SpecificRecord>> BY_NAME = EVENT_TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(c -> c.getName(), Function.identity()));

@@ -22,13 +22,15 @@ public final class Topics {
     public static final String USAGE_EVENTS = "usage.events";
     /** Rendered e-mails, one record per Message-ID. Key: messageId. */
     public static final String NOTIFICATIONS_OUTBOX = "notifications.outbox";
-    /** E-mail audit trail: sent, failed. Key: messageId. */
+    /** E-mail audit trail: sent, failed, parked. Key: messageId. */
     public static final String NOTIFICATIONS_EVENTS = "notifications.events";
+    /** E-mails that ran out of retries, as they were requested, for an operator to redrive. Key: messageId. */
+    public static final String NOTIFICATIONS_PARKED = "notifications.parked";
 
     /** Every topic the system owns (dead-letter topics excluded). */
     public static final List<String> ALL = List.of(DIRECTORY_EVENTS, ENTITLEMENTS_EVENTS, TRANSFERS_COMMANDS,
             TRANSFERS_EVENTS, DISCOUNTS_COMMANDS, DISCOUNTS_EVENTS, BILLING_COMMANDS, BILLING_EVENTS, USAGE_EVENTS,
-            NOTIFICATIONS_OUTBOX, NOTIFICATIONS_EVENTS);
+            NOTIFICATIONS_OUTBOX, NOTIFICATIONS_EVENTS, NOTIFICATIONS_PARKED);
 
     /** The dead-letter topic of a topic: undecodable records, original bytes, error headers. */
     public static String dlt(String topic) {

@@ -32,7 +32,7 @@ final class RunningSystem implements AutoCloseable {
     private final Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    RunningSystem(int smtpPort) throws IOException {
+    RunningSystem(int smtpPort, String approvalKey) throws IOException {
         Path state = Files.createTempDirectory("channelhub-system-test");
         // arguments, not builder properties: those are defaults, below each service's own defaults file
         SERVICES.forEach((name, app) -> contexts.put(name, new SpringApplicationBuilder(app).run(
@@ -40,7 +40,8 @@ final class RunningSystem implements AutoCloseable {
                 "--spring.kafka.streams.state-dir=" + state.resolve(name),
                 "--server.port=0",
                 "--spring.mail.port=" + smtpPort,
-                "--channelhub.mail.retry.initial=PT0.2S")));
+                "--channelhub.mail.retry.initial=PT0.2S",
+                "--channelhub.approvals.key=" + approvalKey)));
     }
 
     int port(String service) {

@@ -2,7 +2,6 @@ package io.channelhub.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
@@ -10,39 +9,31 @@ import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.entitlement.event.EntitlementActivated;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
 import io.channelhub.platform.testing.KafkaTestClient;
-import io.channelhub.platform.testing.Smtp;
 import io.channelhub.schemas.Topics;
 import io.channelhub.transfer.event.TransferInfoRequested;
 import io.channelhub.transfer.event.TransferRequested;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The walking skeleton end to end on real parts: a transfer request published on transfers.commands becomes a
  * TransferOpened naming every party, and each party receives its e-mail over SMTP.
  */
+@ExtendWith(SystemUnderTest.class)
 class WalkingSkeletonTest {
 
-    @RegisterExtension
-    static final GreenMailExtension SMTP = Smtp.server();
-    static KafkaTestClient kafka;
-    static RunningSystem system;
+    private static KafkaTestClient kafka;
 
     @BeforeAll
-    static void start() throws Exception {
-        kafka = KafkaTestClient.embedded().createTopics();
-        system = new RunningSystem(SMTP.getSmtp().getPort());
+    static void directory() {
+        kafka = SystemUnderTest.kafka();
         kafka.send(Topics.DIRECTORY_EVENTS, "isv:ISV-1", new IsvRegistered(meta(), "ISV-1", "Vendor Srl",
                 "partners@vendor.example", true));
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:R-1", new ResellerRegistered(meta(), "R-1", "Rivenditore Uno",
@@ -57,12 +48,7 @@ class WalkingSkeletonTest {
             kafka.send(Topics.ENTITLEMENTS_EVENTS, entitlement, new EntitlementActivated(meta(), entitlement, "O-1",
                     "ISV-1", "BA-1"));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-        kafka.close();
+        SystemUnderTest.awaitAccountsKnown("BA-1", "BA-2");
     }
 
     static EventMeta meta() {
@@ -79,31 +65,19 @@ class WalkingSkeletonTest {
                 .setTargetBillingAccountId("BA-2").setContactName("Budi").setContactEmail("budi@maju.example").build();
     }
 
-    static List<MimeMessage> emailsAbout(String entitlementId, int atLeast) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            List<MimeMessage> about = Arrays.stream(SMTP.getReceivedMessages())
-                    .filter(m -> subject(m).endsWith(" " + entitlementId)).toList();
-            if (about.size() >= atLeast || System.nanoTime() > deadline) {
-                return about;
-            }
-            sleep(100);
-        }
-    }
-
     @Test
     void aTransferRequestReachesEveryPartyByEmail() throws Exception {
         long published = System.nanoTime();
         kafka.send(Topics.TRANSFERS_COMMANDS, "E-1", request(UUID.randomUUID().toString(), "E-1"));
 
-        List<MimeMessage> emails = emailsAbout("E-1", 4);
+        List<MimeMessage> emails = SystemUnderTest.emailsAbout("E-1", 4);
         System.out.printf("[walking-skeleton] publish -> 4 e-mails in GreenMail: %d ms%n",
                 (System.nanoTime() - published) / 1_000_000);
 
         assertThat(emails).extracting(m -> m.getAllRecipients()[0].toString()).containsExactlyInAnyOrder(
                 "it@maju.example", "partners@vendor.example", "sales@uno.example", "sales@dois.example");
         for (MimeMessage email : emails) {
-            String text = text(email);
+            String text = SystemUnderTest.text(email);
             assertThat(text).contains("Change of reseller", "Entitlement:           E-1", "Offer:                 O-1",
                     "From billing account:  BA-1", "To billing account:    BA-2", "From reseller:         R-1",
                     "To reseller:           R-2");
@@ -117,7 +91,7 @@ class WalkingSkeletonTest {
         kafka.sendRaw(Topics.TRANSFERS_COMMANDS, "E-2", garbage);
         kafka.send(Topics.TRANSFERS_COMMANDS, "E-2", request(UUID.randomUUID().toString(), "E-2"));
 
-        assertThat(emailsAbout("E-2", 4)).hasSize(4);
+        assertThat(SystemUnderTest.emailsAbout("E-2", 4)).hasSize(4);
         List<ConsumerRecord<String, byte[]>> dead = kafka.readAll(Topics.dlt(Topics.TRANSFERS_COMMANDS)).stream()
                 .filter(r -> "E-2".equals(r.key())).toList();
         assertThat(dead).singleElement().satisfies(r -> {
@@ -136,9 +110,9 @@ class WalkingSkeletonTest {
         kafka.send(Topics.TRANSFERS_COMMANDS, "E-3", request(eventId, "E-3"));
         kafka.send(Topics.TRANSFERS_COMMANDS, "E-3", request(eventId, "E-3"));
 
-        assertThat(emailsAbout("E-3", 4)).hasSize(4);
-        sleep(3000);
-        assertThat(emailsAbout("E-3", 5)).hasSize(4);
+        assertThat(SystemUnderTest.emailsAbout("E-3", 4)).hasSize(4);
+        SystemUnderTest.sleep(3000);
+        assertThat(SystemUnderTest.emailsAbout("E-3", 0)).hasSize(4);
     }
 
     // T3 through the whole chain: the contact is e-mailed what is missing
@@ -147,10 +121,10 @@ class WalkingSkeletonTest {
         kafka.send(Topics.TRANSFERS_COMMANDS, "E-4", TransferRequested.newBuilder(
                 request(UUID.randomUUID().toString(), "E-4")).setOfferId(null).build());
 
-        List<MimeMessage> emails = emailsAbout("E-4", 1);
+        List<MimeMessage> emails = SystemUnderTest.emailsAbout("E-4", 1);
         assertThat(emails).singleElement().satisfies(m -> {
             assertThat(m.getAllRecipients()[0].toString()).isEqualTo("budi@maju.example");
-            assertThat(text(m)).contains("Please provide the offer ID.");
+            assertThat(SystemUnderTest.text(m)).contains("Please provide the offer ID.");
         });
         assertThat(kafka.events(Topics.TRANSFERS_EVENTS, TransferInfoRequested.class))
                 .anySatisfy(i -> assertThat(i.getEntitlementId()).isEqualTo("E-4"));
@@ -160,50 +134,13 @@ class WalkingSkeletonTest {
     @Test
     void everyServiceReportsHealthWithStreamsStateAndPrometheusMetrics() throws Exception {
         for (String service : RunningSystem.SERVICES.keySet()) {
-            var health = system.get(service, "/actuator/health");
+            var health = SystemUnderTest.services().get(service, "/actuator/health");
             assertThat(health.statusCode()).as(service).isEqualTo(200);
             assertThat(health.body()).as(service).contains("\"kafkaStreams\"").contains("\"state\":\"RUNNING\"");
-            var metrics = system.get(service, "/actuator/prometheus");
+            var metrics = SystemUnderTest.services().get(service, "/actuator/prometheus");
             assertThat(metrics.statusCode()).as(service).isEqualTo(200);
             assertThat(metrics.body()).as(service).contains("channelhub_dlt_records_total")
                     .contains("kafka_stream_");
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The text/plain part of a text + HTML e-mail. */
-    static String text(MimeMessage message) throws Exception {
-        return findText(message.getContent());
-    }
-
-    private static String findText(Object content) throws Exception {
-        if (content instanceof MimeMultipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                var part = multipart.getBodyPart(i);
-                if (part.isMimeType("text/plain")) {
-                    return (String) part.getContent();
-                }
-                String nested = findText(part.getContent());
-                if (nested != null) {
-                    return nested;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

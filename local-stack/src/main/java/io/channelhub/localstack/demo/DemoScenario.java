@@ -28,9 +28,11 @@ public final class DemoScenario {
     private final String bootstrapServers;
     private final GreenMail greenMail;
     private final PrintStream out;
+    private final String transferServiceUrl;
 
-    public DemoScenario(String bootstrapServers, GreenMail greenMail, PrintStream out) {
+    public DemoScenario(String bootstrapServers, String transferServiceUrl, GreenMail greenMail, PrintStream out) {
         this.bootstrapServers = bootstrapServers;
+        this.transferServiceUrl = transferServiceUrl;
         this.greenMail = greenMail;
         this.out = out;
     }
@@ -49,7 +51,10 @@ public final class DemoScenario {
             int mailBefore = greenMail.getReceivedMessages().length;
             publish(producer, DemoEvents.transferRequest(now));
             long requested = System.nanoTime();
-            out.println("Demo published; watch the mail viewer at " + mailViewerUrl);
+            out.println("Demo published; watch the mail viewer at " + mailViewerUrl
+                    + " and click each party's approve link.");
+            out.println("The transfer's state: " + transferServiceUrl + "/transfers?entitlementId="
+                    + DemoEvents.ENTITLEMENT);
             reportFirstMail(mailBefore, requested);
         }
     }

@@ -80,6 +80,9 @@ public final class Services {
             props.put("channelhub.clock.enabled", true);
             props.put("channelhub.clock.period", settings.tickPeriod().toString());
         }
+        // approval links: notification signs them, transfer-service verifies them and serves the page
+        props.put("channelhub.approvals.key", settings.data().approvalKey());
+        props.put("channelhub.approvals.base-url", "http://localhost:" + ports().get("transfer-service"));
         if (spec.sendsMail()) {
             props.put("spring.mail.host", "localhost");
             props.put("spring.mail.port", settings.smtpPort());

@@ -8,7 +8,12 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-/** Renders a planned e-mail from its two template files, {@code templates/email/<name>.txt} and {@code .html}. */
+/**
+ * Renders a planned e-mail from its two template files, {@code templates/email/<name>.txt} and {@code .html}. What
+ * several templates show alike (the transfer details, the decision links, the reference) lives once in
+ * {@code templates/email/shared/}: HTML fragments in {@code fragments.html}, text pieces as whole files, since
+ * Thymeleaf's text mode can only insert whole templates.
+ */
 public final class EmailRenderer {
 
     /** The text and HTML bodies of one e-mail. */

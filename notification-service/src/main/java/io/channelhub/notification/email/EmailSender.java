@@ -26,8 +26,9 @@ import org.springframework.messaging.handler.annotation.Header;
 /**
  * Delivers each outbox record over SMTP with its derived Message-ID and records the result on
  * notifications.events (N2). A failure is published and rethrown: the container's back-off retries the same
- * record, so nothing is lost while SMTP is down. Offsets are committed per record, so a restart resends at most
- * the one message in flight when the process died, and with the same Message-ID.
+ * record, so nothing is lost while SMTP is down, and after the last attempt {@link EmailParking} parks it (N1).
+ * Offsets are committed per record, so a restart resends at most the one message in flight when the process
+ * died, and with the same Message-ID.
  */
 public class EmailSender {
 
@@ -51,6 +52,7 @@ public class EmailSender {
         try {
             mail.send(toMime(email));
         } catch (MailException | MessagingException e) {
+            DeliveryFailed failure = new DeliveryFailed(e);
             registry.counter(MetricNames.name("emails", "failed"), "template", email.getTemplate()).increment();
             publish(email.getMessageId(), EmailFailed.newBuilder()
                     .setMeta(EventIds.causedBy(email.getMeta(), "EmailFailed", attempt, NotificationTopology.SERVICE))
@@ -58,10 +60,10 @@ public class EmailSender {
                     .setTemplate(email.getTemplate())
                     .setToAddress(email.getToAddress())
                     .setAttempt(attempt)
-                    .setError(String.valueOf(e.getMessage()))
+                    .setError(failure.getMessage())
                     .build());
-            log.warn("E-mail {} attempt {} failed: {}", email.getMessageId(), attempt, e.getMessage());
-            throw new IllegalStateException("SMTP delivery failed", e);
+            log.warn("E-mail {} attempt {} failed: {}", email.getMessageId(), attempt, failure.getMessage());
+            throw failure;
         }
         registry.counter(MetricNames.name("emails", "sent"), "template", email.getTemplate()).increment();
         publish(email.getMessageId(), EmailSent.newBuilder()
@@ -85,6 +87,13 @@ public class EmailSender {
 
     private void publish(String key, SpecificRecord event) {
         events.send(Topics.NOTIFICATIONS_EVENTS, key, event).join();
+    }
+
+    /** One failed attempt. Its message is the error EmailFailed records, so parking can record the same one. */
+    static final class DeliveryFailed extends RuntimeException {
+        DeliveryFailed(Exception cause) {
+            super(String.valueOf(cause.getMessage()), cause);
+        }
     }
 
     /** JavaMail assigns a random Message-ID on save; ours must stay the one derived from the causing event. */

@@ -1,6 +1,8 @@
 package io.channelhub.notification.email;
 
+import io.channelhub.notification.domain.EmailPlanner;
 import io.channelhub.notification.stream.NotificationTopology;
+import io.channelhub.platform.approvals.ApprovalTokens;
 import io.channelhub.schemas.serde.EventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,10 +22,14 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** Wiring of the outbox: the planning topology, the SMTP sender and its Kafka plumbing. */
 @Configuration(proxyBeanMethods = false)
@@ -30,15 +37,32 @@ public class NotificationConfig {
 
     static final String OUTBOX_FACTORY = "emailOutboxContainerFactory";
 
+    /** Fails the start without the signing key: a consent request without working links asks for nothing. */
     @Bean
-    Topology notificationTopology(MeterRegistry registry) {
-        return NotificationTopology.build(registry, new EmailRenderer());
+    EmailPlanner emailPlanner(@Value("${channelhub.approvals.key:}") String key,
+            @Value("${channelhub.approvals.base-url}") String baseUrl) {
+        if (key.isBlank()) {
+            throw new IllegalStateException("channelhub.approvals.key is not set: notification-service signs the "
+                    + "approval links with it (the same secret as transfer-service's, at least 32 characters; "
+                    + "e.g. environment variable CHANNELHUB_APPROVALS_KEY)");
+        }
+        return new EmailPlanner(new SignedApprovalLinks(new ApprovalTokens(key), baseUrl));
+    }
+
+    @Bean
+    Topology notificationTopology(MeterRegistry registry, EmailPlanner planner) {
+        return NotificationTopology.build(registry, planner, new EmailRenderer());
     }
 
     @Bean
     EmailSender emailSender(JavaMailSender mail, KafkaTemplate<String, SpecificRecord> events, MeterRegistry registry,
             @Value("${channelhub.mail.from}") String from) {
         return new EmailSender(mail, events, registry, from);
+    }
+
+    @Bean
+    EmailParking emailParking(KafkaTemplate<String, SpecificRecord> events, MeterRegistry registry) {
+        return new EmailParking(events, registry);
     }
 
     /** A bean, so the context closes its producer on shutdown. */
@@ -55,11 +79,29 @@ public class NotificationConfig {
         return new KafkaTemplate<>(factory);
     }
 
-    /** read_committed (only e-mails of committed transactions), one commit per record, back-off while SMTP is down. */
+    /**
+     * Resumes the outbox consumer after each back-off. Not a default candidate: as an Executor bean it would
+     * otherwise take the place of Boot's applicationTaskExecutor.
+     */
+    @Bean(defaultCandidate = false)
+    ThreadPoolTaskScheduler emailRetryScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("email-retry-");
+        return scheduler;
+    }
+
+    /**
+     * read_committed (only e-mails of committed transactions), one commit per record, exponential back-off while
+     * SMTP is down, and after the last attempt the e-mail is parked so the partition moves on (N1). The back-off
+     * pauses the container instead of sleeping in the consumer thread: waits longer than max.poll.interval.ms
+     * would otherwise cost the consumer its partitions.
+     */
     @Bean(OUTBOX_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> outboxFactory(KafkaProperties kafka,
+            EmailParking parking, @Qualifier("emailRetryScheduler") TaskScheduler retryScheduler,
             @Value("${channelhub.mail.retry.initial}") Duration initial,
-            @Value("${channelhub.mail.retry.max}") Duration max) {
+            @Value("${channelhub.mail.retry.max}") Duration max,
+            @Value("${channelhub.mail.retry.max-attempts}") int maxAttempts) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "channelhub-notification-sender");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -70,10 +112,12 @@ public class NotificationConfig {
                 new EventSerde()));
         factory.getContainerProperties().setAckMode(AckMode.RECORD);
         factory.getContainerProperties().setDeliveryAttemptHeader(true);
-        ExponentialBackOff backOff = new ExponentialBackOff(initial.toMillis(), 2.0);
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(maxAttempts - 1);
+        backOff.setInitialInterval(initial.toMillis());
+        backOff.setMultiplier(2.0);
         backOff.setMaxInterval(max.toMillis());
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        factory.setCommonErrorHandler(new DefaultErrorHandler(parking, backOff,
+                new ContainerPausingBackOffHandler(new ListenerContainerPauseService(null, retryScheduler))));
         return factory;
     }
-
 }

@@ -37,12 +37,12 @@ public final class NotificationTopology {
     private NotificationTopology() {
     }
 
-    public static Topology build(MeterRegistry registry, EmailRenderer renderer) {
+    public static Topology build(MeterRegistry registry, EmailPlanner planner, EmailRenderer renderer) {
         Topology topology = new Topology();
         String[] parents = INPUTS.stream()
                 .map(topic -> DecodeOrDeadLetter.addSource(topology, topic, PLANNER, registry))
                 .toArray(String[]::new);
-        topology.addProcessor(PLANNER, () -> new Planner(registry, renderer), parents);
+        topology.addProcessor(PLANNER, () -> new Planner(registry, planner, renderer), parents);
         for (var store : AppliedEventIds.storeBuilders(PLANNER)) {
             topology.addStateStore(store, PLANNER);
         }
@@ -52,12 +52,14 @@ public final class NotificationTopology {
 
     private static final class Planner implements Processor<String, SpecificRecord, String, SpecificRecord> {
         private final MeterRegistry registry;
+        private final EmailPlanner planner;
         private final EmailRenderer renderer;
         private ProcessorContext<String, SpecificRecord> context;
         private AppliedEventIds requested;
 
-        Planner(MeterRegistry registry, EmailRenderer renderer) {
+        Planner(MeterRegistry registry, EmailPlanner planner, EmailRenderer renderer) {
             this.registry = registry;
+            this.planner = planner;
             this.renderer = renderer;
         }
 
@@ -70,7 +72,7 @@ public final class NotificationTopology {
         @Override
         public void process(Record<String, SpecificRecord> record) {
             EventMeta cause = Events.meta(record.value());
-            List<PlannedEmail> emails = EmailPlanner.plan(record.value());
+            List<PlannedEmail> emails = planner.plan(record.value());
             for (int i = 0; i < emails.size(); i++) {
                 PlannedEmail email = emails.get(i);
                 if (!requested.firstTime(email.messageId(), record.timestamp())) {

@@ -1,60 +1,224 @@
 package io.channelhub.notification.domain;
 
+import static io.channelhub.notification.TestEvents.EXPIRES;
+import static io.channelhub.notification.TestEvents.PLANNER;
+import static io.channelhub.notification.TestEvents.details;
+import static io.channelhub.notification.TestEvents.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.channelhub.common.event.EventMeta;
 import io.channelhub.notification.TestEvents;
+import io.channelhub.platform.approvals.ApprovalTokens;
+import io.channelhub.transfer.event.ConsentDecision;
 import io.channelhub.transfer.event.Contact;
+import io.channelhub.transfer.event.Party;
+import io.channelhub.transfer.event.PartyRole;
 import io.channelhub.transfer.event.Problem;
+import io.channelhub.transfer.event.TransferCompleted;
+import io.channelhub.transfer.event.TransferConsentRecorded;
+import io.channelhub.transfer.event.TransferConsentRefused;
+import io.channelhub.transfer.event.TransferExpired;
 import io.channelhub.transfer.event.TransferInfoRequested;
+import io.channelhub.transfer.event.TransferOpened;
+import io.channelhub.transfer.event.TransferRefused;
+import io.channelhub.transfer.event.TransferRejected;
+import io.channelhub.transfer.event.TransferReminded;
 import java.time.Instant;
 import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
+/** Who gets which e-mail for each transfer outcome (T3–T8), with what, under which identity (N2). */
 class EmailPlannerTest {
 
-    // T4: each party gets its own e-mail with the transfer details
-    @Test
-    void aTransferOpenedAsksEveryPartyInItsOwnEmail() {
-        List<PlannedEmail> emails = EmailPlanner.plan(TestEvents.opened("ev-1", "E-1"));
+    private static final String CUSTOMER = "it@acme.example";
+    private static final String ISV = "partners@vendor.example";
+    private static final String OLD_RESELLER = "sales@old.example";
+    private static final String NEW_RESELLER = "sales@new.example";
+    private static final String CONTACT = "ada@acme.example";
 
-        assertThat(emails).extracting(PlannedEmail::toAddress).containsExactly("it@acme.example",
-                "partners@vendor.example", "sales@old.example", "sales@new.example");
+    /** What TestEvents.details("E-1") must look like in every e-mail about it (T4). */
+    private static final TransferSummary SUMMARY = new TransferSummary("T-E-1", "Change of reseller", "Acme <Ltd>",
+            "E-1", "O-1", "BA-1", "BA-2", "R-1", "R-2", List.of("Acme <Ltd> (customer)", "Vendor (ISV)",
+                    "Old Reseller (current reseller)", "New Reseller (new reseller)"));
+
+    // T4: every party in its own e-mail, with every detail and two links only it can use
+    @Test
+    void aTransferOpenedAsksEveryPartyForConsentWithItsOwnApproveAndRejectLinks() {
+        TransferOpened opened = TestEvents.opened("ev-1", "E-1");
+        List<PlannedEmail> emails = PLANNER.plan(opened);
+
+        assertThat(emails).extracting(PlannedEmail::toAddress)
+                .containsExactly(CUSTOMER, ISV, OLD_RESELLER, NEW_RESELLER);
         assertThat(emails).extracting(PlannedEmail::template).containsOnly(EmailPlanner.CONSENT_REQUEST);
-        assertThat(emails).extracting(PlannedEmail::messageId).doesNotHaveDuplicates()
-                .allSatisfy(id -> assertThat(id).matches("<[0-9a-f-]{36}@channelhub>"));
-        assertThat(emails.get(2).model()).containsEntry("kind", "Change of reseller")
-                .containsEntry("entitlementId", "E-1").containsEntry("offerId", "O-1")
-                .containsEntry("fromBillingAccount", "BA-1").containsEntry("toBillingAccount", "BA-2")
-                .containsEntry("fromReseller", "R-1").containsEntry("toReseller", "R-2")
-                .containsEntry("role", "current reseller");
+        assertThat(emails).extracting(PlannedEmail::subject)
+                .containsOnly("Your consent is needed to transfer entitlement E-1");
         assertThat(emails).extracting(PlannedEmail::customerFacing).containsExactly(true, false, false, false);
+        assertThat(emails).extracting(e -> e.model().get("role"))
+                .containsExactly("customer", "ISV", "current reseller", "new reseller");
+        assertThat(emails).allSatisfy(email -> assertThat(email.model()).containsEntry("transfer", SUMMARY)
+                .containsEntry("expiresAt", "2026-12-07 10:00 UTC"));
+        List<Party> parties = opened.getDetails().getParties();
+        for (int i = 0; i < parties.size(); i++) {
+            assertLinksGrant(emails.get(i), parties.get(i), EXPIRES);
+        }
     }
 
-    // N2: the identity derives from the causing event
+    // T8: only the parties still pending are reminded, with the details and fresh links
     @Test
-    void planningTheSameEventTwiceYieldsTheSameMessageIds() {
-        assertThat(EmailPlanner.plan(TestEvents.opened("ev-1", "E-1")))
-                .isEqualTo(EmailPlanner.plan(TestEvents.opened("ev-1", "E-1")));
-        assertThat(EmailPlanner.plan(TestEvents.opened("ev-2", "E-1")).get(0).messageId())
-                .isNotEqualTo(EmailPlanner.plan(TestEvents.opened("ev-1", "E-1")).get(0).messageId());
+    void aReminderGoesToThePendingPartiesOnlyWithFreshLinksAndTheExpiry() {
+        List<Party> pending = List.of(details("E-1").getParties().get(0), details("E-1").getParties().get(3));
+        Instant expires = EXPIRES.plusSeconds(3600);
+        List<PlannedEmail> emails = PLANNER.plan(new TransferReminded(meta("ev-2"), details("E-1"), pending,
+                expires));
+
+        assertThat(emails).extracting(PlannedEmail::toAddress).containsExactly(CUSTOMER, NEW_RESELLER);
+        assertThat(emails).extracting(PlannedEmail::template).containsOnly(EmailPlanner.REMINDER);
+        assertThat(emails).extracting(PlannedEmail::subject)
+                .containsOnly("Reminder: your consent is still needed to transfer entitlement E-1");
+        assertThat(emails).extracting(PlannedEmail::customerFacing).containsExactly(true, false);
+        assertThat(emails).allSatisfy(email -> assertThat(email.model()).containsEntry("transfer", SUMMARY)
+                .containsEntry("expiresAt", "2026-12-07 11:00 UTC"));
+        assertLinksGrant(emails.get(0), pending.get(0), expires);
+        assertLinksGrant(emails.get(1), pending.get(1), expires);
     }
 
-    // T3: the contact gets the exact list
+    // T5: one rejection ends it; every party and the contact hear who rejected
+    @Test
+    void aRejectionIsToldToEveryPartyAndTheContactNamingWhoRejected() {
+        Party isv = details("E-1").getParties().get(1);
+        List<PlannedEmail> emails = PLANNER.plan(new TransferRejected(meta("ev-3"), details("E-1"), isv));
+
+        assertThat(emails).extracting(PlannedEmail::toAddress)
+                .containsExactly(CUSTOMER, ISV, OLD_RESELLER, NEW_RESELLER, CONTACT);
+        assertThat(emails).extracting(PlannedEmail::template).containsOnly(EmailPlanner.REJECTED);
+        assertThat(emails).extracting(PlannedEmail::subject).containsOnly("Transfer rejected: entitlement E-1");
+        assertThat(emails).extracting(PlannedEmail::customerFacing).containsExactly(true, false, false, false, false);
+        assertThat(emails).allSatisfy(email -> assertThat(email.model()).containsEntry("transfer", SUMMARY)
+                .containsEntry("rejectedBy", "Vendor (ISV)").doesNotContainKeys("approveLink", "rejectLink"));
+        assertThat(emails.get(4).model()).containsEntry("name", "Ada");
+    }
+
+    // T8: an expiry is told to every party and the contact, naming who had not answered
+    @Test
+    void anExpiryIsToldToEveryPartyAndTheContactNamingWhoDidNotAnswer() {
+        List<Party> pending = details("E-1").getParties().subList(2, 4);
+        List<PlannedEmail> emails = PLANNER.plan(new TransferExpired(meta("ev-4"), "T-E-1", "E-1", details("E-1"),
+                details("E-1").getContact(), pending));
+
+        assertThat(emails).extracting(PlannedEmail::toAddress)
+                .containsExactly(CUSTOMER, ISV, OLD_RESELLER, NEW_RESELLER, CONTACT);
+        assertThat(emails).extracting(PlannedEmail::template).containsOnly(EmailPlanner.EXPIRED);
+        assertThat(emails).extracting(PlannedEmail::subject).containsOnly("Transfer expired: entitlement E-1");
+        assertThat(emails).extracting(PlannedEmail::customerFacing).containsExactly(true, false, false, false, false);
+        assertThat(emails).allSatisfy(email -> assertThat(email.model()).containsEntry("transfer", SUMMARY)
+                .containsEntry("unanswered", List.of("Old Reseller (current reseller)",
+                        "New Reseller (new reseller)")));
+    }
+
+    // T3, T8: a request that never became complete has no parties to tell, only its contact
+    @Test
+    void anExpiredRequestThatNeverOpenedIsToldToItsContactOnly() {
+        List<PlannedEmail> emails = PLANNER.plan(new TransferExpired(meta("ev-5"), "T-5", null, null,
+                new Contact("Ada", CONTACT), List.of()));
+
+        assertThat(emails).singleElement().satisfies(email -> {
+            assertThat(email.toAddress()).isEqualTo(CONTACT);
+            assertThat(email.subject()).isEqualTo("Transfer expired: entitlement (not given)");
+            assertThat(email.model()).containsEntry("transferId", "T-5").doesNotContainKey("transfer");
+        });
+    }
+
+    // T6: every party gets a confirmation, and the ISV also the "transfer completed" e-mail
+    @Test
+    void completionConfirmsToEveryPartyAndSendsTheIsvTransferCompleted() {
+        List<PlannedEmail> emails = PLANNER.plan(new TransferCompleted(meta("ev-6"), details("E-1")));
+
+        assertThat(emails).extracting(PlannedEmail::toAddress)
+                .containsExactly(CUSTOMER, ISV, OLD_RESELLER, NEW_RESELLER, ISV);
+        assertThat(emails).extracting(PlannedEmail::template).containsExactly(EmailPlanner.COMPLETED,
+                EmailPlanner.COMPLETED, EmailPlanner.COMPLETED, EmailPlanner.COMPLETED, EmailPlanner.COMPLETED_ISV);
+        assertThat(emails).extracting(PlannedEmail::subject).containsExactly(
+                "Transfer confirmed: entitlement E-1", "Transfer confirmed: entitlement E-1",
+                "Transfer confirmed: entitlement E-1", "Transfer confirmed: entitlement E-1",
+                "Transfer completed: entitlement E-1");
+        assertThat(emails).extracting(PlannedEmail::customerFacing).containsExactly(true, false, false, false, false);
+        assertThat(emails).allSatisfy(email -> assertThat(email.model()).containsEntry("transfer", SUMMARY)
+                .containsEntry("completedAt", "2026-11-23 10:00 UTC"));
+    }
+
+    // T3: the contact gets the exact list of what is missing or wrong
     @Test
     void anInfoRequestTellsTheContactExactlyWhatIsMissing() {
-        TransferInfoRequested info = new TransferInfoRequested(EventMeta.newBuilder().setEventId("ev-3")
-                .setOccurredAt(Instant.EPOCH).setProducer("transfer-service").build(), "T-3", "E-3",
-                new Contact("Ada", "ada@acme.example"), List.of(
+        TransferInfoRequested info = new TransferInfoRequested(meta("ev-7"), "T-7", "E-7",
+                new Contact("Ada", CONTACT), List.of(
                         new Problem("offerId", "MISSING", "Please provide the offer ID."),
                         new Problem("kind", "KIND_MISMATCH", "The request says X but it is Y.")));
 
-        PlannedEmail email = EmailPlanner.plan(info).get(0);
-        assertThat(email.toAddress()).isEqualTo("ada@acme.example");
-        assertThat(email.model().get("problems")).isEqualTo(List.of("Please provide the offer ID.",
-                "The request says X but it is Y."));
+        assertThat(PLANNER.plan(info)).singleElement().satisfies(email -> {
+            assertThat(email.toAddress()).isEqualTo(CONTACT);
+            assertThat(email.template()).isEqualTo(EmailPlanner.INFO_REQUESTED);
+            assertThat(email.subject()).isEqualTo("More information needed to transfer entitlement E-7");
+            assertThat(email.customerFacing()).isFalse();
+            assertThat(email.model()).containsEntry("problems", List.of("Please provide the offer ID.",
+                    "The request says X but it is Y.")).containsEntry("name", "Ada");
+        });
+        assertThat(PLANNER.plan(TransferInfoRequested.newBuilder(info).setContact(null).build())).isEmpty();
+    }
 
-        TransferInfoRequested nobodyToTell = TransferInfoRequested.newBuilder(info).setContact(null).build();
-        assertThat(EmailPlanner.plan(nobodyToTell)).isEmpty();
+    // T7: the contact hears why a second request changed nothing, and which transfer is open
+    @Test
+    void aRefusedRequestIsExplainedToItsContact() {
+        TransferRefused refused = new TransferRefused(meta("ev-8"), "T-8", "E-8", new Contact("Ada", CONTACT),
+                "TRANSFER_ALREADY_OPEN", "Entitlement E-8 already has an open transfer.", "T-OPEN");
+
+        assertThat(PLANNER.plan(refused)).singleElement().satisfies(email -> {
+            assertThat(email.toAddress()).isEqualTo(CONTACT);
+            assertThat(email.template()).isEqualTo(EmailPlanner.REFUSED);
+            assertThat(email.subject()).isEqualTo("Transfer request not accepted: entitlement E-8");
+            assertThat(email.model()).containsEntry("reason", "Entitlement E-8 already has an open transfer.")
+                    .containsEntry("openTransferId", "T-OPEN");
+        });
+        assertThat(PLANNER.plan(TransferRefused.newBuilder(refused).setContact(null).build())).isEmpty();
+    }
+
+    // T5: consent bookkeeping is not news to anyone
+    @Test
+    void recordedAndRefusedConsentsSendNothing() {
+        assertThat(PLANNER.plan(new TransferConsentRecorded(meta("ev-9"), "T-9", "E-9", PartyRole.ISV, "ISV-1",
+                ConsentDecision.APPROVE, List.of(PartyRole.CUSTOMER)))).isEmpty();
+        assertThat(PLANNER.plan(new TransferConsentRefused(meta("ev-10"), "T-9", "E-9", PartyRole.ISV, "X",
+                "NOT_A_PARTY", "X is not a party of T-9."))).isEmpty();
+    }
+
+    // N2: the identity derives from the causing event, the template and the position
+    @Test
+    void messageIdsDeriveFromTheCausingEventSoReplanningYieldsTheSameEmails() {
+        List<SpecificRecord> events = List.of(TestEvents.opened("ev-11", "E-1"),
+                new TransferCompleted(meta("ev-12"), details("E-1")),
+                new TransferRejected(meta("ev-13"), details("E-1"), details("E-1").getParties().get(0)));
+        for (SpecificRecord event : events) {
+            List<PlannedEmail> emails = PLANNER.plan(event);
+            assertThat(PLANNER.plan(event)).isEqualTo(emails);
+            for (int i = 0; i < emails.size(); i++) {
+                assertThat(emails.get(i).messageId())
+                        .isEqualTo(EmailPlanner.messageId(event, emails.get(i).template(), i))
+                        .matches("<[0-9a-f-]{36}@channelhub>");
+            }
+        }
+        assertThat(PLANNER.plan(TestEvents.opened("ev-14", "E-1")).get(0).messageId())
+                .isNotEqualTo(PLANNER.plan(TestEvents.opened("ev-11", "E-1")).get(0).messageId());
+    }
+
+    /** T4, T5: the links verify with the shared key and grant exactly this party each decision until expiry. */
+    private static void assertLinksGrant(PlannedEmail email, Party party, Instant expiresAt) {
+        for (ConsentDecision decision : ConsentDecision.values()) {
+            String link = (String) email.model().get(decision == ConsentDecision.APPROVE ? "approveLink"
+                    : "rejectLink");
+            assertThat(link).startsWith("https://transfers.example/approvals/");
+            ApprovalTokens.Verification verified = TestEvents.TOKENS.verify(link.substring(link.lastIndexOf('/') + 1),
+                    TestEvents.T0);
+            assertThat(verified).isEqualTo(new ApprovalTokens.Valid(new ApprovalTokens.Claim("T-E-1", "E-1",
+                    party.getRole().name(), party.getPartyId(), decision.name(), expiresAt)));
+        }
     }
 }

@@ -146,7 +146,7 @@ public final class KafkaTestClient implements AutoCloseable {
                 + timeout + ", found " + matching.size());
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

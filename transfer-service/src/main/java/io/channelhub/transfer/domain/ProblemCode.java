@@ -4,6 +4,7 @@ package io.channelhub.transfer.domain;
 public enum ProblemCode {
     MISSING,
     UNKNOWN_ENTITLEMENT,
+    ENTITLEMENT_NOT_ACTIVE,
     OFFER_MISMATCH,
     NOT_CURRENT_BILLING_ACCOUNT,
     UNKNOWN_BILLING_ACCOUNT,

@@ -9,7 +9,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** The domain's {@link Directory} over the global directory store (keys {@code account:}, {@code isv:}, {@code reseller:}). */
-final class DirectoryView implements Directory {
+class DirectoryView implements Directory {
 
     private final ReadOnlyKeyValueStore<String, SpecificRecord> store;
 

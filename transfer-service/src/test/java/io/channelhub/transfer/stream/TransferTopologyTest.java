@@ -10,7 +10,17 @@ import io.channelhub.entitlement.event.EntitlementActivated;
 import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
+import io.channelhub.entitlement.event.EntitlementMoved;
+import io.channelhub.transfer.domain.TransferDecider;
+import io.channelhub.transfer.domain.TransferSettings;
+import io.channelhub.transfer.event.ConsentDecision;
+import io.channelhub.transfer.event.PartyRole;
+import io.channelhub.transfer.event.TransferConsentSubmitted;
+import io.channelhub.transfer.event.TransferExpired;
 import io.channelhub.transfer.event.TransferInfoRequested;
+import io.channelhub.transfer.event.TransferReminded;
+import io.channelhub.transfer.state.TransferState;
+import io.channelhub.transfer.state.TransferStatus;
 import io.channelhub.transfer.event.TransferKind;
 import io.channelhub.transfer.event.TransferOpened;
 import io.channelhub.transfer.event.TransferRequested;
@@ -43,6 +53,7 @@ class TransferTopologyTest {
     private TestInputTopic<String, SpecificRecord> commands;
     private TestInputTopic<String, byte[]> rawCommands;
     private TestOutputTopic<String, SpecificRecord> events;
+    private TestOutputTopic<String, SpecificRecord> moves;
 
     static EventMeta meta(String id) {
         return EventMeta.newBuilder().setEventId(id).setOccurredAt(T0).setProducer("test").build();
@@ -52,13 +63,16 @@ class TransferTopologyTest {
     void start() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "transfer-topology-test");
-        driver = new TopologyTestDriver(TransferTopology.build(registry, Duration.ofDays(30)), props);
+        TransferDecider decider = new TransferDecider(new TransferSettings(Duration.ofDays(3), Duration.ofDays(14)));
+        driver = new TopologyTestDriver(TransferTopology.build(decider, new TransferMetrics(registry), registry,
+                Duration.ofDays(30)), props);
         directory = driver.createInputTopic(Topics.DIRECTORY_EVENTS, new StringSerializer(), new EventSerde());
         entitlements = driver.createInputTopic(Topics.ENTITLEMENTS_EVENTS, new StringSerializer(), new EventSerde());
         commands = driver.createInputTopic(Topics.TRANSFERS_COMMANDS, new StringSerializer(), new EventSerde());
         rawCommands = driver.createInputTopic(Topics.TRANSFERS_COMMANDS, new StringSerializer(),
                 new ByteArraySerializer());
         events = driver.createOutputTopic(Topics.TRANSFERS_EVENTS, new StringDeserializer(), new EventSerde());
+        moves = driver.createOutputTopic(Topics.ENTITLEMENTS_EVENTS, new StringDeserializer(), new EventSerde());
 
         directory.pipeInput("isv:ISV-1", new IsvRegistered(meta("d1"), "ISV-1", "Vendor", "isv@example.com", true));
         directory.pipeInput("reseller:R-1", new ResellerRegistered(meta("d2"), "R-1", "Old Reseller",
@@ -91,8 +105,13 @@ class TransferTopologyTest {
         assertThat(out).hasSize(1);
         assertThat(out.get(0).key()).isEqualTo("E-1");
         TransferOpened opened = (TransferOpened) out.get(0).value();
-        assertThat(opened.getKind()).isEqualTo(TransferKind.CHANGE_RESELLER);
-        assertThat(opened.getParties()).hasSize(4);
+        assertThat(opened.getDetails().getKind()).isEqualTo(TransferKind.CHANGE_RESELLER);
+        assertThat(opened.getDetails().getParties()).hasSize(4);
+        TransferState state = driver.<String, TransferState>getKeyValueStore(TransferTopology.TRANSFERS_STORE)
+                .get("E-1");
+        assertThat(state.getStatus()).isEqualTo(TransferStatus.AWAITING_CONSENT);
+        assertThat(driver.<String, String>getKeyValueStore(TransferTopology.TRANSFER_IDS_STORE)
+                .get(opened.getDetails().getTransferId())).isEqualTo("E-1");
         assertThat(registry.counter(MetricNames.OUTCOMES, "service", "transfer-service", "type", "TransferOpened")
                 .count()).isEqualTo(1.0);
     }
@@ -129,6 +148,53 @@ class TransferTopologyTest {
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer()).readValuesToList())
                 .containsExactly(new byte[] {1, 2, 3});
         assertThat(events.readValuesToList()).singleElement().isInstanceOf(TransferOpened.class);
+    }
+
+    // T5, T6: the last approval completes the transfer and the entitlement move goes to entitlements.events
+    @Test
+    void everyApprovalCompletesTheTransferAndMovesTheEntitlement() {
+        commands.pipeInput("E-1", request("r-4"));
+        String transferId = ((TransferOpened) events.readValue()).getDetails().getTransferId();
+        List<String[]> parties = List.of(new String[] {"CUSTOMER", "C-1"}, new String[] {"ISV", "ISV-1"},
+                new String[] {"CURRENT_RESELLER", "R-1"}, new String[] {"TARGET_RESELLER", "R-2"});
+        int i = 0;
+        for (String[] party : parties) {
+            commands.pipeInput("E-1", new TransferConsentSubmitted(meta("c-" + i++), transferId, "E-1",
+                    PartyRole.valueOf(party[0]), party[1], ConsentDecision.APPROVE, "upstream"));
+        }
+
+        assertThat(events.readValuesToList()).extracting(e -> e.getClass().getSimpleName()).containsExactly(
+                "TransferConsentRecorded", "TransferConsentRecorded", "TransferConsentRecorded",
+                "TransferConsentRecorded", "TransferCompleted");
+        var moved = moves.readRecordsToList();
+        assertThat(moved).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("E-1");
+            assertThat(((EntitlementMoved) r.value()).getToBillingAccountId()).isEqualTo("BA-2");
+        });
+        // the move comes back through entitlements.events: the entitlement now sits on BA-2
+        entitlements.pipeInput("E-1", moved.get(0).value());
+        commands.pipeInput("E-1", TransferRequested.newBuilder(request("r-5")).setCurrentBillingAccountId("BA-2")
+                .setTargetBillingAccountId("BA-1").build());
+        assertThat(events.readValue()).isInstanceOf(TransferOpened.class);
+        assertThat(registry.get(TransferMetrics.TRANSFERS).tags("kind", "CHANGE_RESELLER", "outcome", "completed")
+                .counter().count()).isEqualTo(1.0);
+        assertThat(registry.get(TransferMetrics.APPROVAL_LATENCY).timer().count()).isEqualTo(4);
+    }
+
+    // T8: deadlines fire on clock ticks, found through the deadline index
+    @Test
+    void ticksRemindAndExpireOpenTransfers() {
+        commands.pipeInput("E-1", request("r-6"));
+        events.readValue();
+
+        commands.pipeInput("clock", new ClockTicked(meta("tick-a"), T0.plus(Duration.ofDays(1))));
+        assertThat(events.isEmpty()).isTrue();
+        commands.pipeInput("clock", new ClockTicked(meta("tick-b"), T0.plus(Duration.ofDays(3))));
+        assertThat(events.readValue()).isInstanceOf(TransferReminded.class);
+        commands.pipeInput("clock", new ClockTicked(meta("tick-c"), T0.plus(Duration.ofDays(14))));
+        assertThat(events.readValue()).isInstanceOf(TransferExpired.class);
+        commands.pipeInput("clock", new ClockTicked(meta("tick-d"), T0.plus(Duration.ofDays(30))));
+        assertThat(events.isEmpty()).isTrue();
     }
 
     @Test

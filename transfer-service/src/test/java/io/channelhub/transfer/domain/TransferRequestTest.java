@@ -9,22 +9,30 @@ import io.channelhub.transfer.event.PartyRole;
 import io.channelhub.transfer.event.Problem;
 import io.channelhub.transfer.event.TransferInfoRequested;
 import io.channelhub.transfer.event.TransferKind;
+import io.channelhub.transfer.event.TransferDetails;
 import io.channelhub.transfer.event.TransferOpened;
 import io.channelhub.transfer.event.TransferRequested;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TransferDeciderTest {
+class TransferRequestTest {
 
-    private final TestDirectory directory = new TestDirectory()
-            .withIsv("ISV-1").withReseller("R-1").withReseller("R-2")
-            .withAccount("BA-DIRECT-1", null).withAccount("BA-DIRECT-2", null)
-            .withAccount("BA-R1-A", "R-1").withAccount("BA-R1-B", "R-1").withAccount("BA-R2", "R-2");
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private final TransferDecider decider = new TransferDecider(new TransferSettings(Duration.ofDays(3),
+            Duration.ofDays(14)));
+
+    private static TestFacts facts(String entitlementAccount) {
+        return new TestFacts()
+                .withIsv("ISV-1").withReseller("R-1").withReseller("R-2")
+                .withAccount("BA-DIRECT-1", null).withAccount("BA-DIRECT-2", null)
+                .withAccount("BA-R1-A", "R-1").withAccount("BA-R1-B", "R-1").withAccount("BA-R2", "R-2")
+                .withEntitlement("E-1", entitlementAccount, true);
+    }
 
     private static TransferRequested.Builder request(String from, String to) {
         return TransferRequested.newBuilder()
@@ -35,12 +43,12 @@ class TransferDeciderTest {
                 .setContactName("Ada").setContactEmail("ada@acme.example");
     }
 
-    private static Optional<Entitlement> entitlementOn(String account) {
-        return Optional.of(new Entitlement("E-1", "O-1", "ISV-1", account));
+    private List<SpecificRecord> decide(TransferRequested request, String entitlementAccount) {
+        return decide(request, facts(entitlementAccount));
     }
 
-    private List<SpecificRecord> decide(TransferRequested request, String entitlementAccount) {
-        return TransferDecider.decide(request, entitlementOn(entitlementAccount), directory);
+    private List<SpecificRecord> decide(TransferRequested request, Facts facts) {
+        return decider.decide(request, null, facts, NOW).events();
     }
 
     // T1, T2: the kind follows from the two accounts
@@ -52,7 +60,7 @@ class TransferDeciderTest {
             "BA-DIRECT-1, BA-R1-A,     DIRECT_TO_RESELLER",
             "BA-R1-A,     BA-R2,       CHANGE_RESELLER"})
     void kindFollowsFromTheAccounts(String from, String to, TransferKind kind) {
-        TransferOpened opened = (TransferOpened) decide(request(from, to).build(), from).get(0);
+        TransferDetails opened = ((TransferOpened) decide(request(from, to).build(), from).get(0)).getDetails();
         assertThat(opened.getKind()).isEqualTo(kind);
         assertThat(opened.getFromBillingAccountId()).isEqualTo(from);
         assertThat(opened.getToBillingAccountId()).isEqualTo(to);
@@ -67,14 +75,15 @@ class TransferDeciderTest {
             "BA-DIRECT-1, BA-R1-A,     'CUSTOMER:CUST-BA-DIRECT-1,ISV:ISV-1,TARGET_RESELLER:R-1'",
             "BA-R1-A,     BA-R2,       'CUSTOMER:CUST-BA-R1-A,ISV:ISV-1,CURRENT_RESELLER:R-1,TARGET_RESELLER:R-2'"})
     void everyPartyInvolvedIsAskedOnce(String from, String to, String expectedParties) {
-        TransferOpened opened = (TransferOpened) decide(request(from, to).build(), from).get(0);
+        TransferDetails opened = ((TransferOpened) decide(request(from, to).build(), from).get(0)).getDetails();
         assertThat(opened.getParties()).extracting(p -> p.getRole() + ":" + p.getPartyId())
                 .containsExactly(expectedParties.split(","));
     }
 
     @Test
     void partiesCarryTheirDirectoryContacts() {
-        TransferOpened opened = (TransferOpened) decide(request("BA-R1-A", "BA-R2").build(), "BA-R1-A").get(0);
+        TransferDetails opened = ((TransferOpened) decide(request("BA-R1-A", "BA-R2").build(), "BA-R1-A").get(0))
+                .getDetails();
         assertThat(opened.getParties()).extracting(Party::getEmail).containsExactly("billing@ba-r1-a.example",
                 "partners@isv-1.example", "sales@r-1.example", "sales@r-2.example");
         assertThat(opened.getParties().get(0).getName()).isEqualTo("Acme Ltd");
@@ -87,7 +96,7 @@ class TransferDeciderTest {
         TransferRequested request = request("BA-R1-A", "BA-R2").build();
         TransferOpened first = (TransferOpened) decide(request, "BA-R1-A").get(0);
         assertThat(decide(request, "BA-R1-A")).containsExactly(first);
-        assertThat(first.getTransferId()).isEqualTo(EventIds.derive("req-1", "Transfer", 0));
+        assertThat(first.getDetails().getTransferId()).isEqualTo(EventIds.derive("req-1", "Transfer", 0));
         assertThat(first.getMeta().getCausationId()).isEqualTo("req-1");
     }
 
@@ -131,8 +140,8 @@ class TransferDeciderTest {
                 "NOT_CURRENT_BILLING_ACCOUNT", "UNKNOWN_BILLING_ACCOUNT");
         assertThat(info.getProblems().get(1).getMessage()).contains("BA-R1-A");
 
-        TransferInfoRequested unknown = (TransferInfoRequested) TransferDecider.decide(
-                request("BA-R1-A", "BA-R2").build(), Optional.empty(), directory).get(0);
+        TransferInfoRequested unknown = (TransferInfoRequested) decide(request("BA-R1-A", "BA-R2")
+                .setEntitlementId("E-404").build(), "BA-R1-A").get(0);
         assertThat(unknown.getProblems()).extracting(Problem::getCode).containsExactly("UNKNOWN_ENTITLEMENT");
     }
 
@@ -154,17 +163,27 @@ class TransferDeciderTest {
 
     @Test
     void aPartyMissingFromTheDirectoryBlocksTheTransfer() {
-        TestDirectory noResellerTwo = new TestDirectory().withIsv("ISV-1").withReseller("R-1").withAccount("BA-R1-A", "R-1")
-                .withAccount("BA-R2", "R-2");
-        TransferInfoRequested info = (TransferInfoRequested) TransferDecider.decide(request("BA-R1-A", "BA-R2")
-                .build(), entitlementOn("BA-R1-A"), noResellerTwo).get(0);
+        TestFacts noResellerTwo = new TestFacts().withIsv("ISV-1").withReseller("R-1").withAccount("BA-R1-A", "R-1")
+                .withAccount("BA-R2", "R-2").withEntitlement("E-1", "BA-R1-A", true);
+        TransferInfoRequested info = (TransferInfoRequested) decide(request("BA-R1-A", "BA-R2").build(),
+                noResellerTwo).get(0);
         assertThat(info.getProblems()).extracting(Problem::getCode, Problem::getField).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("UNKNOWN_PARTY", "targetBillingAccountId"));
     }
 
+    // T3: an entitlement that is no longer active cannot move
+    @Test
+    void aCancelledEntitlementCannotBeTransferred() {
+        TestFacts cancelled = facts("BA-R1-A").withEntitlement("E-1", null, false);
+        TransferInfoRequested info = (TransferInfoRequested) decide(request("BA-R1-A", "BA-R2").build(), cancelled)
+                .get(0);
+        assertThat(info.getProblems()).extracting(Problem::getCode).containsExactly("ENTITLEMENT_NOT_ACTIVE");
+    }
+
     @Test
     void partyRolesAreDistinct() {
-        TransferOpened opened = (TransferOpened) decide(request("BA-R1-A", "BA-R1-B").build(), "BA-R1-A").get(0);
+        TransferDetails opened = ((TransferOpened) decide(request("BA-R1-A", "BA-R1-B").build(), "BA-R1-A").get(0))
+                .getDetails();
         assertThat(opened.getParties()).extracting(Party::getRole).doesNotHaveDuplicates()
                 .doesNotContain(PartyRole.TARGET_RESELLER);
     }

@@ -1,0 +1,100 @@
+package io.channelhub.platform.approvals;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signed approval links (T4, T5): notification-service signs one token per party and decision, transfer-service
+ * verifies it before publishing the consent. HMAC-SHA256 with a per-deployment key over every claim, so a token
+ * cannot be altered to approve another transfer, as another party, or the other way round; it expires with the
+ * transfer. Format: base64url fields joined by dots, the signature last.
+ */
+public final class ApprovalTokens {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final int FIELDS = 6;
+
+    /** What a token grants: this party may give this decision on this transfer until {@code expiresAt}. */
+    public record Claim(String transferId, String entitlementId, String role, String partyId, String decision,
+            Instant expiresAt) {
+    }
+
+    /** The outcome of checking a token. */
+    public sealed interface Verification permits Valid, Invalid {
+    }
+
+    public record Valid(Claim claim) implements Verification {
+    }
+
+    /** {@code reason}: MALFORMED, FORGED or EXPIRED. */
+    public record Invalid(String reason) implements Verification {
+    }
+
+    private final SecretKeySpec key;
+
+    public ApprovalTokens(String secret) {
+        if (secret == null || secret.length() < 32) {
+            throw new IllegalArgumentException("The approval-link key must be at least 32 characters "
+                    + "(channelhub.approvals.key)");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    public String sign(Claim claim) {
+        String payload = String.join(".", field(claim.transferId()), field(claim.entitlementId()),
+                field(claim.role()), field(claim.partyId()), field(claim.decision()),
+                field(Long.toString(claim.expiresAt().getEpochSecond())));
+        return payload + "." + ENCODER.encodeToString(mac(payload));
+    }
+
+    public Verification verify(String token, Instant now) {
+        if (token == null) {
+            return new Invalid("MALFORMED");
+        }
+        int lastDot = token.lastIndexOf('.');
+        String[] fields = lastDot < 0 ? new String[0] : token.substring(0, lastDot).split("\\.", -1);
+        if (fields.length != FIELDS) {
+            return new Invalid("MALFORMED");
+        }
+        byte[] signature;
+        Claim claim;
+        try {
+            signature = DECODER.decode(token.substring(lastDot + 1));
+            claim = new Claim(text(fields[0]), text(fields[1]), text(fields[2]), text(fields[3]), text(fields[4]),
+                    Instant.ofEpochSecond(Long.parseLong(text(fields[5]))));
+        } catch (IllegalArgumentException e) {
+            return new Invalid("MALFORMED");
+        }
+        if (!MessageDigest.isEqual(signature, mac(token.substring(0, lastDot)))) {
+            return new Invalid("FORGED");
+        }
+        if (!now.isBefore(claim.expiresAt())) {
+            return new Invalid("EXPIRED");
+        }
+        return new Valid(claim);
+    }
+
+    private byte[] mac(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String field(String value) {
+        return ENCODER.encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(String field) {
+        return new String(DECODER.decode(field), StandardCharsets.UTF_8);
+    }
+}

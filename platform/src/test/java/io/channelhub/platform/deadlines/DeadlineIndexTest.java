@@ -1,0 +1,79 @@
+package io.channelhub.platform.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Deadlines come out in time order, once, and only when due; a cancelled one never does. */
+class DeadlineIndexTest {
+
+    private final List<String> taken = new ArrayList<>();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, String> commands;
+
+    /** Commands: "schedule key epochSecond", "cancel key epochSecond", "take epochSecond". */
+    @BeforeEach
+    void start() {
+        Topology topology = new Topology();
+        topology.addSource("in", new StringDeserializer(), new StringDeserializer(), "commands");
+        topology.addProcessor("p", () -> new Processor<String, String, Void, Void>() {
+            private DeadlineIndex index;
+
+            @Override
+            public void init(ProcessorContext<Void, Void> context) {
+                index = DeadlineIndex.from(context, "deadlines");
+            }
+
+            @Override
+            public void process(Record<String, String> record) {
+                String[] command = record.value().split(" ");
+                switch (command[0]) {
+                    case "schedule" -> index.schedule(command[1], Instant.ofEpochSecond(Long.parseLong(command[2])));
+                    case "cancel" -> index.cancel(command[1], Instant.ofEpochSecond(Long.parseLong(command[2])));
+                    default -> taken.add(String.join(",", index.takeDue(Instant.ofEpochSecond(
+                            Long.parseLong(command[1])))));
+                }
+            }
+        }, "in");
+        topology.addStateStore(DeadlineIndex.storeBuilder("deadlines"), "p");
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "deadline-test");
+        driver = new TopologyTestDriver(topology, props);
+        commands = driver.createInputTopic("commands", new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void dueKeysComeOutOnceOldestFirst() {
+        commands.pipeInput("schedule late 300");
+        commands.pipeInput("schedule early 100");
+        commands.pipeInput("schedule cancelled 150");
+        commands.pipeInput("schedule same-second 100");
+        commands.pipeInput("cancel cancelled 150");
+        commands.pipeInput("take 99");
+        commands.pipeInput("take 200");
+        commands.pipeInput("take 200");
+        commands.pipeInput("take 300");
+
+        assertThat(taken).containsExactly("", "early,same-second", "", "late");
+    }
+}

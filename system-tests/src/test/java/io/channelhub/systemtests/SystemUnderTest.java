@@ -1,0 +1,139 @@
+package io.channelhub.systemtests;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.channelhub.directory.event.BillingAccountRegistered;
+import io.channelhub.platform.streams.ReferenceTable;
+import io.channelhub.platform.testing.KafkaTestClient;
+import io.channelhub.schemas.Topics;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One running system for every test class of the JVM (starting four services takes a while): the embedded
+ * broker, a GreenMail SMTP server, the four services. Test classes use their own ids so they do not meet.
+ */
+public final class SystemUnderTest implements BeforeAllCallback {
+
+    static final String APPROVAL_KEY = "system-test approval key, 32+ characters long";
+    private static Running running;
+
+    /** What the test classes use. */
+    record Running(KafkaTestClient kafka, GreenMail smtp, RunningSystem services)
+            implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            services.close();
+            smtp.stop();
+            kafka.close();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Running.class, k -> {
+            GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            smtp.start();
+            KafkaTestClient kafka = KafkaTestClient.embedded().createTopics();
+            try {
+                running = new Running(kafka, smtp, new RunningSystem(smtp.getSmtp().getPort(), APPROVAL_KEY));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return running;
+        }, Running.class);
+    }
+
+    static KafkaTestClient kafka() {
+        return running.kafka();
+    }
+
+    /**
+     * Waits until transfer-service has copied this billing account into its directory table: facts travel on
+     * other topics than requests, and upstream publishes them well before anyone asks.
+     */
+    static void awaitAccountsKnown(String... billingAccountIds) {
+        Set<String> ids = Set.of(billingAccountIds);
+        running.kafka().await(ReferenceTable.tableTopic("transfer-service", Topics.DIRECTORY_EVENTS),
+                BillingAccountRegistered.class, a -> ids.contains(a.getBillingAccountId()), ids.size(),
+                Duration.ofSeconds(60));
+        sleep(1000);
+    }
+
+    static RunningSystem services() {
+        return running.services();
+    }
+
+    /** Waits until at least {@code atLeast} received e-mails match, then returns all that match. */
+    static List<MimeMessage> emails(Predicate<MimeMessage> filter, int atLeast) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            List<MimeMessage> matching = Arrays.stream(running.smtp().getReceivedMessages()).filter(filter).toList();
+            if (matching.size() >= atLeast || System.nanoTime() > deadline) {
+                return matching;
+            }
+            sleep(100);
+        }
+    }
+
+    /** E-mails whose subject ends with the entitlement id (every transfer e-mail's subject does). */
+    static List<MimeMessage> emailsAbout(String entitlementId, int atLeast) {
+        return emails(m -> subject(m).endsWith(" " + entitlementId), atLeast);
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text/plain part of a text + HTML e-mail. */
+    static String text(MimeMessage message) {
+        try {
+            return findText(message.getContent());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String findText(Object content) throws Exception {
+        if (content instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                var part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    return (String) part.getContent();
+                }
+                String nested = findText(part.getContent());
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.channelhub.transfer.domain;
+
+import java.util.Optional;
+
+/** What the transfer rules read besides the transfer itself: the entitlement and the directory. */
+public interface Facts extends Directory {
+
+    Optional<Entitlement> entitlement(String entitlementId);
+}

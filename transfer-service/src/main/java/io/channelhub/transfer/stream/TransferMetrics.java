@@ -1,0 +1,87 @@
+package io.channelhub.transfer.stream;
+
+import io.channelhub.platform.metrics.MetricNames;
+import io.channelhub.transfer.event.ConsentDecision;
+import io.channelhub.transfer.event.Problem;
+import io.channelhub.transfer.event.TransferCompleted;
+import io.channelhub.transfer.event.TransferConsentRecorded;
+import io.channelhub.transfer.event.TransferConsentRefused;
+import io.channelhub.transfer.event.TransferDetails;
+import io.channelhub.transfer.event.TransferExpired;
+import io.channelhub.transfer.event.TransferInfoRequested;
+import io.channelhub.transfer.event.TransferOpened;
+import io.channelhub.transfer.event.TransferRefused;
+import io.channelhub.transfer.event.TransferRejected;
+import io.channelhub.transfer.state.TransferState;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Business metrics of transfers (X3): outcomes by kind, refusals by reason, approval latency. Recorded once per
+ * outcome event, which is written once per command id (replays are deduped before they get here).
+ */
+public final class TransferMetrics {
+
+    public static final String TRANSFERS = MetricNames.name("transfers", "outcomes");
+    public static final String APPROVAL_LATENCY = MetricNames.name("transfers", "approval.latency");
+    public static final String OPEN = MetricNames.name("transfers", "open");
+
+    private final MeterRegistry registry;
+    private final Timer approvalLatency;
+
+    public TransferMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.approvalLatency = Timer.builder(APPROVAL_LATENCY)
+                .description("Time from a transfer opening to each party's approval (event time)")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofDays(30)).register(registry);
+    }
+
+    /** Counts one outcome event; {@code before} is the transfer as it was when the cause arrived. */
+    public void record(SpecificRecord event, TransferState before, Instant now) {
+        if (event instanceof TransferOpened e) {
+            outcome(e.getDetails(), "opened");
+        } else if (event instanceof TransferInfoRequested e) {
+            registry.counter(TRANSFERS, "kind", "unknown", "outcome", "info_requested").increment();
+            for (Problem problem : e.getProblems()) {
+                refusal(event, problem.getCode());
+            }
+        } else if (event instanceof TransferRefused e) {
+            registry.counter(TRANSFERS, "kind", "unknown", "outcome", "refused").increment();
+            refusal(event, e.getCode());
+        } else if (event instanceof TransferConsentRefused e) {
+            refusal(event, e.getCode());
+        } else if (event instanceof TransferConsentRecorded e && e.getDecision() == ConsentDecision.APPROVE
+                && before != null && before.getOpenedAt() != null) {
+            approvalLatency.record(Duration.between(before.getOpenedAt(), now));
+        } else if (event instanceof TransferCompleted e) {
+            outcome(e.getDetails(), "completed");
+        } else if (event instanceof TransferRejected e) {
+            outcome(e.getDetails(), "rejected");
+        } else if (event instanceof TransferExpired e) {
+            if (e.getDetails() != null) {
+                outcome(e.getDetails(), "expired");
+            } else {
+                registry.counter(TRANSFERS, "kind", "unknown", "outcome", "expired").increment();
+            }
+        }
+    }
+
+    /** A refused approval link (forged, expired, malformed token): counted where it is refused, at the edge. */
+    public void refusedToken(String reason) {
+        registry.counter(MetricNames.REFUSALS, "service", TransferTopology.SERVICE, "type", "ApprovalToken",
+                "reason", reason).increment();
+    }
+
+    private void outcome(TransferDetails details, String outcome) {
+        registry.counter(TRANSFERS, "kind", details.getKind().name(), "outcome", outcome).increment();
+    }
+
+    private void refusal(SpecificRecord event, String reason) {
+        registry.counter(MetricNames.REFUSALS, "service", TransferTopology.SERVICE, "type",
+                event.getClass().getSimpleName(), "reason", reason).increment();
+    }
+}

@@ -1,0 +1,98 @@
+package io.channelhub.transfer.web;
+
+import io.channelhub.transfer.domain.TransferDecider;
+import io.channelhub.transfer.state.TransferState;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The approval links parties receive by e-mail (T4, T5, D-16). GET only shows what the link will do: mail scanners
+ * prefetch links, and a prefetch must never decide anything. POST records the decision as a command.
+ */
+@RestController
+@RequestMapping("/approvals/{token}")
+class ApprovalController {
+
+    /** The 202 answer to a submitted decision. */
+    record Submitted(String transferId, String entitlementId, String role, String decision, String status) {
+    }
+
+    private final ApprovalLinkVerifier verifier;
+    private final TransferLocator locator;
+    private final PeerForwarder forwarder;
+    private final ConsentPublisher publisher;
+
+    ApprovalController(ApprovalLinkVerifier verifier, TransferLocator locator, PeerForwarder forwarder,
+            ConsentPublisher publisher) {
+        this.verifier = verifier;
+        this.locator = locator;
+        this.forwarder = forwarder;
+        this.publisher = publisher;
+    }
+
+    @GetMapping
+    ResponseEntity<String> confirm(@PathVariable String token) {
+        return page(HttpStatus.OK, ApprovalPages.confirmation(verifier.verify(token)));
+    }
+
+    @PostMapping
+    ResponseEntity<?> submit(@PathVariable String token, HttpServletRequest request) {
+        ApprovalLink link = verifier.verify(token);
+        TransferLocator.Location location = locator.locate(link.entitlementId(), PeerForwarder.isForwarded(request));
+        if (location instanceof TransferLocator.Elsewhere elsewhere) {
+            return forwarder.relay(elsewhere.host(), request, link.entitlementId());
+        }
+        checkStillUndecided(link, ((TransferLocator.Here) location).state());
+        publisher.publish(link);
+        if (fromBrowser(request)) {
+            return page(HttpStatus.ACCEPTED, ApprovalPages.submitted(link));
+        }
+        return ResponseEntity.accepted().body(new Submitted(link.transferId(), link.entitlementId(),
+                link.role().name(), link.decision().name(), "submitted"));
+    }
+
+    /**
+     * Answers what the topology would otherwise decide silently, so the person at the link learns it now. The
+     * topology still decides: two posts racing past this check carry the same command id and count once.
+     */
+    private static void checkStillUndecided(ApprovalLink link, TransferState state) {
+        if (state == null) {
+            throw Problems.notFound("There is no transfer for entitlement " + link.entitlementId() + ".");
+        }
+        if (!state.getTransferId().equals(link.transferId())) {
+            // a signed link proves the transfer was opened; an entitlement moves on only once its transfer ended
+            throw Problems.conflict("TRANSFER_CLOSED", "Transfer closed", "Transfer " + link.transferId()
+                    + " has ended; entitlement " + link.entitlementId() + " has a later transfer.");
+        }
+        if (!TransferDecider.open(state)) {
+            throw Problems.conflict("TRANSFER_CLOSED", "Transfer closed", "Transfer " + link.transferId()
+                    + " is already " + state.getStatus() + "; nothing more can be decided.");
+        }
+        state.getConsents().stream().filter(c -> c.getRole() == link.role()).findFirst().ifPresent(c -> {
+            throw Problems.conflict("ALREADY_DECIDED", "Decision already recorded", "The decision of the "
+                    + link.role() + " (" + c.getDecision() + ") on transfer " + link.transferId()
+                    + " is already recorded; it stands and this link changes nothing.");
+        });
+    }
+
+    // A browser submitting the confirmation form asks for HTML; API clients ask for JSON or anything.
+    private static boolean fromBrowser(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+    }
+
+    /** The token is in the URL: keep it out of caches and out of Referer headers sent to other sites. */
+    private static ResponseEntity<String> page(HttpStatus status, String html) {
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer").body(html);
+    }
+}

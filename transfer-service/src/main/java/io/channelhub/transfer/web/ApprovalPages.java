@@ -1,0 +1,66 @@
+package io.channelhub.transfer.web;
+
+import io.channelhub.transfer.event.ConsentDecision;
+import java.util.Locale;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The two small pages a party sees in the browser. Every value is escaped, signed or not: the page must stay
+ * inert whatever a claim contains.
+ */
+final class ApprovalPages {
+
+    private static final String PAGE = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><meta name="robots" content="noindex"><title>%s</title></head>
+            <body>
+            <h1>%s</h1>
+            %s
+            </body>
+            </html>
+            """;
+
+    private ApprovalPages() {
+    }
+
+    /**
+     * What the link will do, and a button that does it. The form posts to the token itself, relative to
+     * /approvals/, so the page works behind any path prefix.
+     */
+    static String confirmation(ApprovalLink link) {
+        String verb = verb(link.decision());
+        String title = verb + " the transfer of entitlement " + link.entitlementId() + "?";
+        String body = """
+                <p>Transfer <strong>%s</strong> of entitlement <strong>%s</strong>.</p>
+                <p>You answer as the <strong>%s</strong> (%s). Your answer: <strong>%s</strong>.</p>
+                <p>Nothing is recorded until you press the button. A decision, once recorded, stands.</p>
+                <form method="post" action="%s"><button type="submit">%s the transfer</button></form>
+                """.formatted(e(link.transferId()), e(link.entitlementId()), e(role(link)), e(link.partyId()),
+                e(link.decision().name()), e(link.token()), e(verb));
+        return PAGE.formatted(e(title), e(title), body);
+    }
+
+    static String submitted(ApprovalLink link) {
+        String title = "Thank you";
+        String body = """
+                <p>Your decision (<strong>%s</strong>) on transfer <strong>%s</strong> of entitlement \
+                <strong>%s</strong>, as the %s, has been submitted.</p>
+                <p>Every party is e-mailed when the transfer completes, is rejected, or expires.</p>
+                """.formatted(e(link.decision().name()), e(link.transferId()), e(link.entitlementId()),
+                e(role(link)));
+        return PAGE.formatted(e(title), e(title), body);
+    }
+
+    private static String verb(ConsentDecision decision) {
+        return decision == ConsentDecision.APPROVE ? "Approve" : "Reject";
+    }
+
+    private static String role(ApprovalLink link) {
+        return link.role().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String e(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+}

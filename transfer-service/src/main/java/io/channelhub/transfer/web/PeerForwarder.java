@@ -1,0 +1,95 @@
+package io.channelhub.transfer.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a request that another instance must answer (its partitions hold the data) to that instance and relays
+ * the answer unchanged: status, body, and the headers that matter to the caller.
+ */
+@Component
+class PeerForwarder {
+
+    /** Marks a request sent by another instance (value: the sender); such a request is never forwarded again. */
+    static final String FORWARDED_HEADER = "X-Channelhub-Forwarded";
+    /** On a relayed answer: the instance that actually answered. */
+    static final String ANSWERED_BY_HEADER = "X-Channelhub-Answered-By";
+    private static final List<String> RELAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.RETRY_AFTER,
+            HttpHeaders.CACHE_CONTROL, "Referrer-Policy");
+
+    private final HttpClient http;
+    private final Duration timeout;
+    private final String self;
+
+    PeerForwarder(TransferLocator locator,
+            @Value("${channelhub.transfer.forward-timeout:PT5S}") Duration timeout) {
+        this.timeout = timeout;
+        this.self = endpoint(locator.self());
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    }
+
+    static boolean isForwarded(HttpServletRequest request) {
+        return request.getHeader(FORWARDED_HEADER) != null;
+    }
+
+    static String endpoint(HostInfo host) {
+        return host.host() + ":" + host.port();
+    }
+
+    /**
+     * The other instance's answer; a 503 problem if it cannot be reached.
+     *
+     * @param entitlementId whose data the other instance holds, for the problem's wording
+     */
+    ResponseEntity<byte[]> relay(HostInfo peer, HttpServletRequest request, String entitlementId) {
+        return ask(peer, request).orElseThrow(() -> Problems.instancesUnreachable("The transfer state of "
+                + "entitlement " + entitlementId + " is kept by another instance of transfer-service ("
+                + endpoint(peer) + "), which cannot be reached right now.", List.of(endpoint(peer))));
+    }
+
+    /** The other instance's answer, or empty when it could not be reached in time. */
+    Optional<ResponseEntity<byte[]>> ask(HostInfo peer, HttpServletRequest request) {
+        if (peer.port() < 0) {
+            return Optional.empty(); // HostInfo.unavailable(): the instance advertises no address
+        }
+        String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+        HttpRequest.Builder forward = HttpRequest.newBuilder(
+                        URI.create("http://" + endpoint(peer) + request.getRequestURI() + query))
+                .timeout(timeout)
+                .header(FORWARDED_HEADER, self)
+                .method(request.getMethod(), HttpRequest.BodyPublishers.noBody());
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null) {
+            forward.header(HttpHeaders.ACCEPT, accept);
+        }
+        try {
+            return Optional.of(relayed(peer, http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray())));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static ResponseEntity<byte[]> relayed(HostInfo peer, HttpResponse<byte[]> response) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.statusCode())
+                .header(ANSWERED_BY_HEADER, endpoint(peer));
+        for (String name : RELAYED_HEADERS) {
+            response.headers().firstValue(name).ifPresent(value -> answer.header(name, value));
+        }
+        return answer.body(response.body());
+    }
+}

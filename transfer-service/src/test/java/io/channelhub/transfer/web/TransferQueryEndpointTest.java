@@ -1,0 +1,116 @@
+package io.channelhub.transfer.web;
+
+import static io.channelhub.transfer.web.ApprovalLinkEndpointTest.assertProblem;
+import static io.channelhub.transfer.web.TestTransfers.REQUESTED_AT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.channelhub.schemas.Topics;
+import io.channelhub.transfer.TransferServiceApplication;
+import io.channelhub.transfer.event.TransferRequested;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/** T9: the state of a transfer over HTTP, by entitlement and by transfer id, without reading Kafka. */
+@SpringBootTest(classes = TransferServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestTransfers.FixedClock.class)
+class TransferQueryEndpointTest {
+
+    private static TestTransfers transfers;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void directory() {
+        if (transfers == null) {
+            transfers = new TestTransfers(port).withDirectory();
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (transfers != null) {
+            transfers.close();
+        }
+    }
+
+    // T9: who is asked, who approved, who is pending, why it waits; the same by entitlement and by id
+    @Test
+    void anOpenTransferShowsItsPartiesAndWhatItWaitsFor() {
+        TransferView view = transfers.open(transfers.id("E-Q"));
+
+        assertThat(view.status()).isEqualTo("AWAITING_CONSENT");
+        assertThat(view.kind()).isEqualTo("CHANGE_RESELLER");
+        assertThat(view.customerCompanyName()).isEqualTo("PT Maju");
+        assertThat(view.offerId()).isEqualTo("O-1");
+        assertThat(view.fromBillingAccountId()).isEqualTo(transfers.fromAccount);
+        assertThat(view.toBillingAccountId()).isEqualTo(transfers.toAccount);
+        assertThat(view.fromResellerId()).isEqualTo(transfers.oldReseller);
+        assertThat(view.toResellerId()).isEqualTo(transfers.newReseller);
+        assertThat(view.parties()).extracting(p -> p.role() + "=" + p.partyId() + "/" + p.name()).containsExactly(
+                "CUSTOMER=" + transfers.customer + "/PT Maju", "ISV=" + transfers.isv + "/Vendor " + transfers.run,
+                "CURRENT_RESELLER=" + transfers.oldReseller + "/Rivenditore Uno",
+                "TARGET_RESELLER=" + transfers.newReseller + "/Revenda Dois");
+        assertThat(view.parties()).allSatisfy(p -> assertThat(p.decision()).isNull());
+        assertThat(view.approved()).isEmpty();
+        assertThat(view.pending()).containsExactly("CUSTOMER", "ISV", "CURRENT_RESELLER", "TARGET_RESELLER");
+        assertThat(view.waitingFor()).isEqualTo("consent of CUSTOMER, ISV, CURRENT_RESELLER, TARGET_RESELLER");
+        assertThat(view.problems()).isEmpty();
+        assertThat(view.openedAt()).isEqualTo(REQUESTED_AT);
+        assertThat(view.remindAt()).isEqualTo(REQUESTED_AT.plus(Duration.ofDays(3)));
+        assertThat(view.expiresAt()).isEqualTo(REQUESTED_AT.plus(Duration.ofDays(14)));
+        assertThat(view.closedAt()).isNull();
+
+        HttpResponse<String> byEntitlement = transfers.get("/transfers?entitlementId=" + view.entitlementId());
+        HttpResponse<String> byId = transfers.get("/transfers/" + view.transferId());
+        assertThat(byId.statusCode()).isEqualTo(200);
+        assertThat(byId.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(byId.body()).isEqualTo(byEntitlement.body());
+        // the parties' and the contact's addresses are in the state, never in the view
+        assertThat(byId.body()).doesNotContain("@");
+    }
+
+    // T9, T3: a request waiting for information says exactly what is missing
+    @Test
+    void aRequestWaitingForInformationSaysWhatIsMissing() {
+        String entitlementId = transfers.id("E-INFO");
+        transfers.activate(entitlementId);
+        TransferRequested incomplete = TransferRequested.newBuilder(transfers.request(entitlementId))
+                .setTargetBillingAccountId(null).build();
+        transfers.kafka.send(Topics.TRANSFERS_COMMANDS, entitlementId, incomplete);
+
+        TransferView view = transfers.await(entitlementId, v -> true);
+
+        assertThat(view.status()).isEqualTo("INFO_REQUESTED");
+        assertThat(view.entitlementId()).isEqualTo(entitlementId);
+        assertThat(view.fromBillingAccountId()).isEqualTo(transfers.fromAccount);
+        assertThat(view.toBillingAccountId()).isNull();
+        assertThat(view.problems()).anySatisfy(p -> {
+            assertThat(p.field()).isEqualTo("targetBillingAccountId");
+            assertThat(p.code()).isEqualTo("MISSING");
+        });
+        assertThat(view.waitingFor()).startsWith("information: ")
+                .contains("Please provide the target billing account ID.");
+        assertThat(view.parties()).isEmpty();
+        assertThat(view.openedAt()).isNull();
+        assertThat(view.since()).isEqualTo(REQUESTED_AT);
+        assertThat(transfers.get("/transfers/" + view.transferId()).body()).contains("\"status\":\"INFO_REQUESTED\"");
+    }
+
+    // T9: unknown ids are 404 problems; a missing parameter is a 400 problem
+    @Test
+    void unknownTransfersAndEntitlementsAreProblems() {
+        assertProblem(transfers.get("/transfers/" + transfers.id("T-NONE")), 404, "UNKNOWN_TRANSFER");
+        assertProblem(transfers.get("/transfers?entitlementId=" + transfers.id("E-NONE")), 404, "UNKNOWN_TRANSFER");
+
+        HttpResponse<String> noParameter = transfers.get("/transfers");
+        assertThat(noParameter.statusCode()).isEqualTo(400);
+        assertThat(noParameter.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+}
