@@ -101,7 +101,8 @@ public class NotificationConfig {
             EmailParking parking, @Qualifier("emailRetryScheduler") TaskScheduler retryScheduler,
             @Value("${channelhub.mail.retry.initial}") Duration initial,
             @Value("${channelhub.mail.retry.max}") Duration max,
-            @Value("${channelhub.mail.retry.max-attempts}") int maxAttempts) {
+            @Value("${channelhub.mail.retry.max-attempts}") int maxAttempts,
+            @Value("${channelhub.mail.senders}") int senders) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "channelhub-notification-sender");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -110,6 +111,7 @@ public class NotificationConfig {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, SpecificRecord>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new EventSerde()));
+        factory.setConcurrency(senders);
         factory.getContainerProperties().setAckMode(AckMode.RECORD);
         factory.getContainerProperties().setDeliveryAttemptHeader(true);
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(maxAttempts - 1);

@@ -55,7 +55,8 @@ public final class StreamsRunner implements SmartLifecycle {
         metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(registry);
         streams.start();
-        log.info("Kafka Streams {} started:\n{}", properties.get(StreamsConfig.APPLICATION_ID_CONFIG),
+        log.info("Kafka Streams {} started", properties.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        log.debug("Topology of {}:\n{}", properties.get(StreamsConfig.APPLICATION_ID_CONFIG),
                 topology.describe());
     }
 
