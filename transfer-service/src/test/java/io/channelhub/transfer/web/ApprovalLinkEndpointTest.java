@@ -9,7 +9,6 @@ import io.channelhub.platform.approvals.ApprovalTokens;
 import io.channelhub.platform.ids.EventIds;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
-import io.channelhub.transfer.TransferServiceApplication;
 import io.channelhub.transfer.event.TransferConsentSubmitted;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,42 +20,16 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
  * T5 through the approval links, on the embedded broker and the service's own topology: a link decides only
  * when posted, once, and only while it is genuine, current and the transfer open; refusals are counted.
  */
-@SpringBootTest(classes = TransferServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestTransfers.FixedClock.class)
-class ApprovalLinkEndpointTest {
+class ApprovalLinkEndpointTest extends EndpointTest {
 
     private static final EventSerde SERDE = new EventSerde();
-    private static TestTransfers transfers;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeEach
-    void directory() {
-        if (transfers == null) {
-            transfers = new TestTransfers(port).withDirectory();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (transfers != null) {
-            transfers.close();
-        }
-    }
-
     // T5, D-16: GET only shows; mail scanners prefetch links
     @Test
     void getShowsTheDecisionWithAFormAndRecordsNothing() {

@@ -5,40 +5,13 @@ import static io.channelhub.transfer.web.TestTransfers.REQUESTED_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.channelhub.schemas.Topics;
-import io.channelhub.transfer.TransferServiceApplication;
 import io.channelhub.transfer.event.TransferRequested;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /** T9: the state of a transfer over HTTP, by entitlement and by transfer id, without reading Kafka. */
-@SpringBootTest(classes = TransferServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestTransfers.FixedClock.class)
-class TransferQueryEndpointTest {
-
-    private static TestTransfers transfers;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeEach
-    void directory() {
-        if (transfers == null) {
-            transfers = new TestTransfers(port).withDirectory();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (transfers != null) {
-            transfers.close();
-        }
-    }
+class TransferQueryEndpointTest extends EndpointTest {
 
     // T9: who is asked, who approved, who is pending, why it waits; the same by entitlement and by id
     @Test
