@@ -34,10 +34,6 @@ public final class AppliedEventIds {
         };
     }
 
-    public static String[] storeNames(String name) {
-        return new String[] {name + "-applied-ids", name + "-applied-ids-by-time"};
-    }
-
     public static AppliedEventIds from(ProcessorContext<?, ?> context, String name) {
         return new AppliedEventIds(context.getStateStore(name + "-applied-ids"),
                 context.getStateStore(name + "-applied-ids-by-time"));
@@ -51,10 +47,6 @@ public final class AppliedEventIds {
         byId.put(eventId, eventTime);
         byTime.put(timeKey(eventTime, eventId), eventId);
         return true;
-    }
-
-    public boolean contains(String eventId) {
-        return byId.get(eventId) != null;
     }
 
     /** Forgets ids applied before {@code cutoff} (epoch millis); returns how many. */

@@ -2,7 +2,6 @@ package io.channelhub.schemas.serde;
 
 import io.channelhub.schemas.registry.EventRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,14 +34,7 @@ public final class EventSerde implements Serde<SpecificRecord>, Serializer<Speci
     public byte[] encode(SpecificRecord event) {
         BinaryMessageEncoder<SpecificRecord> encoder = ENCODERS.computeIfAbsent(event.getClass(),
                 c -> new BinaryMessageEncoder<>(SpecificData.getForClass(c), event.getSchema()));
-        try {
-            ByteBuffer buffer = encoder.encode(event);
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AvroBytes.encode(encoder, event);
     }
 
     /**

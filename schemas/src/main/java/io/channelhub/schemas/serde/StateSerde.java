@@ -2,7 +2,6 @@ package io.channelhub.schemas.serde;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -37,14 +36,7 @@ public final class StateSerde<T extends SpecificRecord> implements Serde<T>, Ser
         if (data == null) {
             return null;
         }
-        try {
-            ByteBuffer buffer = encoder.encode(data);
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AvroBytes.encode(encoder, data);
     }
 
     @Override
