@@ -14,6 +14,7 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -57,14 +58,14 @@ public class EmailParking implements ConsumerRecordRecoverer {
     /** The SMTP error of the last attempt, as its EmailFailed recorded it; the container wraps it. */
     private static String lastError(Exception failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof EmailSender.DeliveryFailed delivery) {
-                return delivery.getMessage();
+            if (cause instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+                return String.valueOf(batch.getCause().getMessage());
             }
         }
         return String.valueOf(failure.getMessage());
     }
 
-    /** The container numbers attempts in a header (deliveryAttemptHeader); the last one is the total. */
+    /** The sender numbers each attempt in a header on the record; the last one is the total. */
     private static int attempts(ConsumerRecord<?, ?> record) {
         Header header = record.headers().lastHeader(KafkaHeaders.DELIVERY_ATTEMPT);
         return header == null ? 0 : ByteBuffer.wrap(header.value()).getInt();

@@ -27,7 +27,7 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
@@ -55,9 +55,10 @@ public class NotificationConfig {
     }
 
     @Bean
-    EmailSender emailSender(JavaMailSender mail, KafkaTemplate<String, SpecificRecord> events, MeterRegistry registry,
+    EmailSender emailSender(JavaMailSenderImpl mail, KafkaTemplate<String, SpecificRecord> events,
+            DefaultErrorHandler outboxErrorHandler, MeterRegistry registry,
             @Value("${channelhub.mail.from}") String from) {
-        return new EmailSender(mail, events, registry, from);
+        return new EmailSender(mail, events, outboxErrorHandler, registry, from);
     }
 
     @Bean
@@ -91,18 +92,31 @@ public class NotificationConfig {
     }
 
     /**
-     * read_committed (only e-mails of committed transactions), one commit per record, exponential back-off while
-     * SMTP is down, and after the last attempt the e-mail is parked so the partition moves on (N1). The back-off
-     * pauses the container instead of sleeping in the consumer thread: waits longer than max.poll.interval.ms
-     * would otherwise cost the consumer its partitions.
+     * Exponential back-off while SMTP is down, counted per e-mail; after the last attempt the e-mail is parked so
+     * the partition moves on (N1). The back-off pauses the container instead of sleeping in the consumer thread:
+     * waits longer than max.poll.interval.ms would otherwise cost the consumer its partitions.
+     */
+    @Bean
+    DefaultErrorHandler outboxErrorHandler(EmailParking parking,
+            @Qualifier("emailRetryScheduler") TaskScheduler retryScheduler,
+            @Value("${channelhub.mail.retry.initial}") Duration initial,
+            @Value("${channelhub.mail.retry.max}") Duration max,
+            @Value("${channelhub.mail.retry.max-attempts}") int maxAttempts) {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(maxAttempts - 1);
+        backOff.setInitialInterval(initial.toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(max.toMillis());
+        return new DefaultErrorHandler(parking, backOff,
+                new ContainerPausingBackOffHandler(new ListenerContainerPauseService(null, retryScheduler)));
+    }
+
+    /**
+     * read_committed (only e-mails of committed transactions), batches committed once their e-mails are sent and
+     * recorded, one consumer per outbox partition ({@code channelhub.mail.senders}).
      */
     @Bean(OUTBOX_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> outboxFactory(KafkaProperties kafka,
-            EmailParking parking, @Qualifier("emailRetryScheduler") TaskScheduler retryScheduler,
-            @Value("${channelhub.mail.retry.initial}") Duration initial,
-            @Value("${channelhub.mail.retry.max}") Duration max,
-            @Value("${channelhub.mail.retry.max-attempts}") int maxAttempts,
-            @Value("${channelhub.mail.senders}") int senders) {
+            DefaultErrorHandler outboxErrorHandler, @Value("${channelhub.mail.senders}") int senders) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "channelhub-notification-sender");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -112,14 +126,9 @@ public class NotificationConfig {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new EventSerde()));
         factory.setConcurrency(senders);
-        factory.getContainerProperties().setAckMode(AckMode.RECORD);
-        factory.getContainerProperties().setDeliveryAttemptHeader(true);
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(maxAttempts - 1);
-        backOff.setInitialInterval(initial.toMillis());
-        backOff.setMultiplier(2.0);
-        backOff.setMaxInterval(max.toMillis());
-        factory.setCommonErrorHandler(new DefaultErrorHandler(parking, backOff,
-                new ContainerPausingBackOffHandler(new ListenerContainerPauseService(null, retryScheduler))));
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(AckMode.BATCH);
+        factory.setCommonErrorHandler(outboxErrorHandler);
         return factory;
     }
 }
