@@ -3,6 +3,17 @@ package io.channelhub.schemas;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
+import io.channelhub.discount.event.DiscountAcceptanceSubmitted;
+import io.channelhub.discount.event.DiscountAccepted;
+import io.channelhub.discount.event.DiscountActionRefused;
+import io.channelhub.discount.event.DiscountCancellationRequested;
+import io.channelhub.discount.event.DiscountCancelled;
+import io.channelhub.discount.event.DiscountConfigurationRequested;
+import io.channelhub.discount.event.DiscountEnded;
+import io.channelhub.discount.event.DiscountLapsed;
+import io.channelhub.discount.event.DiscountProposed;
+import io.channelhub.discount.event.DiscountRefused;
+import io.channelhub.discount.event.DiscountStarted;
 import io.channelhub.entitlement.event.EntitlementActivated;
 import io.channelhub.entitlement.event.EntitlementCancelled;
 import io.channelhub.entitlement.event.EntitlementMoved;
@@ -46,6 +57,10 @@ public final class EventCatalog {
             TransferOpened.class, TransferInfoRequested.class, TransferRefused.class, TransferConsentRecorded.class,
             TransferConsentRefused.class, TransferReminded.class, TransferCompleted.class, TransferRejected.class,
             TransferExpired.class,
+            DiscountConfigurationRequested.class, DiscountAcceptanceSubmitted.class,
+            DiscountCancellationRequested.class, DiscountProposed.class, DiscountRefused.class,
+            DiscountAccepted.class, DiscountActionRefused.class, DiscountStarted.class, DiscountEnded.class,
+            DiscountLapsed.class, DiscountCancelled.class,
             EmailRequested.class, EmailSent.class, EmailFailed.class, EmailParked.class);
 
     private static final Map<String, Class<? extends SpecificRecord>> BY_NAME = EVENT_TYPES.stream()

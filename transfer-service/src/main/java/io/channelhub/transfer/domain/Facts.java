@@ -1,5 +1,6 @@
 package io.channelhub.transfer.domain;
 
+import io.channelhub.platform.directory.Directory;
 import java.util.Optional;
 
 /** What the transfer rules read besides the transfer itself: the entitlement and the directory. */

@@ -1,5 +1,6 @@
 package io.channelhub.transfer.domain;
 
+import io.channelhub.platform.directory.Directory;
 import io.channelhub.transfer.event.Contact;
 import io.channelhub.transfer.event.Party;
 import io.channelhub.transfer.event.PartyRole;

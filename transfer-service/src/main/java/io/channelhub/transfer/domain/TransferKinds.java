@@ -1,5 +1,6 @@
 package io.channelhub.transfer.domain;
 
+import io.channelhub.platform.directory.Directory;
 import io.channelhub.transfer.event.TransferKind;
 
 /** T1/T2: the kind of a transfer follows from the resellers of the current and the target billing account. */

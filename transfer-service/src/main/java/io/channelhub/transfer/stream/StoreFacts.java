@@ -2,6 +2,7 @@ package io.channelhub.transfer.stream;
 
 import io.channelhub.entitlement.event.EntitlementActivated;
 import io.channelhub.entitlement.event.EntitlementCancelled;
+import io.channelhub.platform.directory.DirectoryView;
 import io.channelhub.transfer.domain.Entitlement;
 import io.channelhub.transfer.domain.Facts;
 import java.util.Optional;

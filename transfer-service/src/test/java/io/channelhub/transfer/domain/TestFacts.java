@@ -1,29 +1,27 @@
 package io.channelhub.transfer.domain;
 
+import io.channelhub.platform.testing.InMemoryDirectory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** In-memory facts for decider tests: directory entries and entitlements. */
+/** In-memory facts for decider tests: the test directory plus entitlements. */
 final class TestFacts implements Facts {
-    private final Map<String, BillingAccount> accounts = new HashMap<>();
-    private final Map<String, Organisation> isvs = new HashMap<>();
-    private final Map<String, Organisation> resellers = new HashMap<>();
+    private final InMemoryDirectory directory = new InMemoryDirectory();
     private final Map<String, Entitlement> entitlements = new HashMap<>();
 
     TestFacts withAccount(String id, String resellerId) {
-        accounts.put(id, new BillingAccount(id, "CUST-" + id, "Customer of " + id, "billing@" + id.toLowerCase()
-                + ".example", resellerId));
+        directory.withAccount(id, resellerId);
         return this;
     }
 
     TestFacts withIsv(String id) {
-        isvs.put(id, new Organisation(id, "ISV " + id, "partners@" + id.toLowerCase() + ".example"));
+        directory.withIsv(id);
         return this;
     }
 
     TestFacts withReseller(String id) {
-        resellers.put(id, new Organisation(id, "Reseller " + id, "sales@" + id.toLowerCase() + ".example"));
+        directory.withReseller(id);
         return this;
     }
 
@@ -39,16 +37,21 @@ final class TestFacts implements Facts {
 
     @Override
     public Optional<BillingAccount> account(String id) {
-        return Optional.ofNullable(accounts.get(id));
+        return directory.account(id);
     }
 
     @Override
     public Optional<Organisation> isv(String id) {
-        return Optional.ofNullable(isvs.get(id));
+        return directory.isv(id);
     }
 
     @Override
     public Optional<Organisation> reseller(String id) {
-        return Optional.ofNullable(resellers.get(id));
+        return directory.reseller(id);
+    }
+
+    @Override
+    public boolean resaleEnabled(String isvId) {
+        return directory.resaleEnabled(isvId);
     }
 }

@@ -1,8 +1,11 @@
-package io.channelhub.transfer.domain;
+package io.channelhub.platform.directory;
 
 import java.util.Optional;
 
-/** What the transfer rules need to know about the parties; backed by the directory reference table. */
+/**
+ * What the rules need to know about the parties: upstream's directory.events as each service's reference table
+ * ({@link DirectoryView}). Plain Java, so the services' domains can depend on it.
+ */
 public interface Directory {
 
     Optional<BillingAccount> account(String billingAccountId);
@@ -10,6 +13,9 @@ public interface Directory {
     Optional<Organisation> isv(String isvId);
 
     Optional<Organisation> reseller(String resellerId);
+
+    /** D2: whether the ISV lets resellers resell its products (false for an unknown ISV). */
+    boolean resaleEnabled(String isvId);
 
     /** A customer's billing account; {@code resellerId} is null for a direct account. */
     record BillingAccount(String id, String customerId, String customerName, String contactEmail, String resellerId) {

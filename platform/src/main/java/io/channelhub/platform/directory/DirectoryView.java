@@ -1,19 +1,18 @@
-package io.channelhub.transfer.stream;
+package io.channelhub.platform.directory;
 
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
-import io.channelhub.transfer.domain.Directory;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** The domain's {@link Directory} over the global directory store (keys {@code account:}, {@code isv:}, {@code reseller:}). */
-class DirectoryView implements Directory {
+public class DirectoryView implements Directory {
 
     private final ReadOnlyKeyValueStore<String, SpecificRecord> store;
 
-    DirectoryView(ReadOnlyKeyValueStore<String, SpecificRecord> store) {
+    public DirectoryView(ReadOnlyKeyValueStore<String, SpecificRecord> store) {
         this.store = store;
     }
 
@@ -28,6 +27,11 @@ class DirectoryView implements Directory {
     public Optional<Organisation> isv(String id) {
         return lookup("isv:" + id, IsvRegistered.class).map(i -> new Organisation(i.getIsvId(), i.getName(),
                 i.getContactEmail()));
+    }
+
+    @Override
+    public boolean resaleEnabled(String id) {
+        return lookup("isv:" + id, IsvRegistered.class).map(IsvRegistered::getResaleEnabled).orElse(false);
     }
 
     @Override
