@@ -21,10 +21,11 @@ public final class TestEvents {
     public static final String KEY = "notification test key, 32+ characters";
     public static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     public static final Instant EXPIRES = Instant.parse("2026-12-07T10:00:00Z");
-    public static final ApprovalTokens TOKENS = new ApprovalTokens(KEY);
+    public static final ApprovalTokens TOKENS = new ApprovalTokens(KEY, ApprovalTokens.TRANSFERS);
     /** Signs with the key the tests' application.properties give the service: its links verify with TOKENS too. */
-    public static final EmailPlanner PLANNER = new EmailPlanner(new SignedApprovalLinks(TOKENS,
-            "https://transfers.example/"));
+    public static final ApprovalTokens DISCOUNT_TOKENS = new ApprovalTokens(KEY, ApprovalTokens.DISCOUNTS);
+    public static final EmailPlanner PLANNER = new EmailPlanner(new SignedApprovalLinks(KEY,
+            "https://transfers.example/", "https://discounts.example/"));
 
     public static EventMeta meta(String eventId) {
         return EventMeta.newBuilder().setEventId(eventId).setOccurredAt(T0).setProducer("transfer-service").build();

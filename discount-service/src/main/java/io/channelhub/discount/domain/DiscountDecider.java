@@ -49,11 +49,6 @@ public final class DiscountDecider {
     private static final Set<DiscountStatus> LIVE = Set.of(DiscountStatus.PROPOSED, DiscountStatus.ACCEPTED,
             DiscountStatus.IN_EFFECT);
 
-    /** The partition key of everything about one ISV's discounts through one reseller. */
-    public static String key(String isvId, String resellerId) {
-        return isvId + "|" + resellerId;
-    }
-
     public static boolean accepts(SpecificRecord command) {
         return command instanceof DiscountConfigurationRequested || command instanceof DiscountAcceptanceSubmitted
                 || command instanceof DiscountCancellationRequested || command instanceof ClockTicked;

@@ -18,6 +18,7 @@ import io.channelhub.discount.state.DiscountBook;
 import io.channelhub.discount.state.DiscountStatus;
 import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.platform.metrics.MetricNames;
+import io.channelhub.schemas.Keys;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
 import io.channelhub.transfer.event.TransferRequested;
@@ -47,7 +48,7 @@ class DiscountTopologyTest {
     static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
     static final Instant START = Instant.parse("2026-04-01T00:00:00Z");
     static final Instant END = Instant.parse("2026-05-01T00:00:00Z");
-    static final String KEY = DiscountDecider.key("ISV-1", "R-1");
+    static final String KEY = Keys.discounts("ISV-1", "R-1");
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     TopologyTestDriver driver;
     TestInputTopic<String, SpecificRecord> commands;

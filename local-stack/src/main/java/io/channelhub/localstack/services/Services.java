@@ -80,9 +80,11 @@ public final class Services {
             props.put("channelhub.clock.enabled", true);
             props.put("channelhub.clock.period", settings.tickPeriod().toString());
         }
-        // approval links: notification signs them, transfer-service verifies them and serves the page
+        // decision links: notification signs them; transfer-service (approvals) and discount-service
+        // (acceptances) verify them and serve the pages
         props.put("channelhub.approvals.key", settings.data().approvalKey());
         props.put("channelhub.approvals.base-url", "http://localhost:" + ports().get("transfer-service"));
+        props.put("channelhub.discounts.acceptance-base-url", "http://localhost:" + ports().get("discount-service"));
         if (spec.sendsMail()) {
             props.put("spring.mail.host", "localhost");
             props.put("spring.mail.port", settings.smtpPort());

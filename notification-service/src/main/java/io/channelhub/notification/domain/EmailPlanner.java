@@ -1,179 +1,27 @@
 package io.channelhub.notification.domain;
 
-import io.channelhub.platform.ids.EventIds;
-import io.channelhub.schemas.Events;
-import io.channelhub.transfer.event.ConsentDecision;
-import io.channelhub.transfer.event.Contact;
-import io.channelhub.transfer.event.Party;
-import io.channelhub.transfer.event.PartyRole;
-import io.channelhub.transfer.event.Problem;
-import io.channelhub.transfer.event.TransferCompleted;
-import io.channelhub.transfer.event.TransferDetails;
-import io.channelhub.transfer.event.TransferExpired;
-import io.channelhub.transfer.event.TransferInfoRequested;
-import io.channelhub.transfer.event.TransferOpened;
-import io.channelhub.transfer.event.TransferRefused;
-import io.channelhub.transfer.event.TransferRejected;
-import io.channelhub.transfer.event.TransferReminded;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Which e-mails a transfer outcome promises (T3–T8), as plain data for the renderer. Pure: approval links come
- * from the given {@link ApprovalLinks}, and Message-IDs derive from the causing event, so planning the same
- * event twice yields the same e-mails (N2). Consent bookkeeping ({@code TransferConsentRecorded},
- * {@code TransferConsentRefused}) promises no e-mail.
+ * Which e-mails an outcome event promises, as plain data for the renderer: transfers (T3–T8) and discounts (D3).
+ * Pure: decision links come from the given {@link ApprovalLinks}, and Message-IDs derive from the causing event,
+ * so planning the same event twice yields the same e-mails (N2).
  */
 public final class EmailPlanner {
 
-    public static final String CONSENT_REQUEST = "transfer-consent-request";
-    public static final String REMINDER = "transfer-reminder";
-    public static final String INFO_REQUESTED = "transfer-info-requested";
-    public static final String REFUSED = "transfer-refused";
-    public static final String REJECTED = "transfer-rejected";
-    public static final String EXPIRED = "transfer-expired";
-    public static final String COMPLETED = "transfer-completed";
-    public static final String COMPLETED_ISV = "transfer-completed-isv";
-
-    /** Each subject is followed by the entitlement id, so every e-mail about one entitlement reads as a thread. */
-    private static final Map<String, String> SUBJECTS = Map.of(
-            CONSENT_REQUEST, "Your consent is needed to transfer entitlement",
-            REMINDER, "Reminder: your consent is still needed to transfer entitlement",
-            INFO_REQUESTED, "More information needed to transfer entitlement",
-            REFUSED, "Transfer request not accepted: entitlement",
-            REJECTED, "Transfer rejected: entitlement",
-            EXPIRED, "Transfer expired: entitlement",
-            COMPLETED, "Transfer confirmed: entitlement",
-            COMPLETED_ISV, "Transfer completed: entitlement");
-
-    private static final String NOT_GIVEN = "(not given)";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
-    private final ApprovalLinks links;
+    private final TransferEmails transfers;
+    private final DiscountEmails discounts;
 
     public EmailPlanner(ApprovalLinks links) {
-        this.links = links;
+        this.transfers = new TransferEmails(links);
+        this.discounts = new DiscountEmails(links);
     }
 
     public List<PlannedEmail> plan(SpecificRecord event) {
         Emails emails = new Emails(event);
-        if (event instanceof TransferOpened opened) {
-            askForConsent(emails, CONSENT_REQUEST, opened.getDetails(), opened.getDetails().getParties(),
-                    opened.getExpiresAt());
-        } else if (event instanceof TransferReminded reminded) {
-            askForConsent(emails, REMINDER, reminded.getDetails(), reminded.getPending(), reminded.getExpiresAt());
-        } else if (event instanceof TransferCompleted completed) {
-            confirm(emails, completed);
-        } else if (event instanceof TransferRejected rejected) {
-            Map<String, Object> model = model(rejected.getDetails());
-            model.put("rejectedBy", TransferSummary.party(rejected.getRejectedBy()));
-            tellEveryone(emails, REJECTED, rejected.getDetails().getParties(), rejected.getDetails().getContact(),
-                    model);
-        } else if (event instanceof TransferExpired expired) {
-            TransferDetails details = expired.getDetails();
-            Map<String, Object> model = details != null ? model(details)
-                    : model(expired.getTransferId(), expired.getEntitlementId());
-            model.put("unanswered", expired.getPending().stream().map(TransferSummary::party).toList());
-            tellEveryone(emails, EXPIRED, details != null ? details.getParties() : List.of(), expired.getContact(),
-                    model);
-        } else if (event instanceof TransferInfoRequested info) {
-            Map<String, Object> model = model(info.getTransferId(), info.getEntitlementId());
-            model.put("problems", info.getProblems().stream().map(Problem::getMessage).toList());
-            emails.toContact(INFO_REQUESTED, info.getContact(), model);
-        } else if (event instanceof TransferRefused refused) {
-            Map<String, Object> model = model(refused.getTransferId(), refused.getEntitlementId());
-            model.put("reason", refused.getMessage());
-            if (refused.getOpenTransferId() != null) {
-                model.put("openTransferId", refused.getOpenTransferId());
-            }
-            emails.toContact(REFUSED, refused.getContact(), model);
-        }
-        return emails.planned;
-    }
-
-    /** T4, T8: each party asked gets its own e-mail with the details and links that only it can use. */
-    private void askForConsent(Emails emails, String template, TransferDetails details, List<Party> parties,
-            Instant expiresAt) {
-        for (Party party : parties) {
-            Map<String, Object> model = model(details);
-            model.put("approveLink", links.link(details, party, ConsentDecision.APPROVE, expiresAt));
-            model.put("rejectLink", links.link(details, party, ConsentDecision.REJECT, expiresAt));
-            model.put("expiresAt", WHEN.format(expiresAt));
-            emails.toParty(template, party, model);
-        }
-    }
-
-    /** T6: every party gets a confirmation; the ISV, who filed the request, also "transfer completed". */
-    private static void confirm(Emails emails, TransferCompleted completed) {
-        List<Party> parties = completed.getDetails().getParties();
-        Map<String, Object> model = model(completed.getDetails());
-        model.put("completedAt", WHEN.format(completed.getMeta().getOccurredAt()));
-        parties.forEach(party -> emails.toParty(COMPLETED, party, model));
-        parties.stream().filter(party -> party.getRole() == PartyRole.ISV)
-                .forEach(isv -> emails.toParty(COMPLETED_ISV, isv, model));
-    }
-
-    /** T5, T8: the end of a transfer is told to every party and to the contact the ISV named. */
-    private static void tellEveryone(Emails emails, String template, List<Party> parties, Contact contact,
-            Map<String, Object> model) {
-        parties.forEach(party -> emails.toParty(template, party, model));
-        emails.toContact(template, contact, model);
-    }
-
-    /** The model of an e-mail about a transfer that opened: its summary (T4) and the reference. */
-    private static Map<String, Object> model(TransferDetails details) {
-        Map<String, Object> model = model(details.getTransferId(), details.getEntitlementId());
-        model.put("transfer", TransferSummary.of(details));
-        return model;
-    }
-
-    /** The model of an e-mail about a request that may never have been complete: only what identifies it. */
-    private static Map<String, Object> model(String transferId, String entitlementId) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("transferId", transferId);
-        model.put("entitlementId", entitlementId == null ? NOT_GIVEN : entitlementId);
-        return model;
-    }
-
-    /** RFC 5322 Message-ID derived from the causing event, the template and the e-mail's position (N2). */
-    static String messageId(SpecificRecord cause, String template, int index) {
-        return "<" + EventIds.derive(Events.eventId(cause), template, index) + "@channelhub>";
-    }
-
-    /** The e-mails of one event, numbered in order for their Message-IDs. */
-    private static final class Emails {
-        private final SpecificRecord cause;
-        private final List<PlannedEmail> planned = new ArrayList<>();
-
-        Emails(SpecificRecord cause) {
-            this.cause = cause;
-        }
-
-        void toParty(String template, Party party, Map<String, Object> model) {
-            Map<String, Object> personal = new HashMap<>(model);
-            personal.put("role", TransferSummary.role(party.getRole()));
-            add(template, party.getEmail(), party.getName(), personal, party.getRole() == PartyRole.CUSTOMER);
-        }
-
-        /** The contact is optional on requests that never became complete: without one there is nobody to tell. */
-        void toContact(String template, Contact contact, Map<String, Object> model) {
-            if (contact != null) {
-                add(template, contact.getEmail(), contact.getName(), new HashMap<>(model), false);
-            }
-        }
-
-        private void add(String template, String toAddress, String toName, Map<String, Object> model,
-                boolean customerFacing) {
-            model.put("name", toName);
-            planned.add(new PlannedEmail(messageId(cause, template, planned.size()), template, toAddress, toName,
-                    SUBJECTS.get(template) + " " + model.get("entitlementId"), Map.copyOf(model), customerFacing));
-        }
+        transfers.plan(event, emails);
+        discounts.plan(event, emails);
+        return emails.planned();
     }
 }

@@ -2,7 +2,6 @@ package io.channelhub.notification.email;
 
 import io.channelhub.notification.domain.EmailPlanner;
 import io.channelhub.notification.stream.NotificationTopology;
-import io.channelhub.platform.approvals.ApprovalTokens;
 import io.channelhub.schemas.serde.EventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -40,13 +39,14 @@ public class NotificationConfig {
     /** Fails the start without the signing key: a consent request without working links asks for nothing. */
     @Bean
     EmailPlanner emailPlanner(@Value("${channelhub.approvals.key:}") String key,
-            @Value("${channelhub.approvals.base-url}") String baseUrl) {
+            @Value("${channelhub.approvals.base-url}") String transfersBaseUrl,
+            @Value("${channelhub.discounts.acceptance-base-url}") String discountsBaseUrl) {
         if (key.isBlank()) {
             throw new IllegalStateException("channelhub.approvals.key is not set: notification-service signs the "
-                    + "approval links with it (the same secret as transfer-service's, at least 32 characters; "
-                    + "e.g. environment variable CHANNELHUB_APPROVALS_KEY)");
+                    + "approval links with it (the same secret as transfer-service's and discount-service's, at "
+                    + "least 32 characters; e.g. environment variable CHANNELHUB_APPROVALS_KEY)");
         }
-        return new EmailPlanner(new SignedApprovalLinks(new ApprovalTokens(key), baseUrl));
+        return new EmailPlanner(new SignedApprovalLinks(key, transfersBaseUrl, discountsBaseUrl));
     }
 
     @Bean

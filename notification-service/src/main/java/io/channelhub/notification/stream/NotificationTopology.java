@@ -32,7 +32,7 @@ public final class NotificationTopology {
     static final String PLANNER = "plan-emails";
     static final String OUTBOX_SINK = "outbox";
     /** Outcome topics whose events promise e-mails. */
-    static final List<String> INPUTS = List.of(Topics.TRANSFERS_EVENTS);
+    static final List<String> INPUTS = List.of(Topics.TRANSFERS_EVENTS, Topics.DISCOUNTS_EVENTS);
 
     private NotificationTopology() {
     }

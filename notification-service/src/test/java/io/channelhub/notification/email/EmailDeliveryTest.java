@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.channelhub.notification.NotificationServiceApplication;
 import io.channelhub.notification.TestEvents;
 import io.channelhub.notification.domain.EmailPlanner;
+import io.channelhub.notification.domain.TransferEmails;
 import io.channelhub.notification.domain.PlannedEmail;
 import io.channelhub.notification.event.EmailFailed;
 import io.channelhub.notification.event.EmailParked;
@@ -147,7 +148,7 @@ class EmailDeliveryTest {
             assertThat(email.getToAddress()).isEqualTo(parked.getToAddress());
             assertThat(email.getTextBody()).contains("E-9");
         });
-        assertThat(registry.get(MetricNames.name("emails", "parked")).tag("template", EmailPlanner.CONSENT_REQUEST)
+        assertThat(registry.get(MetricNames.name("emails", "parked")).tag("template", TransferEmails.CONSENT_REQUEST)
                 .counter().count()).isGreaterThanOrEqualTo(1.0);
 
         // nothing is lost: each e-mail of the event is either delivered once SMTP is back, or parked for a redrive

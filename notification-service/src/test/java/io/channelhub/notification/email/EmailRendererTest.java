@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.channelhub.notification.TestEvents;
 import io.channelhub.notification.domain.EmailPlanner;
+import io.channelhub.notification.domain.TransferEmails;
 import io.channelhub.notification.domain.PlannedEmail;
 import io.channelhub.transfer.event.Contact;
 import io.channelhub.transfer.event.Problem;
@@ -138,9 +139,9 @@ class EmailRendererTest {
                 new TransferRefused(meta("g"), "T-E-1", "E-1", ADA, "TRANSFER_ALREADY_OPEN", "Already open.", null));
         List<PlannedEmail> emails = events.stream().flatMap(event -> PLANNER.plan(event).stream()).toList();
 
-        assertThat(emails).extracting(PlannedEmail::template).containsOnly(EmailPlanner.CONSENT_REQUEST,
-                EmailPlanner.REMINDER, EmailPlanner.COMPLETED, EmailPlanner.COMPLETED_ISV, EmailPlanner.REJECTED,
-                EmailPlanner.EXPIRED, EmailPlanner.INFO_REQUESTED, EmailPlanner.REFUSED);
+        assertThat(emails).extracting(PlannedEmail::template).containsOnly(TransferEmails.CONSENT_REQUEST,
+                TransferEmails.REMINDER, TransferEmails.COMPLETED, TransferEmails.COMPLETED_ISV, TransferEmails.REJECTED,
+                TransferEmails.EXPIRED, TransferEmails.INFO_REQUESTED, TransferEmails.REFUSED);
         for (PlannedEmail email : emails) {
             EmailRenderer.Rendered body = renderer.render(email);
             assertThat(body.text()).as(email.template()).contains("E-1", "Reference: T-E-1", "Channel Hub")
@@ -154,8 +155,8 @@ class EmailRendererTest {
             }
         }
         assertThat(emails).filteredOn(PlannedEmail::customerFacing).extracting(PlannedEmail::template)
-                .contains(EmailPlanner.CONSENT_REQUEST, EmailPlanner.REMINDER, EmailPlanner.COMPLETED,
-                        EmailPlanner.REJECTED, EmailPlanner.EXPIRED);
+                .contains(TransferEmails.CONSENT_REQUEST, TransferEmails.REMINDER, TransferEmails.COMPLETED,
+                        TransferEmails.REJECTED, TransferEmails.EXPIRED);
     }
 
     /** T4: the details in both forms, the company name escaped in HTML only. */

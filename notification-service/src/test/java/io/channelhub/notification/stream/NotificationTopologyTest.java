@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.channelhub.notification.TestEvents;
 import io.channelhub.notification.domain.EmailPlanner;
+import io.channelhub.notification.domain.TransferEmails;
 import io.channelhub.notification.email.EmailRenderer;
 import io.channelhub.notification.event.EmailRequested;
 import io.channelhub.platform.metrics.MetricNames;
@@ -63,7 +64,7 @@ class NotificationTopologyTest {
         assertThat(records).allSatisfy(r -> {
             EmailRequested email = (EmailRequested) r.value();
             assertThat(r.key()).isEqualTo(email.getMessageId());
-            assertThat(email.getTemplate()).isEqualTo(EmailPlanner.CONSENT_REQUEST);
+            assertThat(email.getTemplate()).isEqualTo(TransferEmails.CONSENT_REQUEST);
             assertThat(email.getSubject()).isEqualTo("Your consent is needed to transfer entitlement E-1");
             assertThat(email.getTextBody()).contains("Entitlement:           E-1", "/approvals/");
             assertThat(email.getHtmlBody()).contains("<td>E-1</td>", "/approvals/");
@@ -80,11 +81,11 @@ class NotificationTopologyTest {
         transferEvents.pipeInput("E-1", new TransferCompleted(meta("ev-3"), details("E-1")));
 
         List<EmailRequested> emails = outbox.readValuesToList().stream().map(EmailRequested.class::cast).toList();
-        assertThat(emails).extracting(EmailRequested::getTemplate).containsExactly(EmailPlanner.COMPLETED,
-                EmailPlanner.COMPLETED, EmailPlanner.COMPLETED, EmailPlanner.COMPLETED, EmailPlanner.COMPLETED_ISV);
-        assertThat(registry.get(MetricNames.name("emails", "requested")).tag("template", EmailPlanner.COMPLETED)
+        assertThat(emails).extracting(EmailRequested::getTemplate).containsExactly(TransferEmails.COMPLETED,
+                TransferEmails.COMPLETED, TransferEmails.COMPLETED, TransferEmails.COMPLETED, TransferEmails.COMPLETED_ISV);
+        assertThat(registry.get(MetricNames.name("emails", "requested")).tag("template", TransferEmails.COMPLETED)
                 .counter().count()).isEqualTo(4.0);
-        assertThat(registry.get(MetricNames.name("emails", "requested")).tag("template", EmailPlanner.COMPLETED_ISV)
+        assertThat(registry.get(MetricNames.name("emails", "requested")).tag("template", TransferEmails.COMPLETED_ISV)
                 .counter().count()).isEqualTo(1.0);
     }
 

@@ -9,10 +9,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed approval links (T4, T5): notification-service signs one token per party and decision, transfer-service
- * verifies it before publishing the consent. HMAC-SHA256 with a per-deployment key over every claim, so a token
- * cannot be altered to approve another transfer, as another party, or the other way round; it expires with the
- * transfer. Format: base64url fields joined by dots, the signature last.
+ * Signed decision links (T4, T5, D3): notification-service signs one token per party and decision, the deciding
+ * service verifies it before publishing the decision. HMAC-SHA256 with a per-deployment key over every claim and
+ * the token's purpose, so a token cannot be altered to decide on something else, as another party, or the other
+ * way round, nor be used at another purpose's endpoint (a discount acceptance is no transfer approval); it
+ * expires with what it decides on. Format: base64url fields joined by dots, the signature last.
  */
 public final class ApprovalTokens {
 
@@ -20,8 +21,16 @@ public final class ApprovalTokens {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final int FIELDS = 6;
 
-    /** What a token grants: this party may give this decision on this transfer until {@code expiresAt}. */
-    public record Claim(String transferId, String entitlementId, String role, String partyId, String decision,
+    /** Transfer consents (T5): subject = transferId, key = entitlementId. */
+    public static final String TRANSFERS = "transfer-consent";
+    /** Discount acceptances (D3): subject = discountId, key = {@code <isvId>|<resellerId>}. */
+    public static final String DISCOUNTS = "discount-acceptance";
+
+    /**
+     * What a token grants: this party may give this decision on this subject until {@code expiresAt}. {@code key}
+     * is the subject's partition key, so the endpoint can publish without a lookup.
+     */
+    public record Claim(String subjectId, String key, String role, String partyId, String decision,
             Instant expiresAt) {
     }
 
@@ -37,17 +46,19 @@ public final class ApprovalTokens {
     }
 
     private final SecretKeySpec key;
+    private final String purpose;
 
-    public ApprovalTokens(String secret) {
+    public ApprovalTokens(String secret, String purpose) {
         if (secret == null || secret.length() < 32) {
             throw new IllegalArgumentException("The approval-link key must be at least 32 characters "
                     + "(channelhub.approvals.key)");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.purpose = purpose;
     }
 
     public String sign(Claim claim) {
-        String payload = String.join(".", field(claim.transferId()), field(claim.entitlementId()),
+        String payload = String.join(".", field(claim.subjectId()), field(claim.key()),
                 field(claim.role()), field(claim.partyId()), field(claim.decision()),
                 field(Long.toString(claim.expiresAt().getEpochSecond())));
         return payload + "." + ENCODER.encodeToString(mac(payload));
@@ -84,6 +95,8 @@ public final class ApprovalTokens {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
+            // the purpose is signed, not sent: the same token checked for another purpose is a forgery
+            mac.update((purpose + ":").getBytes(StandardCharsets.UTF_8));
             return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

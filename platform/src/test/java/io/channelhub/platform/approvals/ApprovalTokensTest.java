@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ApprovalTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-    private final ApprovalTokens tokens = new ApprovalTokens("k".repeat(32));
+    private final ApprovalTokens tokens = new ApprovalTokens("k".repeat(32), ApprovalTokens.TRANSFERS);
     private final ApprovalTokens.Claim claim = new ApprovalTokens.Claim("T-1", "E-1", "ISV", "ISV-1", "APPROVE",
             NOW.plusSeconds(3600));
 
@@ -27,7 +27,7 @@ class ApprovalTokensTest {
         // the approve claim with the reject token's signature
         String spliced = token.substring(0, token.lastIndexOf('.')) + reject.substring(reject.lastIndexOf('.'));
         assertThat(tokens.verify(spliced, NOW)).isEqualTo(new ApprovalTokens.Invalid("FORGED"));
-        assertThat(new ApprovalTokens("another key of thirty-two chars!").verify(token, NOW))
+        assertThat(new ApprovalTokens("another key of thirty-two chars!", ApprovalTokens.TRANSFERS).verify(token, NOW))
                 .isEqualTo(new ApprovalTokens.Invalid("FORGED"));
     }
 
@@ -40,6 +40,6 @@ class ApprovalTokensTest {
 
     @Test
     void aShortKeyIsRefusedAtStart() {
-        assertThatThrownBy(() -> new ApprovalTokens("short")).hasMessageContaining("channelhub.approvals.key");
+        assertThatThrownBy(() -> new ApprovalTokens("short", ApprovalTokens.TRANSFERS)).hasMessageContaining("channelhub.approvals.key");
     }
 }

@@ -1,5 +1,9 @@
 package io.channelhub.transfer.web;
 
+import io.channelhub.platform.web.PeerForwarder;
+import io.channelhub.platform.web.Problems;
+import io.channelhub.platform.web.StoreLocator;
+
 import io.channelhub.transfer.domain.TransferDecider;
 import io.channelhub.transfer.state.TransferState;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,11 +51,13 @@ class ApprovalController {
     @PostMapping
     ResponseEntity<?> submit(@PathVariable String token, HttpServletRequest request) {
         ApprovalLink link = verifier.verify(token);
-        TransferLocator.Location location = locator.locate(link.entitlementId(), PeerForwarder.isForwarded(request));
-        if (location instanceof TransferLocator.Elsewhere elsewhere) {
-            return forwarder.relay(elsewhere.host(), request, link.entitlementId());
+        StoreLocator.Location<TransferState> location = locator.locate(link.entitlementId(),
+                PeerForwarder.isForwarded(request));
+        if (location instanceof StoreLocator.Elsewhere<TransferState> elsewhere) {
+            return forwarder.relay(elsewhere.host(), request, "the transfer state of entitlement "
+                    + link.entitlementId());
         }
-        checkStillUndecided(link, ((TransferLocator.Here) location).state());
+        checkStillUndecided(link, ((StoreLocator.Here<TransferState>) location).value());
         publisher.publish(link);
         if (fromBrowser(request)) {
             return page(HttpStatus.ACCEPTED, ApprovalPages.submitted(link));
@@ -66,7 +72,8 @@ class ApprovalController {
      */
     private static void checkStillUndecided(ApprovalLink link, TransferState state) {
         if (state == null) {
-            throw Problems.notFound("There is no transfer for entitlement " + link.entitlementId() + ".");
+            throw Problems.notFound("UNKNOWN_TRANSFER", "Transfer not found", "There is no transfer for entitlement "
+                    + link.entitlementId() + ".");
         }
         if (!state.getTransferId().equals(link.transferId())) {
             // a signed link proves the transfer was opened; an entitlement moves on only once its transfer ended

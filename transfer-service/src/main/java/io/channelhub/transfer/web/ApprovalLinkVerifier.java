@@ -1,5 +1,7 @@
 package io.channelhub.transfer.web;
 
+import io.channelhub.platform.web.Problems;
+
 import io.channelhub.platform.approvals.ApprovalTokens;
 import io.channelhub.platform.approvals.ApprovalTokens.Claim;
 import io.channelhub.transfer.event.ConsentDecision;
@@ -31,7 +33,7 @@ class ApprovalLinkVerifier {
         }
         Claim claim = ((ApprovalTokens.Valid) verification).claim();
         try {
-            return new ApprovalLink(token, claim.transferId(), claim.entitlementId(),
+            return new ApprovalLink(token, claim.subjectId(), claim.key(),
                     PartyRole.valueOf(claim.role()), claim.partyId(), ConsentDecision.valueOf(claim.decision()));
         } catch (IllegalArgumentException e) {
             // genuinely signed, but naming a role or decision this service does not know: unusable as sent
@@ -41,6 +43,6 @@ class ApprovalLinkVerifier {
 
     private ErrorResponseException refused(String reason) {
         metrics.refusedToken(reason);
-        return Problems.approvalLink(reason);
+        return Problems.decisionLink(reason, "the transfer");
     }
 }

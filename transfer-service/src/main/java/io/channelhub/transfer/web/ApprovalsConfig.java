@@ -23,7 +23,7 @@ public class ApprovalsConfig {
                     + "with the key notification-service signs them with; set the same secret (32+ characters) "
                     + "for both, e.g. as the environment variable CHANNELHUB_APPROVALS_KEY.");
         }
-        return new ApprovalTokens(key);
+        return new ApprovalTokens(key, ApprovalTokens.TRANSFERS);
     }
 
     /** Token expiry and the time of a submitted consent; a bean so tests can fix it. */

@@ -1,5 +1,10 @@
 package io.channelhub.transfer.web;
 
+import io.channelhub.platform.web.PeerForwarder;
+import io.channelhub.platform.web.Problems;
+import io.channelhub.platform.web.StoreLocator;
+import io.channelhub.transfer.state.TransferState;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,29 +28,32 @@ import org.springframework.web.bind.annotation.RestController;
 class TransferQueryController {
 
     private final TransferLocator locator;
+    private final StoreLocator stores;
     private final PeerForwarder forwarder;
 
-    TransferQueryController(TransferLocator locator, PeerForwarder forwarder) {
+    TransferQueryController(TransferLocator locator, StoreLocator stores, PeerForwarder forwarder) {
         this.locator = locator;
+        this.stores = stores;
         this.forwarder = forwarder;
     }
 
     @GetMapping
     ResponseEntity<?> byEntitlement(@RequestParam String entitlementId, HttpServletRequest request) {
-        TransferLocator.Location location = locator.locate(entitlementId, PeerForwarder.isForwarded(request));
-        if (location instanceof TransferLocator.Elsewhere elsewhere) {
-            return forwarder.relay(elsewhere.host(), request, entitlementId);
+        StoreLocator.Location<TransferState> location = locator.locate(entitlementId,
+                PeerForwarder.isForwarded(request));
+        if (location instanceof StoreLocator.Elsewhere<TransferState> elsewhere) {
+            return forwarder.relay(elsewhere.host(), request, "the transfer state of entitlement " + entitlementId);
         }
-        TransferLocator.Here here = (TransferLocator.Here) location;
-        if (here.state() == null) {
-            throw Problems.notFound("No transfer is known for entitlement " + entitlementId + ".");
+        TransferState state = ((StoreLocator.Here<TransferState>) location).value();
+        if (state == null) {
+            throw notFound("No transfer is known for entitlement " + entitlementId + ".");
         }
-        return ResponseEntity.ok(TransferView.of(entitlementId, here.state()));
+        return ResponseEntity.ok(TransferView.of(entitlementId, state));
     }
 
     @GetMapping("/{transferId}")
     ResponseEntity<?> byTransferId(@PathVariable String transferId, HttpServletRequest request) {
-        Optional<TransferLocator.Here> here = locator.findLocally(transferId);
+        Optional<StoreLocator.Here<TransferState>> here = locator.findLocally(transferId);
         if (here.isPresent()) {
             return ResponseEntity.ok(viewOf(transferId, here.get()));
         }
@@ -58,7 +66,7 @@ class TransferQueryController {
     /** The first instance that knows the transfer answers; if one could not answer, "unknown" would be a guess. */
     private ResponseEntity<byte[]> askOtherInstances(String transferId, HttpServletRequest request) {
         List<String> silent = new ArrayList<>();
-        for (HostInfo peer : locator.otherInstances()) {
+        for (HostInfo peer : stores.otherInstances()) {
             Optional<ResponseEntity<byte[]>> answer = forwarder.ask(peer, request);
             if (answer.isPresent() && answer.get().getStatusCode().is2xxSuccessful()) {
                 return answer.get();
@@ -76,15 +84,19 @@ class TransferQueryController {
     }
 
     // Only an entitlement's latest transfer is kept: an earlier one is known by id but its state is gone.
-    private static TransferView viewOf(String transferId, TransferLocator.Here here) {
-        if (here.state() == null || !here.state().getTransferId().equals(transferId)) {
-            throw Problems.notFound("Transfer " + transferId + " of entitlement " + here.entitlementId()
+    private static TransferView viewOf(String transferId, StoreLocator.Here<TransferState> here) {
+        if (here.value() == null || !here.value().getTransferId().equals(transferId)) {
+            throw notFound("Transfer " + transferId + " of entitlement " + here.key()
                     + " was followed by a later transfer; only the latest transfer of an entitlement is kept.");
         }
-        return TransferView.of(here.entitlementId(), here.state());
+        return TransferView.of(here.key(), here.value());
     }
 
     private static ErrorResponseException unknown(String transferId) {
-        return Problems.notFound("No transfer " + transferId + " is known.");
+        return notFound("No transfer " + transferId + " is known.");
+    }
+
+    private static ErrorResponseException notFound(String detail) {
+        return Problems.notFound("UNKNOWN_TRANSFER", "Transfer not found", detail);
     }
 }

@@ -118,7 +118,8 @@ class ApprovalLinkEndpointTest extends EndpointTest {
         double forgedBefore = refusals("FORGED");
         double expiredBefore = refusals("EXPIRED");
         double malformedBefore = refusals("MALFORMED");
-        String otherKey = new ApprovalTokens("somebody else's key, also 32+ characters").sign(new ApprovalTokens.Claim(
+        String otherKey = new ApprovalTokens("somebody else's key, also 32+ characters",
+                ApprovalTokens.TRANSFERS).sign(new ApprovalTokens.Claim(
                 view.transferId(), view.entitlementId(), "ISV", view.parties().get(1).partyId(), "APPROVE",
                 NOW.plus(Duration.ofDays(1))));
         String altered = alterDecision(token(view, "CUSTOMER", "REJECT"), "APPROVE");

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.channelhub.platform.streams.StreamsRunner;
+import io.channelhub.platform.web.PeerForwarder;
+import io.channelhub.platform.web.Problems;
 import io.channelhub.transfer.TransferServiceApplication;
 import io.channelhub.transfer.stream.TransferTopology;
 import java.io.IOException;

@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class TestTransfers implements AutoCloseable {
 
     /** The key in src/test/resources/application.properties: tokens signed with it are genuine. */
-    static final ApprovalTokens TOKENS = new ApprovalTokens("transfer-service test key, 32+ characters");
+    static final ApprovalTokens TOKENS = new ApprovalTokens("transfer-service test key, 32+ characters",
+            ApprovalTokens.TRANSFERS);
     /** The service's fixed "now" ({@link FixedClock}); requests happen a minute before. */
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     static final Instant REQUESTED_AT = NOW.minus(Duration.ofMinutes(1));

@@ -28,7 +28,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
 /** Who gets which e-mail for each transfer outcome (T3–T8), with what, under which identity (N2). */
-class EmailPlannerTest {
+class TransferEmailsTest {
 
     private static final String CUSTOMER = "it@acme.example";
     private static final String ISV = "partners@vendor.example";
@@ -49,7 +49,7 @@ class EmailPlannerTest {
 
         assertThat(emails).extracting(PlannedEmail::toAddress)
                 .containsExactly(CUSTOMER, ISV, OLD_RESELLER, NEW_RESELLER);
-        assertThat(emails).extracting(PlannedEmail::template).containsOnly(EmailPlanner.CONSENT_REQUEST);
+        assertThat(emails).extracting(PlannedEmail::template).containsOnly(TransferEmails.CONSENT_REQUEST);
         assertThat(emails).extracting(PlannedEmail::subject)
                 .containsOnly("Your consent is needed to transfer entitlement E-1");
         assertThat(emails).extracting(PlannedEmail::customerFacing).containsExactly(true, false, false, false);
@@ -72,7 +72,7 @@ class EmailPlannerTest {
                 expires));
 
         assertThat(emails).extracting(PlannedEmail::toAddress).containsExactly(CUSTOMER, NEW_RESELLER);
-        assertThat(emails).extracting(PlannedEmail::template).containsOnly(EmailPlanner.REMINDER);
+        assertThat(emails).extracting(PlannedEmail::template).containsOnly(TransferEmails.REMINDER);
         assertThat(emails).extracting(PlannedEmail::subject)
                 .containsOnly("Reminder: your consent is still needed to transfer entitlement E-1");
         assertThat(emails).extracting(PlannedEmail::customerFacing).containsExactly(true, false);
@@ -90,7 +90,7 @@ class EmailPlannerTest {
 
         assertThat(emails).extracting(PlannedEmail::toAddress)
                 .containsExactly(CUSTOMER, ISV, OLD_RESELLER, NEW_RESELLER, CONTACT);
-        assertThat(emails).extracting(PlannedEmail::template).containsOnly(EmailPlanner.REJECTED);
+        assertThat(emails).extracting(PlannedEmail::template).containsOnly(TransferEmails.REJECTED);
         assertThat(emails).extracting(PlannedEmail::subject).containsOnly("Transfer rejected: entitlement E-1");
         assertThat(emails).extracting(PlannedEmail::customerFacing).containsExactly(true, false, false, false, false);
         assertThat(emails).allSatisfy(email -> assertThat(email.model()).containsEntry("transfer", SUMMARY)
@@ -107,7 +107,7 @@ class EmailPlannerTest {
 
         assertThat(emails).extracting(PlannedEmail::toAddress)
                 .containsExactly(CUSTOMER, ISV, OLD_RESELLER, NEW_RESELLER, CONTACT);
-        assertThat(emails).extracting(PlannedEmail::template).containsOnly(EmailPlanner.EXPIRED);
+        assertThat(emails).extracting(PlannedEmail::template).containsOnly(TransferEmails.EXPIRED);
         assertThat(emails).extracting(PlannedEmail::subject).containsOnly("Transfer expired: entitlement E-1");
         assertThat(emails).extracting(PlannedEmail::customerFacing).containsExactly(true, false, false, false, false);
         assertThat(emails).allSatisfy(email -> assertThat(email.model()).containsEntry("transfer", SUMMARY)
@@ -135,8 +135,8 @@ class EmailPlannerTest {
 
         assertThat(emails).extracting(PlannedEmail::toAddress)
                 .containsExactly(CUSTOMER, ISV, OLD_RESELLER, NEW_RESELLER, ISV);
-        assertThat(emails).extracting(PlannedEmail::template).containsExactly(EmailPlanner.COMPLETED,
-                EmailPlanner.COMPLETED, EmailPlanner.COMPLETED, EmailPlanner.COMPLETED, EmailPlanner.COMPLETED_ISV);
+        assertThat(emails).extracting(PlannedEmail::template).containsExactly(TransferEmails.COMPLETED,
+                TransferEmails.COMPLETED, TransferEmails.COMPLETED, TransferEmails.COMPLETED, TransferEmails.COMPLETED_ISV);
         assertThat(emails).extracting(PlannedEmail::subject).containsExactly(
                 "Transfer confirmed: entitlement E-1", "Transfer confirmed: entitlement E-1",
                 "Transfer confirmed: entitlement E-1", "Transfer confirmed: entitlement E-1",
@@ -156,7 +156,7 @@ class EmailPlannerTest {
 
         assertThat(PLANNER.plan(info)).singleElement().satisfies(email -> {
             assertThat(email.toAddress()).isEqualTo(CONTACT);
-            assertThat(email.template()).isEqualTo(EmailPlanner.INFO_REQUESTED);
+            assertThat(email.template()).isEqualTo(TransferEmails.INFO_REQUESTED);
             assertThat(email.subject()).isEqualTo("More information needed to transfer entitlement E-7");
             assertThat(email.customerFacing()).isFalse();
             assertThat(email.model()).containsEntry("problems", List.of("Please provide the offer ID.",
@@ -173,7 +173,7 @@ class EmailPlannerTest {
 
         assertThat(PLANNER.plan(refused)).singleElement().satisfies(email -> {
             assertThat(email.toAddress()).isEqualTo(CONTACT);
-            assertThat(email.template()).isEqualTo(EmailPlanner.REFUSED);
+            assertThat(email.template()).isEqualTo(TransferEmails.REFUSED);
             assertThat(email.subject()).isEqualTo("Transfer request not accepted: entitlement E-8");
             assertThat(email.model()).containsEntry("reason", "Entitlement E-8 already has an open transfer.")
                     .containsEntry("openTransferId", "T-OPEN");
@@ -201,7 +201,7 @@ class EmailPlannerTest {
             assertThat(PLANNER.plan(event)).isEqualTo(emails);
             for (int i = 0; i < emails.size(); i++) {
                 assertThat(emails.get(i).messageId())
-                        .isEqualTo(EmailPlanner.messageId(event, emails.get(i).template(), i))
+                        .isEqualTo(Emails.messageId(event, emails.get(i).template(), i))
                         .matches("<[0-9a-f-]{36}@channelhub>");
             }
         }

@@ -1,4 +1,4 @@
-package io.channelhub.transfer.web;
+package io.channelhub.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -10,57 +10,60 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 
 /**
  * Sends a request that another instance must answer (its partitions hold the data) to that instance and relays
  * the answer unchanged: status, body, and the headers that matter to the caller.
  */
-@Component
-class PeerForwarder {
+public class PeerForwarder {
 
     /** Marks a request sent by another instance (value: the sender); such a request is never forwarded again. */
-    static final String FORWARDED_HEADER = "X-Channelhub-Forwarded";
+    public static final String FORWARDED_HEADER = "X-Channelhub-Forwarded";
     /** On a relayed answer: the instance that actually answered. */
-    static final String ANSWERED_BY_HEADER = "X-Channelhub-Answered-By";
+    public static final String ANSWERED_BY_HEADER = "X-Channelhub-Answered-By";
     private static final List<String> RELAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.RETRY_AFTER,
             HttpHeaders.CACHE_CONTROL, "Referrer-Policy");
 
     private final HttpClient http;
     private final Duration timeout;
     private final String self;
+    private final String service;
 
-    PeerForwarder(TransferLocator locator,
-            @Value("${channelhub.transfer.forward-timeout:PT5S}") Duration timeout) {
+    public PeerForwarder(HostInfo self, Duration timeout, String service) {
         this.timeout = timeout;
-        this.self = endpoint(locator.self());
+        this.self = endpoint(self);
+        this.service = service;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
-    static boolean isForwarded(HttpServletRequest request) {
+    public static boolean isForwarded(HttpServletRequest request) {
         return request.getHeader(FORWARDED_HEADER) != null;
     }
 
-    static String endpoint(HostInfo host) {
+    public static String endpoint(HostInfo host) {
         return host.host() + ":" + host.port();
     }
 
     /**
      * The other instance's answer; a 503 problem if it cannot be reached.
      *
-     * @param entitlementId whose data the other instance holds, for the problem's wording
+     * @param what whose data the other instance holds, for the problem's wording: "the transfer state of
+     *             entitlement E-1"
      */
-    ResponseEntity<byte[]> relay(HostInfo peer, HttpServletRequest request, String entitlementId) {
-        return ask(peer, request).orElseThrow(() -> Problems.instancesUnreachable("The transfer state of "
-                + "entitlement " + entitlementId + " is kept by another instance of transfer-service ("
-                + endpoint(peer) + "), which cannot be reached right now.", List.of(endpoint(peer))));
+    public ResponseEntity<byte[]> relay(HostInfo peer, HttpServletRequest request, String what) {
+        return ask(peer, request).orElseThrow(() -> Problems.instancesUnreachable(capitalised(what)
+                + " is kept by another instance of " + service + " (" + endpoint(peer)
+                + "), which cannot be reached right now.", List.of(endpoint(peer))));
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The other instance's answer, or empty when it could not be reached in time. */
-    Optional<ResponseEntity<byte[]>> ask(HostInfo peer, HttpServletRequest request) {
+    public Optional<ResponseEntity<byte[]>> ask(HostInfo peer, HttpServletRequest request) {
         if (peer.port() < 0) {
             return Optional.empty(); // HostInfo.unavailable(): the instance advertises no address
         }

@@ -1,0 +1,39 @@
+package io.channelhub.billing.domain.subscription;
+
+import io.channelhub.pricing.Money;
+import java.math.BigDecimal;
+
+/** What a reseller, customer or transfer asks of a subscription; {@link SubscriptionDecider} decides. */
+public sealed interface SubscriptionCommand {
+
+    /**
+     * Starts a plan (B1); the unit price is fixed here from the list price less the margin (B2).
+     *
+     * @param offerId the private offer the subscription was bought through (D5), or null
+     * @param seats   the licences committed (Annual) or the seat cap (Flexible, which starts with no users)
+     */
+    record StartPlan(String subscriptionId, String billingAccountId, String payerId, String isvId, String sku,
+                     String offerId, Plan plan, Money listPerUserYear, BigDecimal marginPercent, int seats)
+            implements SubscriptionCommand {
+    }
+
+    /** Annual: licences added to the commitment (an amendment, billed pro rata). Flexible: users added. */
+    record AddSeats(int count) implements SubscriptionCommand {
+    }
+
+    /** Flexible: users removed. Annual: always refused, licences are reduced by renewing with fewer (B1). */
+    record RemoveSeats(int count) implements SubscriptionCommand {
+    }
+
+    /** Flexible only: the reseller's seat cap, changeable any time (B1). */
+    record SetCap(int cap) implements SubscriptionCommand {
+    }
+
+    /** Annual only, from the end of the term: a new 12-month term with {@code seats} licences, fewer allowed. */
+    record Renew(int seats) implements SubscriptionCommand {
+    }
+
+    /** A completed transfer: the subscription is paid by another reseller / account from the command's instant. */
+    record MoveToPayer(String payerId, String billingAccountId) implements SubscriptionCommand {
+    }
+}
