@@ -1,7 +1,9 @@
 package io.channelhub.discount;
 
 import io.channelhub.discount.domain.DiscountDecider;
+import io.channelhub.discount.stream.DiscountGauges;
 import io.channelhub.discount.stream.DiscountTopology;
+import io.channelhub.platform.streams.StreamsRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.apache.kafka.streams.Topology;
@@ -23,6 +25,11 @@ public class DiscountServiceApplication {
     @Bean
     DiscountDecider discountDecider() {
         return new DiscountDecider();
+    }
+
+    @Bean
+    DiscountGauges discountGauges(StreamsRunner runner, MeterRegistry registry) {
+        return DiscountGauges.register(runner, registry);
     }
 
     @Bean

@@ -21,6 +21,7 @@ public final class ApprovalTokens {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final int FIELDS = 6;
 
+    public static final String KEY_PROPERTY = "channelhub.approvals.key";
     /** Transfer consents (T5): subject = transferId, key = entitlementId. */
     public static final String TRANSFERS = "transfer-consent";
     /** Discount acceptances (D3): subject = discountId, key = {@code <isvId>|<resellerId>}. */
@@ -55,6 +56,20 @@ public final class ApprovalTokens {
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.purpose = purpose;
+    }
+
+    /**
+     * The tokens of a service that verifies links, from its configuration. No default key on purpose: a default
+     * would sit in the repository, and anyone reading it could decide anything. Without the key the service
+     * refuses to start rather than refuse every link at run time.
+     */
+    public static ApprovalTokens configured(String key, String purpose, String service) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException(KEY_PROPERTY + " is not set: " + service + " verifies the links "
+                    + "notification-service signs with it; set the same secret (32+ characters) for every service, "
+                    + "e.g. as the environment variable CHANNELHUB_APPROVALS_KEY.");
+        }
+        return new ApprovalTokens(key, purpose);
     }
 
     public String sign(Claim claim) {

@@ -58,6 +58,29 @@ public class PeerForwarder {
                 + "), which cannot be reached right now.", List.of(endpoint(peer))));
     }
 
+    /**
+     * Every other instance's answer to the same request, for a query whose answer is spread over all partitions
+     * (scatter-gather). An instance that cannot answer makes the whole answer a 503: a partial list would read as
+     * complete.
+     */
+    public List<byte[]> gather(List<HostInfo> peers, HttpServletRequest request, String what) {
+        List<byte[]> bodies = new java.util.ArrayList<>();
+        List<String> silent = new java.util.ArrayList<>();
+        for (HostInfo peer : peers) {
+            Optional<ResponseEntity<byte[]>> answer = ask(peer, request);
+            if (answer.isPresent() && answer.get().getStatusCode().is2xxSuccessful()) {
+                bodies.add(answer.get().getBody());
+            } else {
+                silent.add(endpoint(peer));
+            }
+        }
+        if (!silent.isEmpty()) {
+            throw Problems.instancesUnreachable(capitalised(what) + " is spread over every instance of " + service
+                    + ", and " + String.join(", ", silent) + " cannot answer right now.", silent);
+        }
+        return bodies;
+    }
+
     private static String capitalised(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }

@@ -1,5 +1,6 @@
 package io.channelhub.transfer.web;
 
+import io.channelhub.platform.web.DecisionPages;
 import io.channelhub.platform.web.PeerForwarder;
 import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
@@ -7,10 +8,8 @@ import io.channelhub.platform.web.StoreLocator;
 import io.channelhub.transfer.domain.TransferDecider;
 import io.channelhub.transfer.state.TransferState;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +44,7 @@ class ApprovalController {
 
     @GetMapping
     ResponseEntity<String> confirm(@PathVariable String token) {
-        return page(HttpStatus.OK, ApprovalPages.confirmation(verifier.verify(token)));
+        return DecisionPages.respond(HttpStatus.OK, ApprovalPages.confirmation(verifier.verify(token)));
     }
 
     @PostMapping
@@ -59,8 +58,8 @@ class ApprovalController {
         }
         checkStillUndecided(link, ((StoreLocator.Here<TransferState>) location).value());
         publisher.publish(link);
-        if (fromBrowser(request)) {
-            return page(HttpStatus.ACCEPTED, ApprovalPages.submitted(link));
+        if (DecisionPages.fromBrowser(request.getHeader(HttpHeaders.ACCEPT))) {
+            return DecisionPages.respond(HttpStatus.ACCEPTED, ApprovalPages.submitted(link));
         }
         return ResponseEntity.accepted().body(new Submitted(link.transferId(), link.entitlementId(),
                 link.role().name(), link.decision().name(), "submitted"));
@@ -89,17 +88,5 @@ class ApprovalController {
                     + link.role() + " (" + c.getDecision() + ") on transfer " + link.transferId()
                     + " is already recorded; it stands and this link changes nothing.");
         });
-    }
-
-    // A browser submitting the confirmation form asks for HTML; API clients ask for JSON or anything.
-    private static boolean fromBrowser(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
-    }
-
-    /** The token is in the URL: keep it out of caches and out of Referer headers sent to other sites. */
-    private static ResponseEntity<String> page(HttpStatus status, String html) {
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer").body(html);
     }
 }

@@ -1,25 +1,13 @@
 package io.channelhub.transfer.web;
 
+import static io.channelhub.platform.web.DecisionPages.e;
+
+import io.channelhub.platform.web.DecisionPages;
 import io.channelhub.transfer.event.ConsentDecision;
 import java.util.Locale;
-import org.springframework.web.util.HtmlUtils;
 
-/**
- * The two small pages a party sees in the browser. Every value is escaped, signed or not: the page must stay
- * inert whatever a claim contains.
- */
+/** The two small pages a party sees in the browser ({@link DecisionPages}). */
 final class ApprovalPages {
-
-    private static final String PAGE = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><meta name="robots" content="noindex"><title>%s</title></head>
-            <body>
-            <h1>%s</h1>
-            %s
-            </body>
-            </html>
-            """;
 
     private ApprovalPages() {
     }
@@ -38,7 +26,7 @@ final class ApprovalPages {
                 <form method="post" action="%s"><button type="submit">%s the transfer</button></form>
                 """.formatted(e(link.transferId()), e(link.entitlementId()), e(role(link)), e(link.partyId()),
                 e(link.decision().name()), e(link.token()), e(verb));
-        return PAGE.formatted(e(title), e(title), body);
+        return DecisionPages.page(title, body);
     }
 
     static String submitted(ApprovalLink link) {
@@ -49,7 +37,7 @@ final class ApprovalPages {
                 <p>Every party is e-mailed when the transfer completes, is rejected, or expires.</p>
                 """.formatted(e(link.decision().name()), e(link.transferId()), e(link.entitlementId()),
                 e(role(link)));
-        return PAGE.formatted(e(title), e(title), body);
+        return DecisionPages.page(title, body);
     }
 
     private static String verb(ConsentDecision decision) {
@@ -58,9 +46,5 @@ final class ApprovalPages {
 
     private static String role(ApprovalLink link) {
         return link.role().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    private static String e(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

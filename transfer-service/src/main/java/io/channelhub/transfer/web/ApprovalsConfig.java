@@ -1,6 +1,7 @@
 package io.channelhub.transfer.web;
 
 import io.channelhub.platform.approvals.ApprovalTokens;
+import io.channelhub.transfer.stream.TransferTopology;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -10,20 +11,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ApprovalsConfig {
 
-    static final String KEY_PROPERTY = "channelhub.approvals.key";
-
-    /**
-     * No default key on purpose: a default would sit in the repository, and anyone reading it could approve any
-     * transfer. Without the key the service refuses to start rather than refuse every link at run time.
-     */
+    /** Without the key the service does not start ({@link ApprovalTokens#configured}). */
     @Bean
-    ApprovalTokens approvalTokens(@Value("${" + KEY_PROPERTY + ":}") String key) {
-        if (key.isBlank()) {
-            throw new IllegalStateException(KEY_PROPERTY + " is not set: transfer-service verifies approval links "
-                    + "with the key notification-service signs them with; set the same secret (32+ characters) "
-                    + "for both, e.g. as the environment variable CHANNELHUB_APPROVALS_KEY.");
-        }
-        return new ApprovalTokens(key, ApprovalTokens.TRANSFERS);
+    ApprovalTokens approvalTokens(@Value("${" + ApprovalTokens.KEY_PROPERTY + ":}") String key) {
+        return ApprovalTokens.configured(key, ApprovalTokens.TRANSFERS, TransferTopology.SERVICE);
     }
 
     /** Token expiry and the time of a submitted consent; a bean so tests can fix it. */

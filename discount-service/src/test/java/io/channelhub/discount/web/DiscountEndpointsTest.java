@@ -1,0 +1,187 @@
+package io.channelhub.discount.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.channelhub.common.event.EventMeta;
+import io.channelhub.directory.event.BillingAccountRegistered;
+import io.channelhub.directory.event.IsvRegistered;
+import io.channelhub.directory.event.ResellerRegistered;
+import io.channelhub.discount.DiscountServiceApplication;
+import io.channelhub.discount.event.DiscountAccepted;
+import io.channelhub.discount.event.DiscountAcceptanceSubmitted;
+import io.channelhub.discount.event.DiscountConfigurationRequested;
+import io.channelhub.discount.event.DiscountProposed;
+import io.channelhub.discount.stream.DiscountGauges;
+import io.channelhub.platform.approvals.ApprovalTokens;
+import io.channelhub.platform.metrics.MetricNames;
+import io.channelhub.platform.streams.ReferenceTable;
+import io.channelhub.platform.testing.KafkaTestClient;
+import io.channelhub.schemas.Keys;
+import io.channelhub.schemas.Topics;
+import io.channelhub.schemas.serde.EventSerde;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * discount-service's HTTP endpoints on the embedded broker: the reseller's signed acceptance link (D3) and the
+ * two lists, the ISV's with its private notes and the reseller's without (D7).
+ */
+@SpringBootTest(classes = DiscountServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DiscountEndpointsTest {
+
+    static final String KEY = "discount-service test key, 32+ characters";
+    static final ApprovalTokens TOKENS = new ApprovalTokens(KEY, ApprovalTokens.DISCOUNTS);
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String ISV = "ISV-" + RUN;
+    static final String RESELLER = "R-" + RUN;
+    static final String ACCOUNT = "A-" + RUN;
+    static final String BOOK = Keys.discounts(ISV, RESELLER);
+    static final Instant START = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static KafkaTestClient kafka;
+    static String discountId;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MeterRegistry registry;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void directoryAndADiscount() {
+        kafka = KafkaTestClient.embedded().createTopics();
+        kafka.send(Topics.DIRECTORY_EVENTS, "isv:" + ISV, new IsvRegistered(meta(), ISV, "Vendor", "isv@example.com",
+                true));
+        kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + RESELLER, new ResellerRegistered(meta(), RESELLER,
+                "Reseller", "r@example.com", "IT"));
+        kafka.send(Topics.DIRECTORY_EVENTS, "account:" + ACCOUNT, new BillingAccountRegistered(meta(), ACCOUNT, "C",
+                "Acme", "acme@example.com", RESELLER));
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    // D3, D7: the whole acceptance link, then both lists
+    @Test
+    void theResellerAcceptsByLinkAndEachPartySeesItsOwnView() throws Exception {
+        awaitDirectory();
+        kafka.send(Topics.DISCOUNTS_COMMANDS, BOOK, DiscountConfigurationRequested.newBuilder().setMeta(meta())
+                .setIsvId(ISV).setResellerId(RESELLER).setBillingAccountId(ACCOUNT)
+                .setPercent(new BigDecimal("10.00")).setStartsAt(START).setPrivateNotes("secret margin plan")
+                .build());
+        discountId = kafka.await(Topics.DISCOUNTS_EVENTS, DiscountProposed.class,
+                p -> p.getTerms().getIsvId().equals(ISV), 1, WAIT).get(0).getTerms().getDiscountId();
+        String token = token(discountId, RESELLER, START);
+
+        HttpResponse<String> page = get("/acceptances/" + token, "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(discountId, "<form method=\"post\"");
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(kafka.events(Topics.DISCOUNTS_COMMANDS, DiscountAcceptanceSubmitted.class).stream()
+                .filter(a -> a.getDiscountId().equals(discountId))).as("a GET decides nothing").isEmpty();
+
+        HttpResponse<String> accepted = post("/acceptances/" + token);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(accepted.body()).get("discountId").asString()).isEqualTo(discountId);
+        kafka.await(Topics.DISCOUNTS_EVENTS, DiscountAccepted.class,
+                a -> a.getTerms().getDiscountId().equals(discountId), 1, WAIT);
+        // the same link again: the state now says it is accepted
+        await().atMost(WAIT).untilAsserted(() -> assertProblem(post("/acceptances/" + token), 409,
+                "ALREADY_ACCEPTED"));
+        assertThat(kafka.events(Topics.DISCOUNTS_EVENTS, DiscountAccepted.class).stream()
+                .filter(a -> a.getTerms().getDiscountId().equals(discountId))).hasSize(1);
+
+        JsonNode isvList = JSON.readTree(get("/isvs/" + ISV + "/discounts", "application/json").body());
+        assertThat(isvList).hasSize(1);
+        assertThat(isvList.get(0).get("privateNotes").asString()).isEqualTo("secret margin plan");
+        assertThat(isvList.get(0).get("status").asString()).isEqualTo("ACCEPTED");
+        HttpResponse<String> resellerList = get("/resellers/" + RESELLER + "/discounts", "application/json");
+        assertThat(resellerList.statusCode()).isEqualTo(200);
+        assertThat(resellerList.body()).contains(discountId, "\"percent\":10.00", "\"status\":\"ACCEPTED\"")
+                .doesNotContain("secret", "privateNotes");
+        assertThat(JSON.readTree(get("/resellers/R-NOBODY-" + RUN + "/discounts", "application/json").body()))
+                .isEmpty();
+        // X3: discounts by state
+        await().atMost(WAIT).untilAsserted(() -> assertThat(registry.get(DiscountGauges.DISCOUNTS)
+                .tag("state", "ACCEPTED").gauge().value()).isGreaterThanOrEqualTo(1.0));
+    }
+
+    // D3: forged, altered, expired and other-purpose links are refused and counted; nothing is published
+    @Test
+    void linksThatAreNotGenuineAndCurrentAreRefused() throws Exception {
+        String forged = new ApprovalTokens("somebody else's key, also 32+ characters", ApprovalTokens.DISCOUNTS)
+                .sign(claim("D-" + RUN, RESELLER, START));
+        assertProblem(post("/acceptances/" + forged), 403, "FORGED");
+        String transferToken = new ApprovalTokens(KEY, ApprovalTokens.TRANSFERS).sign(claim("D-" + RUN, RESELLER,
+                START));
+        assertProblem(post("/acceptances/" + transferToken), 403, "FORGED");
+        assertProblem(post("/acceptances/" + token("D-" + RUN, RESELLER, Instant.now().minusSeconds(5))), 410,
+                "EXPIRED");
+        assertProblem(get("/acceptances/not-a-token", "text/html"), 400, "MALFORMED");
+        // a genuine link for a discount the service does not know (once Streams runs: 503 NOT_QUERYABLE before)
+        await().atMost(WAIT).untilAsserted(() -> assertProblem(post("/acceptances/" + token("D-UNKNOWN-" + RUN,
+                RESELLER, START)), 404, "UNKNOWN_DISCOUNT"));
+        assertThat(registry.get(MetricNames.REFUSALS).tag("type", "AcceptanceToken").tag("reason", "FORGED")
+                .counter().count()).isGreaterThanOrEqualTo(2.0);
+        assertThat(kafka.events(Topics.DISCOUNTS_COMMANDS, DiscountAcceptanceSubmitted.class).stream()
+                .filter(a -> a.getDiscountId().startsWith("D-"))).isEmpty();
+    }
+
+    private void awaitDirectory() {
+        EventSerde serde = new EventSerde();
+        await().atMost(WAIT).until(() -> kafka.readAll(ReferenceTable.tableTopic("discount-service",
+                Topics.DIRECTORY_EVENTS)).stream().anyMatch(r -> serde.decode(r.value())
+                instanceof BillingAccountRegistered a && a.getBillingAccountId().equals(ACCOUNT)));
+    }
+
+    private static String token(String discount, String reseller, Instant expires) {
+        return TOKENS.sign(claim(discount, reseller, expires));
+    }
+
+    private static ApprovalTokens.Claim claim(String discount, String reseller, Instant expires) {
+        return new ApprovalTokens.Claim(discount, BOOK, "RESELLER", reseller, "ACCEPT", expires);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo(code);
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static EventMeta meta() {
+        return EventMeta.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setProducer("test").build();
+    }
+}
