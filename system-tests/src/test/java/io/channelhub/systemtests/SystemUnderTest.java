@@ -56,12 +56,16 @@ public final class SystemUnderTest implements BeforeAllCallback {
     }
 
     /**
-     * Waits until transfer-service has copied this billing account into its directory table: facts travel on
+     * Waits until transfer-service has copied these billing accounts into its directory table: facts travel on
      * other topics than requests, and upstream publishes them well before anyone asks.
      */
     static void awaitAccountsKnown(String... billingAccountIds) {
+        awaitAccountsKnownTo("transfer-service", billingAccountIds);
+    }
+
+    static void awaitAccountsKnownTo(String service, String... billingAccountIds) {
         Set<String> ids = Set.of(billingAccountIds);
-        running.kafka().await(ReferenceTable.tableTopic("transfer-service", Topics.DIRECTORY_EVENTS),
+        running.kafka().await(ReferenceTable.tableTopic(service, Topics.DIRECTORY_EVENTS),
                 BillingAccountRegistered.class, a -> ids.contains(a.getBillingAccountId()), ids.size(),
                 Duration.ofSeconds(60));
         sleep(1000);
@@ -113,14 +117,27 @@ public final class SystemUnderTest implements BeforeAllCallback {
         }
     }
 
+    /** The text/html part of a text + HTML e-mail. */
+    static String html(MimeMessage message) {
+        try {
+            return findPart(message.getContent(), "text/html");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String findText(Object content) throws Exception {
+        return findPart(content, "text/plain");
+    }
+
+    private static String findPart(Object content, String mimeType) throws Exception {
         if (content instanceof MimeMultipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
                 var part = multipart.getBodyPart(i);
-                if (part.isMimeType("text/plain")) {
+                if (part.isMimeType(mimeType)) {
                     return (String) part.getContent();
                 }
-                String nested = findText(part.getContent());
+                String nested = findPart(part.getContent(), mimeType);
                 if (nested != null) {
                     return nested;
                 }

@@ -56,6 +56,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and finally a replay of every input topic that must change nothing.
  */
 @ExtendWith(SystemUnderTest.class)
+@Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TransferJourneyTest {
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * TransferOpened naming every party, and each party receives its e-mail over SMTP.
  */
 @ExtendWith(SystemUnderTest.class)
+@Order(1)
 class WalkingSkeletonTest {
 
     private static KafkaTestClient kafka;

@@ -103,6 +103,11 @@ public final class DiscountDecider {
     // D1, D2, D4, D5
     private BookChange configure(DiscountConfigurationRequested request, DiscountBook book, Directory directory,
             Instant now) {
+        String discountId = EventIds.derive(request.getMeta().getEventId(), "Discount", 0);
+        if (find(book, discountId).isPresent()) {
+            // X2: a request replayed after its id left the dedupe window; the discount it made is the answer
+            return BookChange.NOTHING;
+        }
         List<DiscountRefusal> reasons = new ArrayList<>();
         BigDecimal percent = request.getPercent();
         if (percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0 || percent.stripTrailingZeros().scale() > 2) {
@@ -140,7 +145,7 @@ public final class DiscountDecider {
         }
         if (reasons.isEmpty()) {
             DiscountTerms terms = DiscountTerms.newBuilder()
-                    .setDiscountId(EventIds.derive(request.getMeta().getEventId(), "Discount", 0))
+                    .setDiscountId(discountId)
                     .setIsvId(request.getIsvId())
                     .setIsvName(isv.get().name())
                     .setIsvEmail(isv.get().contactEmail())

@@ -8,6 +8,7 @@ import io.channelhub.discount.event.DiscountRefused;
 import io.channelhub.discount.state.Discount;
 import io.channelhub.discount.state.DiscountBook;
 import io.channelhub.platform.dedupe.AppliedEventIds;
+import io.channelhub.platform.dedupe.Dedupe;
 import io.channelhub.platform.deadlines.DeadlineIndex;
 import io.channelhub.platform.directory.DirectoryView;
 import io.channelhub.platform.event.ClockTicked;
@@ -69,9 +70,7 @@ final class DiscountCommandProcessor implements Processor<String, SpecificRecord
             tick(tick, record.timestamp());
             return;
         }
-        if (!applied.firstTime(Events.eventId(command), record.timestamp())) {
-            registry.counter(MetricNames.DUPLICATES, "service", DiscountTopology.SERVICE, "topic",
-                    Topics.DISCOUNTS_COMMANDS).increment();
+        if (!Dedupe.firstTime(applied, command, registry, DiscountTopology.SERVICE, Topics.DISCOUNTS_COMMANDS)) {
             return;
         }
         String key = Objects.requireNonNullElse(record.key(), "no-key");

@@ -237,6 +237,17 @@ class DiscountDeciderTest {
         assertThat(again).isEqualTo(once);
     }
 
+    // X2: a configuration replayed after the dedupe window forgot it finds its discount and changes nothing,
+    // whatever happened to the discount since
+    @Test
+    void aReplayedConfigurationChangesNothing() {
+        DiscountConfigurationRequested request = configure("ISV-1", "R-1", "A-1", "10", START, END);
+        String id = ((DiscountProposed) single(run(request, T0))).getTerms().getDiscountId();
+        run(accept(id, "R-1"), T0);
+        tick(END.plusSeconds(1));
+        assertThat(decider.decide(request, book, directory, T0)).isEqualTo(BookChange.NOTHING);
+    }
+
     private String proposeOne(String account, Instant start, Instant end) {
         SpecificRecord event = single(run(configure("ISV-1", "R-1", account, "10", start, end), T0));
         assertThat(event).isInstanceOf(DiscountProposed.class);

@@ -10,11 +10,25 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Remembers which input event ids a processor has applied, so a redelivered or replayed event changes nothing.
- * Bounded: ids older than the retention (in event time) are forgotten on {@link #forgetBefore}; a replay older
- * than that is caught by the aggregate's own state (a completed transfer does not reopen). Two stores: by id
- * for the lookup, by time for the cheap range delete.
+ * Bounded: ids older than the retention (in event time) are forgotten on {@link #forgetBefore}, and from then on
+ * an event from before that point is {@link Seen#BEYOND_WINDOW}: it may have been applied and forgotten, so it is
+ * not applied again (a replay of a months-old request that was refused then must not be accepted now). Two
+ * stores: by id for the lookup, by time for the cheap range delete; the forgetting point lives in the first.
  */
 public final class AppliedEventIds {
+
+    /** What {@link #see} found. */
+    public enum Seen {
+        /** Never seen: apply it (now recorded). */
+        FIRST,
+        /** Applied before: ignore it. */
+        REPEAT,
+        /** From before the forgotten past: whether it was applied is no longer known, so it is not applied. */
+        BEYOND_WINDOW
+    }
+
+    /** A key no event id can have (ids are UUIDs or names without control characters). */
+    private static final String FORGOTTEN_BEFORE = "\u0000forgotten-before";
 
     private final KeyValueStore<String, Long> byId;
     private final KeyValueStore<String, String> byTime;
@@ -39,18 +53,31 @@ public final class AppliedEventIds {
                 context.getStateStore(name + "-applied-ids-by-time"));
     }
 
-    /** True the first time an id is seen (and records it); false for a repeat. */
-    public boolean firstTime(String eventId, long eventTime) {
+    /** Records the id the first time; {@code eventTime}: the event's own time (epoch millis), which replays keep. */
+    public Seen see(String eventId, long eventTime) {
         if (byId.get(eventId) != null) {
-            return false;
+            return Seen.REPEAT;
+        }
+        Long forgottenBefore = byId.get(FORGOTTEN_BEFORE);
+        if (forgottenBefore != null && eventTime < forgottenBefore) {
+            return Seen.BEYOND_WINDOW;
         }
         byId.put(eventId, eventTime);
         byTime.put(timeKey(eventTime, eventId), eventId);
-        return true;
+        return Seen.FIRST;
+    }
+
+    /** True the first time an id is seen (and records it). */
+    public boolean firstTime(String eventId, long eventTime) {
+        return see(eventId, eventTime) == Seen.FIRST;
     }
 
     /** Forgets ids applied before {@code cutoff} (epoch millis); returns how many. */
     public int forgetBefore(long cutoff) {
+        Long before = byId.get(FORGOTTEN_BEFORE);
+        if (before == null || cutoff > before) {
+            byId.put(FORGOTTEN_BEFORE, cutoff);
+        }
         int forgotten = 0;
         try (KeyValueIterator<String, String> old = byTime.range(timeKey(0, ""), timeKey(Math.max(0, cutoff), ""))) {
             while (old.hasNext()) {

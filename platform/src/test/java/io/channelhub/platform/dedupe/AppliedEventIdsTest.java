@@ -46,7 +46,7 @@ class AppliedEventIdsTest {
                 if (context.recordMetadata().orElseThrow().topic().equals("forget")) {
                     log.add("forgot " + applied.forgetBefore(record.value()));
                 } else {
-                    log.add(record.key() + (applied.firstTime(record.key(), record.value()) ? " new" : " repeat"));
+                    log.add(record.key() + " " + applied.see(record.key(), record.value()));
                 }
             }
         }, "ids");
@@ -74,6 +74,20 @@ class AppliedEventIdsTest {
         ids.pipeInput("a", 400L);
         ids.pipeInput("b", 500L);
 
-        assertThat(log).containsExactly("a new", "b new", "a repeat", "forgot 1", "a new", "b repeat");
+        assertThat(log).containsExactly("a FIRST", "b FIRST", "a REPEAT", "forgot 1", "a FIRST", "b REPEAT");
+    }
+
+    // X2: once ids before a point are forgotten, an event from before it is not applied again, seen or not
+    @Test
+    void anEventFromTheForgottenPastIsNotApplied() {
+        ids.pipeInput("a", 100L);
+        forget.pipeInput("x", 150L);
+        forget.pipeInput("x", 120L); // an earlier point never moves the window back
+        ids.pipeInput("a", 100L);
+        ids.pipeInput("c", 149L);
+        ids.pipeInput("d", 150L);
+
+        assertThat(log).containsExactly("a FIRST", "forgot 1", "forgot 0", "a BEYOND_WINDOW", "c BEYOND_WINDOW",
+                "d FIRST");
     }
 }

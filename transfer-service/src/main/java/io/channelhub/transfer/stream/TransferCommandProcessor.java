@@ -2,6 +2,7 @@ package io.channelhub.transfer.stream;
 
 import io.channelhub.entitlement.event.EntitlementMoved;
 import io.channelhub.platform.dedupe.AppliedEventIds;
+import io.channelhub.platform.dedupe.Dedupe;
 import io.channelhub.platform.deadlines.DeadlineIndex;
 import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.platform.metrics.MetricNames;
@@ -69,9 +70,7 @@ final class TransferCommandProcessor implements Processor<String, SpecificRecord
             tick(tick, record.timestamp());
             return;
         }
-        if (!applied.firstTime(Events.eventId(command), record.timestamp())) {
-            registry.counter(MetricNames.DUPLICATES, "service", TransferTopology.SERVICE, "topic",
-                    Topics.TRANSFERS_COMMANDS).increment();
+        if (!Dedupe.firstTime(applied, command, registry, TransferTopology.SERVICE, Topics.TRANSFERS_COMMANDS)) {
             return;
         }
         String key = Objects.requireNonNullElse(record.key(), "no-key");
