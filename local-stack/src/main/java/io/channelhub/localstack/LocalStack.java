@@ -97,7 +97,9 @@ public final class LocalStack implements Callable<Integer> {
     private void playDemo(KraftBroker broker, GreenMail greenMail, MailViewer viewer) throws InterruptedException {
         try {
             new DemoScenario(broker.bootstrapServers(),
-                    "http://localhost:" + Services.ports().get("transfer-service"), greenMail, out).play(viewer.url());
+                    "http://localhost:" + Services.ports().get("transfer-service"),
+                    "http://localhost:" + Services.ports().get("discount-service"), greenMail, out)
+                    .play(viewer.url());
         } catch (RuntimeException e) {
             out.println("Demo failed: " + e);
         }

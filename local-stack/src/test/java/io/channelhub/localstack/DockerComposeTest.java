@@ -51,6 +51,15 @@ class DockerComposeTest {
     private final Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
     private final Map<String, Map<String, Object>> composeServices = children(compose, "services");
 
+    // T4, D3: the services that sign or verify decision links get the key from the host, never a literal
+    @Test
+    void theLinkSigningKeyComesFromTheHostEnvironment() {
+        for (String service : List.of("transfer-service", "discount-service", "notification-service")) {
+            assertThat(environment(service)).as(service + " environment").hasEntrySatisfying(
+                    "CHANNELHUB_APPROVALS_KEY", value -> assertThat(value).startsWith("${CHANNELHUB_APPROVALS_KEY:?"));
+        }
+    }
+
     @Test
     void runsEachServiceFromTheExecJarItsModuleBuilds() {
         for (String service : SERVICES) {

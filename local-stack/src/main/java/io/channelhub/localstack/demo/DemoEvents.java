@@ -6,15 +6,21 @@ import io.channelhub.directory.event.IsvRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.entitlement.event.EntitlementActivated;
 import io.channelhub.platform.ids.EventIds;
+import io.channelhub.discount.event.DiscountConfigurationRequested;
+import io.channelhub.schemas.Keys;
 import io.channelhub.schemas.Topics;
 import io.channelhub.transfer.event.TransferKind;
 import io.channelhub.transfer.event.TransferRequested;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The demo scenario: a customer moves an entitlement from one reseller to another (CHANGE_RESELLER). Event ids
+ * The demo scenario: a customer moves an entitlement from one reseller to another (CHANGE_RESELLER), and the
+ * ISV offers that customer a discount through its reseller. Event ids
  * are derived from fixed names, never random: playing the demo again is a replay the services dedupe, so it
  * sends no second e-mail.
  */
@@ -66,6 +72,20 @@ final class DemoEvents {
                 .setEntitlementId(ENTITLEMENT).setOfferId(OFFER).setCurrentBillingAccountId(CURRENT_ACCOUNT)
                 .setTargetBillingAccountId(TARGET_ACCOUNT).setContactName("Jane Doe")
                 .setContactEmail("jane.doe@globex.example").setKind(TransferKind.CHANGE_RESELLER).build());
+    }
+
+    /**
+     * D1: the ISV offers the customer 10% through its current reseller from the first day of next month (UTC);
+     * the reseller gets an e-mail with a link to accept it.
+     */
+    static Publication discountOffer(Instant at) {
+        Instant firstOfNextMonth = YearMonth.from(at.atZone(ZoneOffset.UTC)).plusMonths(1).atDay(1)
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new Publication(Topics.DISCOUNTS_COMMANDS, Keys.discounts(ISV, CURRENT_RESELLER),
+                DiscountConfigurationRequested.newBuilder().setMeta(meta("DiscountConfigurationRequested", 0, at))
+                        .setIsvId(ISV).setResellerId(CURRENT_RESELLER).setBillingAccountId(CURRENT_ACCOUNT)
+                        .setPercent(new BigDecimal("10.00")).setStartsAt(firstOfNextMonth)
+                        .setPrivateNotes("Loyalty discount: Globex renewed three years running").build());
     }
 
     private static BillingAccountRegistered account(int index, String accountId, String resellerId, Instant at) {

@@ -29,10 +29,13 @@ public final class DemoScenario {
     private final GreenMail greenMail;
     private final PrintStream out;
     private final String transferServiceUrl;
+    private final String discountServiceUrl;
 
-    public DemoScenario(String bootstrapServers, String transferServiceUrl, GreenMail greenMail, PrintStream out) {
+    public DemoScenario(String bootstrapServers, String transferServiceUrl, String discountServiceUrl,
+            GreenMail greenMail, PrintStream out) {
         this.bootstrapServers = bootstrapServers;
         this.transferServiceUrl = transferServiceUrl;
+        this.discountServiceUrl = discountServiceUrl;
         this.greenMail = greenMail;
         this.out = out;
     }
@@ -56,6 +59,12 @@ public final class DemoScenario {
             out.println("The transfer's state: " + transferServiceUrl + "/transfers?entitlementId="
                     + DemoEvents.ENTITLEMENT);
             reportFirstMail(mailBefore, requested);
+            publish(producer, DemoEvents.discountOffer(now));
+            out.println("Demo: " + DemoEvents.ISV + " offers the customer 10% through " + DemoEvents.CURRENT_RESELLER
+                    + "; the reseller's e-mail has the link to accept it.");
+            out.println("The ISV's discounts (with its notes): " + discountServiceUrl + "/isvs/" + DemoEvents.ISV
+                    + "/discounts; the reseller's view: " + discountServiceUrl + "/resellers/"
+                    + DemoEvents.CURRENT_RESELLER + "/discounts");
         }
     }
 

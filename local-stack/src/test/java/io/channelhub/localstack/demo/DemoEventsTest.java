@@ -21,6 +21,7 @@ class DemoEventsTest {
     private static List<Publication> scenario(Instant at) {
         List<Publication> all = new ArrayList<>(DemoEvents.referenceData(at));
         all.add(DemoEvents.transferRequest(at));
+        all.add(DemoEvents.discountOffer(at));
         return all;
     }
 
@@ -42,6 +43,8 @@ class DemoEventsTest {
                 case Topics.DIRECTORY_EVENTS -> assertThat(publication.key()).matches("(isv|reseller|account):.+");
                 case Topics.ENTITLEMENTS_EVENTS, Topics.TRANSFERS_COMMANDS ->
                         assertThat(publication.key()).isEqualTo(DemoEvents.ENTITLEMENT);
+                case Topics.DISCOUNTS_COMMANDS -> assertThat(publication.key())
+                        .isEqualTo(DemoEvents.ISV + "|" + DemoEvents.CURRENT_RESELLER);
                 default -> throw new AssertionError("unexpected topic " + publication.topic());
             }
         }
