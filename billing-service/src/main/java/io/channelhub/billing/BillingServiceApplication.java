@@ -1,31 +1,35 @@
 package io.channelhub.billing;
 
-import io.channelhub.platform.streams.IntakeTopology;
-import io.channelhub.schemas.Topics;
+import io.channelhub.billing.stream.BillingMetrics;
+import io.channelhub.billing.stream.BillingSettings;
+import io.channelhub.billing.stream.BillingTopology;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
+import java.time.Duration;
 import org.apache.kafka.streams.Topology;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 
-/**
- * Postpaid billing and reseller orders (SPEC B1–B7, R1–R7). Until its rules land it runs the intake topology: its inputs are read, bad bytes dead-lettered,
- * the rest counted as unsupported. Defaults in billing-service.properties; env vars override.
- */
+/** Postpaid billing (SPEC B1–B4, D6, D8–D10). Defaults in billing-service.properties; env vars override. */
 @SpringBootApplication
 @PropertySource("classpath:billing-service.properties")
 public class BillingServiceApplication {
-
-    public static final String SERVICE = "billing-service";
 
     public static void main(String[] args) {
         SpringApplication.run(BillingServiceApplication.class, args);
     }
 
     @Bean
-    Topology billingTopology(MeterRegistry registry) {
-        return IntakeTopology.build(SERVICE, List.of(Topics.BILLING_COMMANDS, Topics.USAGE_EVENTS), registry);
+    BillingMetrics billingMetrics(MeterRegistry registry) {
+        return new BillingMetrics(registry);
+    }
+
+    @Bean
+    Topology billingTopology(BillingMetrics metrics, MeterRegistry registry,
+            @Value("${channelhub.billing.statement-delay}") Duration statementDelay,
+            @Value("${channelhub.dedupe-retention}") Duration dedupeRetention) {
+        return BillingTopology.build(new BillingSettings(statementDelay), metrics, registry, dedupeRetention);
     }
 }

@@ -1,5 +1,12 @@
 package io.channelhub.schemas;
 
+import io.channelhub.billing.event.InvoiceIssued;
+import io.channelhub.billing.event.IsvInvoiceLines;
+import io.channelhub.billing.event.PayoutStatementIssued;
+import io.channelhub.billing.event.SubscriptionChangeRequested;
+import io.channelhub.billing.event.SubscriptionPlanChosen;
+import io.channelhub.billing.event.SubscriptionRefused;
+import io.channelhub.billing.event.SubscriptionUpdated;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
@@ -22,6 +29,9 @@ import io.channelhub.notification.event.EmailParked;
 import io.channelhub.notification.event.EmailRequested;
 import io.channelhub.notification.event.EmailSent;
 import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.pricing.event.PriceListed;
+import io.channelhub.pricing.event.ResellerMarginSet;
+import io.channelhub.pricing.event.RevenueShareSet;
 import io.channelhub.transfer.event.TransferCompleted;
 import io.channelhub.transfer.event.TransferConsentRecorded;
 import io.channelhub.transfer.event.TransferConsentRefused;
@@ -61,6 +71,9 @@ public final class EventCatalog {
             DiscountCancellationRequested.class, DiscountProposed.class, DiscountRefused.class,
             DiscountAccepted.class, DiscountActionRefused.class, DiscountStarted.class, DiscountEnded.class,
             DiscountLapsed.class, DiscountCancelled.class,
+            PriceListed.class, ResellerMarginSet.class, RevenueShareSet.class,
+            SubscriptionPlanChosen.class, SubscriptionChangeRequested.class, SubscriptionUpdated.class,
+            SubscriptionRefused.class, InvoiceIssued.class, IsvInvoiceLines.class, PayoutStatementIssued.class,
             EmailRequested.class, EmailSent.class, EmailFailed.class, EmailParked.class);
 
     private static final Map<String, Class<? extends SpecificRecord>> BY_NAME = EVENT_TYPES.stream()

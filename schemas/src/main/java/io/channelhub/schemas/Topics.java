@@ -15,10 +15,16 @@ public final class Topics {
     public static final String TRANSFERS_COMMANDS = "transfers.commands";
     /** Transfer outcomes. Key: entitlementId. */
     public static final String TRANSFERS_EVENTS = "transfers.events";
+    /** Discount configurations, acceptances, cancellations, ticks. Key: {@code <isvId>|<resellerId>}. */
     public static final String DISCOUNTS_COMMANDS = "discounts.commands";
+    /** Discount outcomes. Key: {@code <isvId>|<resellerId>}. */
     public static final String DISCOUNTS_EVENTS = "discounts.events";
+    /** Plans, seat and cap changes, renewals, ticks (B1, B3). Key: payerId (the reseller). */
     public static final String BILLING_COMMANDS = "billing.commands";
+    /** Subscription outcomes and invoices (key payerId); payout statements (key {@code isv:<isvId>}). */
     public static final String BILLING_EVENTS = "billing.events";
+    /** Price list, reseller margins, revenue-share rates (upstream, B2, D6). Key: {@code price:<sku>:<plan>}, {@code margin:<resellerId>}, {@code revenue-share:<isvId>}. */
+    public static final String PRICES_EVENTS = "prices.events";
     public static final String USAGE_EVENTS = "usage.events";
     /** Rendered e-mails, one record per Message-ID. Key: messageId. */
     public static final String NOTIFICATIONS_OUTBOX = "notifications.outbox";
@@ -29,8 +35,8 @@ public final class Topics {
 
     /** Every topic the system owns (dead-letter topics excluded). */
     public static final List<String> ALL = List.of(DIRECTORY_EVENTS, ENTITLEMENTS_EVENTS, TRANSFERS_COMMANDS,
-            TRANSFERS_EVENTS, DISCOUNTS_COMMANDS, DISCOUNTS_EVENTS, BILLING_COMMANDS, BILLING_EVENTS, USAGE_EVENTS,
-            NOTIFICATIONS_OUTBOX, NOTIFICATIONS_EVENTS, NOTIFICATIONS_PARKED);
+            TRANSFERS_EVENTS, DISCOUNTS_COMMANDS, DISCOUNTS_EVENTS, BILLING_COMMANDS, BILLING_EVENTS, PRICES_EVENTS,
+            USAGE_EVENTS, NOTIFICATIONS_OUTBOX, NOTIFICATIONS_EVENTS, NOTIFICATIONS_PARKED);
 
     /** The dead-letter topic of a topic: undecodable records, original bytes, error headers. */
     public static String dlt(String topic) {

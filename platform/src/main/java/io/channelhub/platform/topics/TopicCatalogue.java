@@ -17,9 +17,20 @@ public final class TopicCatalogue {
     }
 
     public static List<NewTopic> newTopics(int partitions, short replicationFactor, String serviceName) {
+        return newTopics(partitions, replicationFactor, serviceName, List.of(Topics.DIRECTORY_EVENTS), List.of());
+    }
+
+    /** The catalogue, the service's compacted copies of {@code referenceTopics}, and its {@code own} topics. */
+    public static List<NewTopic> newTopics(int partitions, short replicationFactor, String serviceName,
+            List<String> referenceTopics, List<String> own) {
         List<NewTopic> topics = newTopics(partitions, replicationFactor);
-        topics.add(new NewTopic(ReferenceTable.tableTopic(serviceName, Topics.DIRECTORY_EVENTS), partitions,
-                replicationFactor).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        for (String reference : referenceTopics) {
+            topics.add(new NewTopic(ReferenceTable.tableTopic(serviceName, reference), partitions, replicationFactor)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        }
+        for (String topic : own) {
+            topics.add(new NewTopic(topic, partitions, replicationFactor));
+        }
         return topics;
     }
 

@@ -1,0 +1,274 @@
+package io.channelhub.billing.stream;
+
+import io.channelhub.billing.domain.charge.MonthlyCharges;
+import io.channelhub.billing.domain.charge.SubscriptionCharge;
+import io.channelhub.billing.domain.invoice.Invoice;
+import io.channelhub.billing.domain.invoice.InvoiceAssembler;
+import io.channelhub.billing.domain.invoice.RevenueShares;
+import io.channelhub.billing.domain.subscription.Plan;
+import io.channelhub.billing.domain.subscription.Subscription;
+import io.channelhub.billing.domain.subscription.SubscriptionCommand;
+import io.channelhub.billing.domain.subscription.SubscriptionDecider;
+import io.channelhub.billing.domain.subscription.SubscriptionDecision;
+import io.channelhub.billing.event.InvoiceIssued;
+import io.channelhub.billing.event.IsvInvoiceLines;
+import io.channelhub.billing.event.SubscriptionChangeRequested;
+import io.channelhub.billing.event.SubscriptionPlanChosen;
+import io.channelhub.billing.event.SubscriptionRefused;
+import io.channelhub.billing.event.SubscriptionUpdated;
+import io.channelhub.common.event.EventMeta;
+import io.channelhub.platform.dedupe.AppliedEventIds;
+import io.channelhub.platform.dedupe.Dedupe;
+import io.channelhub.platform.directory.Directory;
+import io.channelhub.platform.directory.DirectoryView;
+import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.platform.ids.EventIds;
+import io.channelhub.platform.metrics.MetricNames;
+import io.channelhub.platform.streams.Unsupported;
+import io.channelhub.pricing.AvroMoney;
+import io.channelhub.pricing.DiscountHistory;
+import io.channelhub.pricing.DiscountTerm;
+import io.channelhub.pricing.Money;
+import io.channelhub.pricing.event.PriceListed;
+import io.channelhub.pricing.event.ResellerMarginSet;
+import io.channelhub.pricing.event.RevenueShareSet;
+import io.channelhub.schemas.Events;
+import io.channelhub.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A payer's subscriptions and invoices. Plans and changes go to {@link SubscriptionDecider}; the first tick of a
+ * month issues each payer's invoice for every month not invoiced yet (B4), assembled by {@link InvoiceAssembler}
+ * with the discounts of this partition's table (D6, D8–D10). An invoice is issued once: its id derives from payer
+ * and month and the store keeps it, so a replayed tick issues nothing (X2). Ticks go on to the payout statements.
+ */
+final class BillingCommandProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingCommandProcessor.class);
+
+    private final BillingSettings settings;
+    private final BillingMetrics metrics;
+    private final MeterRegistry registry;
+    private final Duration dedupeRetention;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, Subscription> subscriptions;
+    private KeyValueStore<String, String> runs;
+    private KeyValueStore<String, SpecificRecord> invoices;
+    private KeyValueStore<String, String> invoiceIds;
+    private KeyValueStore<String, SpecificRecord> discountTerms;
+    private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
+    private Directory directory;
+    private AppliedEventIds applied;
+
+    BillingCommandProcessor(BillingSettings settings, BillingMetrics metrics, MeterRegistry registry,
+            Duration dedupeRetention) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.registry = registry;
+        this.dedupeRetention = dedupeRetention;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        subscriptions = context.getStateStore(BillingTopology.SUBSCRIPTIONS_STORE);
+        runs = context.getStateStore(BillingTopology.BILLING_RUNS_STORE);
+        invoices = context.getStateStore(BillingTopology.INVOICES_STORE);
+        invoiceIds = context.getStateStore(BillingTopology.INVOICE_IDS_STORE);
+        discountTerms = context.getStateStore(BillingTopology.DISCOUNT_TERMS_STORE);
+        prices = context.getStateStore(BillingTopology.PRICES_STORE);
+        directory = new DirectoryView(context.getStateStore(BillingTopology.DIRECTORY_STORE));
+        applied = AppliedEventIds.from(context, BillingTopology.COMMANDS);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        SpecificRecord command = record.value();
+        if (command instanceof ClockTicked tick) {
+            applied.forgetBefore(tick.getAt().toEpochMilli() - dedupeRetention.toMillis());
+            invoiceDueMonths(tick, record.timestamp());
+            context.forward(record, BillingTopology.PAYOUTS);
+            return;
+        }
+        if (!(command instanceof SubscriptionPlanChosen) && !(command instanceof SubscriptionChangeRequested)) {
+            Unsupported.record(registry, BillingTopology.SERVICE, Topics.BILLING_COMMANDS, command);
+            return;
+        }
+        if (!Dedupe.firstTime(applied, command, registry, BillingTopology.SERVICE, Topics.BILLING_COMMANDS)) {
+            return;
+        }
+        EventMeta meta = Events.meta(command);
+        if (command instanceof SubscriptionPlanChosen chosen) {
+            decide(meta, chosen.getPayerId(), chosen.getSubscriptionId(), startPlan(chosen), record.timestamp());
+        } else {
+            SubscriptionChangeRequested change = (SubscriptionChangeRequested) command;
+            decide(meta, change.getPayerId(), change.getSubscriptionId(), Optional.of(switch (change.getChange()) {
+                case ADD_SEATS -> new SubscriptionCommand.AddSeats(change.getCount());
+                case REMOVE_SEATS -> new SubscriptionCommand.RemoveSeats(change.getCount());
+                case SET_CAP -> new SubscriptionCommand.SetCap(change.getCount());
+                case RENEW -> new SubscriptionCommand.Renew(change.getCount());
+            }), record.timestamp());
+        }
+    }
+
+    /** B2: the plan's price from the price list and the payer's margin; missing ones are refusals. */
+    private Optional<SubscriptionCommand> startPlan(SubscriptionPlanChosen chosen) {
+        SpecificRecord price = prices.get("price:" + chosen.getSku() + ":" + chosen.getPlan());
+        SpecificRecord margin = prices.get("margin:" + chosen.getPayerId());
+        if (!(price instanceof PriceListed listed) || !(margin instanceof ResellerMarginSet set)) {
+            return Optional.empty();
+        }
+        return Optional.of(new SubscriptionCommand.StartPlan(chosen.getSubscriptionId(),
+                chosen.getBillingAccountId(), chosen.getPayerId(), chosen.getIsvId(), chosen.getSku(),
+                chosen.getOfferId(), Plan.valueOf(chosen.getPlan().name()),
+                AvroMoney.fromAvro(listed.getListPerUserYear()), set.getPercent(), chosen.getSeats()));
+    }
+
+    private void decide(EventMeta meta, String payerId, String subscriptionId,
+            Optional<SubscriptionCommand> command, long timestamp) {
+        String key = payerId + "|" + subscriptionId;
+        if (command.isEmpty()) {
+            refuse(meta, payerId, subscriptionId, List.of("PRICE_UNKNOWN"), "no list price for this SKU and plan, or "
+                    + "no margin for this reseller, on prices.events", timestamp);
+            return;
+        }
+        Subscription state = subscriptions.get(key);
+        SubscriptionDecision decision = SubscriptionDecider.decide(command.get(), state, meta.getOccurredAt());
+        if (decision instanceof SubscriptionDecision.Refused refused) {
+            refuse(meta, payerId, subscriptionId, refused.reasons().stream().map(Enum::name).toList(),
+                    refused.detail(), timestamp);
+            return;
+        }
+        Subscription after = ((SubscriptionDecision.Accepted) decision).state();
+        subscriptions.put(key, after);
+        String firstMonth = YearMonth.from(after.acceptedAt().atZone(ZoneOffset.UTC)).toString();
+        String run = runs.get(payerId);
+        if (run == null || run.compareTo(firstMonth) > 0) {
+            runs.put(payerId, firstMonth);
+        }
+        emit(payerId, new SubscriptionUpdated(EventIds.causedBy(meta, "SubscriptionUpdated", 0,
+                BillingTopology.SERVICE), subscriptionId, payerId, after.billingAccountId(),
+                io.channelhub.billing.event.BillingPlan.valueOf(after.plan().name()), after.seats(), after.cap(),
+                AvroMoney.toAvro(after.unitPrice())), timestamp);
+    }
+
+    private void refuse(EventMeta meta, String payerId, String subscriptionId, List<String> reasons, String detail,
+            long timestamp) {
+        reasons.forEach(reason -> registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type",
+                "SubscriptionRefused", "reason", reason).increment());
+        emit(payerId, new SubscriptionRefused(EventIds.causedBy(meta, "SubscriptionRefused", 0,
+                BillingTopology.SERVICE), meta.getEventId(), subscriptionId, payerId, reasons, detail), timestamp);
+    }
+
+    /** B4: every payer of this partition gets its invoice for each month that ended and is not invoiced yet. */
+    private void invoiceDueMonths(ClockTicked tick, long timestamp) {
+        YearMonth current = YearMonth.from(tick.getAt().atZone(ZoneOffset.UTC));
+        Map<String, String> advanced = new LinkedHashMap<>();
+        try (KeyValueIterator<String, String> payers = runs.all()) {
+            payers.forEachRemaining(run -> {
+                YearMonth month = YearMonth.parse(run.value);
+                if (!month.isBefore(current)) {
+                    return;
+                }
+                List<Subscription> held = subscriptionsOf(run.key);
+                for (; month.isBefore(current); month = month.plusMonths(1)) {
+                    issue(run.key, month, held, tick, timestamp);
+                }
+                advanced.put(run.key, month.toString());
+            });
+        }
+        advanced.forEach(runs::put);
+    }
+
+    private void issue(String payerId, YearMonth month, List<Subscription> held, ClockTicked tick, long timestamp) {
+        String invoiceKey = payerId + "|" + month;
+        if (invoices.get(invoiceKey) != null) {
+            return;
+        }
+        List<SubscriptionCharge> charges = new ArrayList<>();
+        for (Subscription subscription : held) {
+            charges.addAll(MonthlyCharges.of(subscription, month));
+        }
+        if (charges.isEmpty()) {
+            return;
+        }
+        try {
+            Invoice invoice = InvoiceAssembler.assemble(payerId, month, tick.getAt(), charges, termsOf(payerId),
+                    revenueShares(), Money.zero(charges.get(0).unitPrice().currency()));
+            Optional<Directory.Organisation> payer = directory.reseller(payerId);
+            InvoiceIssued issued = InvoiceEvents.issued(invoice, payer.map(Directory.Organisation::name)
+                    .orElse(payerId), payer.map(Directory.Organisation::contactEmail).orElse(""));
+            invoices.put(invoiceKey, issued);
+            invoiceIds.put(invoice.id(), invoiceKey);
+            emit(payerId, issued, timestamp);
+            for (IsvInvoiceLines lines : InvoiceEvents.byIsv(issued)) {
+                context.forward(new Record<>(lines.getIsvId(), lines, timestamp), BillingTopology.PAYOUT_LINES_SINK);
+            }
+            metrics.issued(invoice);
+        } catch (IllegalArgumentException e) {
+            // a payer's charges that cannot make one invoice (two currencies, say) must not stall the partition
+            registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "InvoiceIssued",
+                    "reason", "NOT_ASSEMBLED").increment();
+            log.error("Invoice of {} for {} not issued: {}", payerId, month, e.getMessage());
+        }
+    }
+
+    private List<Subscription> subscriptionsOf(String payerId) {
+        List<Subscription> held = new ArrayList<>();
+        try (KeyValueIterator<String, Subscription> all = subscriptions.prefixScan(payerId + "|",
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            all.forEachRemaining(entry -> held.add(entry.value));
+        }
+        return held;
+    }
+
+    /** D8–D10: the discounts given through this payer, as the intervals they were in effect. */
+    private List<DiscountTerm> termsOf(String resellerId) {
+        List<DiscountTerm> terms = new ArrayList<>();
+        try (KeyValueIterator<String, SpecificRecord> all = discountTerms.prefixScan(resellerId + "|",
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            all.forEachRemaining(entry -> DiscountHistory.fold(null, entry.value).ifPresent(terms::add));
+        }
+        return terms;
+    }
+
+    /** D6: each ISV's rate from prices.events, 3% where none is set. */
+    private RevenueShares revenueShares() {
+        Map<String, BigDecimal> rates = new HashMap<>();
+        try (KeyValueIterator<String, SpecificRecord> all = prices.prefixScan("revenue-share:",
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            all.forEachRemaining(entry -> {
+                if (entry.value instanceof RevenueShareSet set) {
+                    rates.put(set.getIsvId(), set.getPercent());
+                }
+            });
+        }
+        return new RevenueShares(rates);
+    }
+
+    private void emit(String payerId, SpecificRecord event, long timestamp) {
+        context.forward(new Record<>(payerId, event, timestamp), BillingTopology.EVENTS_SINK);
+        registry.counter(MetricNames.OUTCOMES, "service", BillingTopology.SERVICE, "type",
+                event.getClass().getSimpleName()).increment();
+    }
+}

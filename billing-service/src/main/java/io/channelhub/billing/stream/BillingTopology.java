@@ -1,0 +1,106 @@
+package io.channelhub.billing.stream;
+
+import io.channelhub.billing.domain.subscription.Subscription;
+import io.channelhub.platform.dedupe.AppliedEventIds;
+import io.channelhub.platform.streams.DecodeOrDeadLetter;
+import io.channelhub.platform.streams.JsonSerde;
+import io.channelhub.platform.streams.ReferenceTable;
+import io.channelhub.schemas.Topics;
+import io.channelhub.schemas.serde.EventSerde;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * billing-service's one topology. Everything about a payer (the reseller) meets in one task: its subscriptions,
+ * its invoices, and the discounts given to its customers, re-keyed from discounts.events by reseller into a topic
+ * of billing's own, so D8–D10 are decided on the partition's own data. The directory and the price list are
+ * global tables. Each issued invoice's lines are re-keyed by ISV once more, for the ISVs' payout statements.
+ */
+public final class BillingTopology {
+
+    public static final String SERVICE = "billing-service";
+    /** discounts.events (in effect, ended, cancelled) by reseller. */
+    public static final String DISCOUNTS_BY_RESELLER = SERVICE + ".discounts-by-reseller";
+    /** Issued invoices' lines by ISV. */
+    public static final String PAYOUT_LINES = SERVICE + ".payout-lines";
+
+    /** {@code <payerId>|<subscriptionId>} -> the subscription (B1). */
+    public static final String SUBSCRIPTIONS_STORE = "subscriptions";
+    /** payerId -> the first month not yet invoiced (yyyy-MM). */
+    public static final String BILLING_RUNS_STORE = "billing-runs";
+    /** {@code <payerId>|<yyyy-MM>} -> InvoiceIssued: issued once, immutable (B4). */
+    public static final String INVOICES_STORE = "invoices";
+    /** invoiceId -> {@code <payerId>|<yyyy-MM>}. */
+    public static final String INVOICE_IDS_STORE = "invoice-ids";
+    /** {@code <resellerId>|<isvId>|<discountId>} -> the discount's latest in-effect event. */
+    public static final String DISCOUNT_TERMS_STORE = "discount-terms";
+    /** {@code <isvId>|<yyyy-MM>|<invoiceId>} -> IsvInvoiceLines. */
+    public static final String PAYOUT_LINES_STORE = "payout-lines";
+    /** {@code <isvId>|<yyyy-MM>} -> the statements issued so far. */
+    public static final String STATEMENTS_STORE = "payout-statements";
+    public static final String DIRECTORY_STORE = "directory";
+    public static final String PRICES_STORE = "prices";
+
+    static final String COMMANDS = "billing-commands";
+    static final String DISCOUNT_REKEY = "discounts-by-reseller";
+    static final String DISCOUNT_TERMS = "discount-terms-table";
+    static final String PAYOUTS = "payout-statements";
+    static final String EVENTS_SINK = "billing-events";
+    static final String DISCOUNTS_SINK = "discounts-by-reseller-sink";
+    static final String PAYOUT_LINES_SINK = "payout-lines-sink";
+
+    private BillingTopology() {
+    }
+
+    public static Topology build(BillingSettings settings, BillingMetrics metrics, MeterRegistry registry,
+            Duration dedupeRetention) {
+        Topology topology = new Topology();
+        ReferenceTable.addGlobalStore(topology, SERVICE, Topics.DIRECTORY_EVENTS, DIRECTORY_STORE, registry);
+        ReferenceTable.addGlobalStore(topology, SERVICE, Topics.PRICES_EVENTS, PRICES_STORE, registry);
+
+        // discounts, re-keyed by reseller into the payer's task
+        String discounts = DecodeOrDeadLetter.addSource(topology, Topics.DISCOUNTS_EVENTS, DISCOUNT_REKEY, registry);
+        topology.addProcessor(DISCOUNT_REKEY, DiscountRekeyProcessor::new, discounts);
+        topology.addSink(DISCOUNTS_SINK, DISCOUNTS_BY_RESELLER, new StringSerializer(), new EventSerde(),
+                DISCOUNT_REKEY);
+        topology.addSource("source-" + DISCOUNTS_BY_RESELLER, new StringDeserializer(), new EventSerde(),
+                DISCOUNTS_BY_RESELLER);
+        topology.addProcessor(DISCOUNT_TERMS, DiscountTermsProcessor::new, "source-" + DISCOUNTS_BY_RESELLER);
+
+        String commands = DecodeOrDeadLetter.addSource(topology, Topics.BILLING_COMMANDS, COMMANDS, registry);
+        topology.addProcessor(COMMANDS, () -> new BillingCommandProcessor(settings, metrics, registry,
+                dedupeRetention), commands);
+
+        // payout statements: lines by ISV, and the payer task's ticks
+        topology.addSink(PAYOUT_LINES_SINK, PAYOUT_LINES, new StringSerializer(), new EventSerde(), COMMANDS);
+        topology.addSource("source-" + PAYOUT_LINES, new StringDeserializer(), new EventSerde(), PAYOUT_LINES);
+        topology.addProcessor(PAYOUTS, () -> new PayoutStatementProcessor(settings, metrics),
+                "source-" + PAYOUT_LINES, COMMANDS);
+
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISCOUNT_TERMS_STORE),
+                Serdes.String(), new EventSerde()), DISCOUNT_TERMS, COMMANDS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE),
+                Serdes.String(), new JsonSerde<>(Subscription.class)), COMMANDS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BILLING_RUNS_STORE),
+                Serdes.String(), Serdes.String()), COMMANDS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVOICES_STORE),
+                Serdes.String(), new EventSerde()), COMMANDS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVOICE_IDS_STORE),
+                Serdes.String(), Serdes.String()), COMMANDS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PAYOUT_LINES_STORE),
+                Serdes.String(), new EventSerde()), PAYOUTS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATEMENTS_STORE),
+                Serdes.String(), new JsonSerde<>(PayoutStatementProcessor.Progress.class)), PAYOUTS);
+        for (var store : AppliedEventIds.storeBuilders(COMMANDS)) {
+            topology.addStateStore(store, COMMANDS);
+        }
+        topology.addSink(EVENTS_SINK, Topics.BILLING_EVENTS, new StringSerializer(), new EventSerde(), COMMANDS,
+                PAYOUTS);
+        return topology;
+    }
+}

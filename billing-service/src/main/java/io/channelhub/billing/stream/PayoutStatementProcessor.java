@@ -1,0 +1,136 @@
+package io.channelhub.billing.stream;
+
+import io.channelhub.billing.event.InvoiceLine;
+import io.channelhub.billing.event.IsvInvoiceLines;
+import io.channelhub.billing.event.PayoutStatementIssued;
+import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.platform.ids.EventIds;
+import io.channelhub.pricing.AvroMoney;
+import io.channelhub.pricing.Money;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * D6: each ISV's payout statement for a month, from every payer's invoice lines (re-keyed by ISV). Every payer's
+ * invoice is issued on its own partition's first tick of the month, so the statement waits
+ * {@link BillingSettings#statementDelay()} past the month's end, then states every invoice received; an invoice
+ * that arrives later is stated in a supplementary statement (sequence 2, 3, ...). Sums are of the lines' amounts,
+ * which are to the cent, so gross - discount = net and net - revenue share = payout hold for the statement too.
+ */
+final class PayoutStatementProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    /**
+     * The statements of one ISV's month so far: how many, the invoices they covered, and whether lines arrived
+     * since the last one (only those months are looked at on a tick).
+     */
+    record Progress(int statements, List<String> invoiceIds, boolean pending) {
+    }
+
+    private final BillingSettings settings;
+    private final BillingMetrics metrics;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, SpecificRecord> lines;
+    private KeyValueStore<String, Progress> statements;
+
+    PayoutStatementProcessor(BillingSettings settings, BillingMetrics metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        lines = context.getStateStore(BillingTopology.PAYOUT_LINES_STORE);
+        statements = context.getStateStore(BillingTopology.STATEMENTS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        if (record.value() instanceof IsvInvoiceLines received) {
+            String monthKey = received.getIsvId() + "|" + received.getMonth();
+            if (lines.putIfAbsent(monthKey + "|" + received.getInvoiceId(), received) == null) {
+                Progress progress = statements.get(monthKey);
+                statements.put(monthKey, progress == null ? new Progress(0, List.of(), true)
+                        : new Progress(progress.statements(), progress.invoiceIds(), true));
+            }
+        } else if (record.value() instanceof ClockTicked tick) {
+            stateDue(tick.getAt(), record.timestamp());
+        }
+    }
+
+    private void stateDue(Instant now, long timestamp) {
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, Progress> all = statements.all()) {
+            all.forEachRemaining(entry -> {
+                YearMonth month = YearMonth.parse(entry.key.substring(entry.key.lastIndexOf('|') + 1));
+                Instant dueAt = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                        .plus(settings.statementDelay());
+                if (entry.value.pending() && !now.isBefore(dueAt)) {
+                    due.add(entry.key);
+                }
+            });
+        }
+        due.forEach(monthKey -> state(monthKey, now, timestamp));
+    }
+
+    private void state(String monthKey, Instant now, long timestamp) {
+        Progress progress = statements.get(monthKey);
+        List<IsvInvoiceLines> fresh = new ArrayList<>();
+        try (KeyValueIterator<String, SpecificRecord> all = lines.prefixScan(monthKey + "|", new StringSerializer())) {
+            all.forEachRemaining(entry -> {
+                IsvInvoiceLines invoice = (IsvInvoiceLines) entry.value;
+                if (!progress.invoiceIds().contains(invoice.getInvoiceId())) {
+                    fresh.add(invoice);
+                }
+            });
+        }
+        if (fresh.isEmpty()) {
+            statements.put(monthKey, new Progress(progress.statements(), progress.invoiceIds(), false));
+            return;
+        }
+        Currency currency = Currency.getInstance(fresh.get(0).getCurrency());
+        Money gross = Money.zero(currency);
+        Money discount = Money.zero(currency);
+        Money net = Money.zero(currency);
+        Money share = Money.zero(currency);
+        Money payout = Money.zero(currency);
+        List<String> invoiceIds = new ArrayList<>(progress.invoiceIds());
+        for (IsvInvoiceLines invoice : fresh) {
+            invoiceIds.add(invoice.getInvoiceId());
+            for (InvoiceLine line : invoice.getLines()) {
+                gross = gross.plus(AvroMoney.fromAvro(line.getGross()));
+                discount = discount.plus(AvroMoney.fromAvro(line.getDiscount()));
+                net = net.plus(AvroMoney.fromAvro(line.getNet()));
+                share = share.plus(AvroMoney.fromAvro(line.getRevenueShare()));
+                payout = payout.plus(AvroMoney.fromAvro(line.getIsvPayout()));
+            }
+        }
+        String isvId = monthKey.substring(0, monthKey.lastIndexOf('|'));
+        String month = monthKey.substring(monthKey.lastIndexOf('|') + 1);
+        int sequence = progress.statements() + 1;
+        String statementId = EventIds.derive("payout|" + monthKey, "PayoutStatement", sequence);
+        PayoutStatementIssued statement = PayoutStatementIssued.newBuilder()
+                .setMeta(InvoiceEvents.meta(statementId, "PayoutStatementIssued", now))
+                .setStatementId(statementId).setIsvId(isvId).setMonth(month).setSequence(sequence)
+                .setCurrency(currency.getCurrencyCode())
+                .setInvoiceIds(fresh.stream().map(IsvInvoiceLines::getInvoiceId).toList())
+                .setGross(AvroMoney.toAvro(gross.rounded())).setDiscount(AvroMoney.toAvro(discount.rounded()))
+                .setNet(AvroMoney.toAvro(net.rounded())).setRevenueShare(AvroMoney.toAvro(share.rounded()))
+                .setPayout(AvroMoney.toAvro(payout.rounded()))
+                .build();
+        statements.put(monthKey, new Progress(sequence, invoiceIds, false));
+        context.forward(new Record<>("isv:" + isvId, statement, timestamp), BillingTopology.EVENTS_SINK);
+        metrics.stated(statement);
+    }
+}

@@ -1,0 +1,192 @@
+package io.channelhub.billing.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.channelhub.billing.event.BillingPlan;
+import io.channelhub.billing.event.InvoiceIssued;
+import io.channelhub.billing.event.InvoiceLine;
+import io.channelhub.billing.event.PayoutStatementIssued;
+import io.channelhub.billing.event.SubscriptionChange;
+import io.channelhub.billing.event.SubscriptionChangeRequested;
+import io.channelhub.billing.event.SubscriptionPlanChosen;
+import io.channelhub.billing.event.SubscriptionRefused;
+import io.channelhub.billing.event.SubscriptionUpdated;
+import io.channelhub.common.event.EventMeta;
+import io.channelhub.directory.event.ResellerRegistered;
+import io.channelhub.discount.event.DiscountStarted;
+import io.channelhub.discount.event.DiscountTerms;
+import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.pricing.AvroMoney;
+import io.channelhub.pricing.Money;
+import io.channelhub.pricing.event.PriceListed;
+import io.channelhub.pricing.event.ResellerMarginSet;
+import io.channelhub.schemas.Keys;
+import io.channelhub.schemas.Topics;
+import io.channelhub.schemas.serde.EventSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every event path of the billing topology, without a broker: plans, refusals, the month-end run, statements. */
+class BillingTopologyTest {
+
+    static final Instant SEPT = Instant.parse("2026-09-01T00:00:00Z");
+    static final Instant OCT = Instant.parse("2026-10-01T00:00:00Z");
+    static final Instant NOV = Instant.parse("2026-11-01T00:00:00Z");
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    TopologyTestDriver driver;
+    TestInputTopic<String, SpecificRecord> commands;
+    TestOutputTopic<String, SpecificRecord> events;
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "billing-topology-test");
+        driver = new TopologyTestDriver(BillingTopology.build(new BillingSettings(Duration.ofHours(1)),
+                new BillingMetrics(registry), registry, Duration.ofDays(30)), props);
+        commands = driver.createInputTopic(Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde());
+        events = driver.createOutputTopic(Topics.BILLING_EVENTS, new StringDeserializer(), new EventSerde());
+        TestInputTopic<String, SpecificRecord> prices = driver.createInputTopic(Topics.PRICES_EVENTS,
+                new StringSerializer(), new EventSerde());
+        prices.pipeInput("price:SKU-A:ANNUAL", new PriceListed(meta(SEPT), "SKU-A", "ISV-1", BillingPlan.ANNUAL,
+                AvroMoney.toAvro(Money.of("150.00", "EUR"))));
+        prices.pipeInput("price:SKU-S:ANNUAL", new PriceListed(meta(SEPT), "SKU-S", "ISV-2", BillingPlan.ANNUAL,
+                AvroMoney.toAvro(Money.of("50.00", "EUR"))));
+        prices.pipeInput("price:SKU-F:FLEXIBLE", new PriceListed(meta(SEPT), "SKU-F", "ISV-2", BillingPlan.FLEXIBLE,
+                AvroMoney.toAvro(Money.of("60.00", "EUR"))));
+        prices.pipeInput("margin:R-1", new ResellerMarginSet(meta(SEPT), "R-1", new BigDecimal("20.00")));
+        driver.createInputTopic(Topics.DIRECTORY_EVENTS, new StringSerializer(), new EventSerde())
+                .pipeInput("reseller:R-1", new ResellerRegistered(meta(SEPT), "R-1", "Reseller One",
+                        "billing@r1.example", "IT"));
+        // D8: a 10% discount of ISV-1 for account A-1, in effect before the plan is accepted
+        driver.createInputTopic(Topics.DISCOUNTS_EVENTS, new StringSerializer(), new EventSerde())
+                .pipeInput(Keys.discounts("ISV-1", "R-1"), new DiscountStarted(meta(SEPT), DiscountTerms.newBuilder()
+                        .setDiscountId("D-1").setIsvId("ISV-1").setIsvName("Vendor").setIsvEmail("v@x")
+                        .setResellerId("R-1").setResellerName("Reseller One").setResellerEmail("r@x")
+                        .setBillingAccountId("A-1").setPercent(new BigDecimal("10.00")).setStartsAt(SEPT).build(),
+                        SEPT));
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    // B2: the unit prices of the seed come out of the price list and the margin
+    @Test
+    void plansArePricedFromTheListLessTheMargin() {
+        commands.pipeInput("R-1", plan("p-1", "S-1", "A-1", "SKU-S", BillingPlan.ANNUAL, 10, OCT));
+        commands.pipeInput("R-1", plan("p-2", "S-2", "A-2", "SKU-F", BillingPlan.FLEXIBLE, 10, OCT));
+
+        List<SpecificRecord> out = events.readValuesToList();
+        assertThat(out).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(SubscriptionUpdated.class));
+        assertThat(AvroMoney.fromAvro(((SubscriptionUpdated) out.get(0)).getUnitPrice()).amount())
+                .isEqualByComparingTo("3.33");
+        assertThat(AvroMoney.fromAvro(((SubscriptionUpdated) out.get(1)).getUnitPrice()).amount())
+                .isEqualByComparingTo("4.00");
+    }
+
+    // B3: above the flexible cap, refused with the reason; an unknown price, refused too
+    @Test
+    void changesThatBreakTheRulesAreRefusedWithTheReason() {
+        commands.pipeInput("R-1", plan("p-1", "S-2", "A-2", "SKU-F", BillingPlan.FLEXIBLE, 8, OCT));
+        commands.pipeInput("R-1", change("c-1", "S-2", SubscriptionChange.ADD_SEATS, 9, OCT.plusSeconds(60)));
+        commands.pipeInput("R-1", plan("p-2", "S-9", "A-2", "SKU-NONE", BillingPlan.FLEXIBLE, 8, OCT));
+
+        List<SpecificRecord> out = events.readValuesToList();
+        SubscriptionRefused overCap = (SubscriptionRefused) out.get(1);
+        assertThat(overCap.getReasons()).containsExactly("ABOVE_CAP");
+        assertThat(overCap.getDetail()).contains("9 users would exceed the cap of 8");
+        assertThat(((SubscriptionRefused) out.get(2)).getReasons()).containsExactly("PRICE_UNKNOWN");
+    }
+
+    // B4, D6, D8: the first tick of November issues October's invoice once, with the discount before the revenue
+    // share; an hour later the ISV's statement: the seed's 100.00 -> 90.00 -> 2.70 -> 87.30
+    @Test
+    void theMonthEndRunIssuesOneInvoiceAndTheStatementsFollow() {
+        commands.pipeInput("R-1", plan("p-1", "S-1", "A-1", "SKU-A", BillingPlan.ANNUAL, 10, OCT));
+        commands.pipeInput("R-1", plan("p-2", "S-2", "A-2", "SKU-F", BillingPlan.FLEXIBLE, 10, OCT));
+        commands.pipeInput("R-1", change("c-1", "S-2", SubscriptionChange.ADD_SEATS, 5, OCT.plusSeconds(60)));
+        commands.pipeInput("R-1", change("c-2", "S-2", SubscriptionChange.ADD_SEATS, 3,
+                Instant.parse("2026-10-11T09:00:00Z")));
+        events.readValuesToList();
+
+        tick(NOV.minusSeconds(1));
+        assertThat(events.isEmpty()).as("nothing before the month ends").isTrue();
+        tick(NOV.plusSeconds(30));
+        tick(NOV.plusSeconds(90));
+        List<SpecificRecord> issued = events.readValuesToList();
+        assertThat(issued).singleElement().isInstanceOf(InvoiceIssued.class);
+        InvoiceIssued invoice = (InvoiceIssued) issued.get(0);
+        assertThat(invoice.getMonth()).isEqualTo("2026-10");
+        assertThat(invoice.getPayerEmail()).isEqualTo("billing@r1.example");
+        InvoiceLine annual = invoice.getLines().get(0);
+        assertThat(amount(annual.getGross())).isEqualTo("100.00");      // 10 x (150.00 - 20%) / 12 = 10 x 10.00
+        assertThat(amount(annual.getDiscount())).isEqualTo("10.00");    // D6: 10% off the line
+        assertThat(amount(annual.getNet())).isEqualTo("90.00");
+        assertThat(annual.getDiscountRule()).isEqualTo("D8_AT_ACCEPTANCE");
+        InvoiceLine flexible = invoice.getLines().get(1);
+        // 5 users for Oct 1-10, 8 for Oct 11-31: 5x10 + 8x21 = 218 seat-days x 4.00 / 31 = 28.129 -> 28.13
+        assertThat(flexible.getSeatDays()).isEqualTo(218);
+        assertThat(amount(flexible.getGross())).isEqualTo("28.13");
+        assertThat(amount(flexible.getDiscount())).isEqualTo("0.00");
+        assertThat(amount(invoice.getSubtotal())).isEqualTo("128.13");
+        assertThat(amount(invoice.getDiscounts())).isEqualTo("10.00");
+        assertThat(amount(invoice.getTotalDue())).isEqualTo("118.13");
+
+        tick(NOV.plus(Duration.ofMinutes(59)));
+        assertThat(events.isEmpty()).as("statements wait for every payer's invoice").isTrue();
+        tick(NOV.plus(Duration.ofMinutes(61)));
+        tick(NOV.plus(Duration.ofMinutes(62)));
+        List<PayoutStatementIssued> statements = events.readValuesToList().stream()
+                .map(PayoutStatementIssued.class::cast).toList();
+        assertThat(statements).hasSize(2);
+        PayoutStatementIssued isv1 = statements.stream().filter(s -> s.getIsvId().equals("ISV-1")).findFirst()
+                .orElseThrow();
+        assertThat(List.of(amount(isv1.getGross()), amount(isv1.getDiscount()), amount(isv1.getNet()),
+                amount(isv1.getRevenueShare()), amount(isv1.getPayout())))
+                .containsExactly("100.00", "10.00", "90.00", "2.70", "87.30");
+        assertThat(isv1.getSequence()).isEqualTo(1);
+    }
+
+    private void tick(Instant at) {
+        commands.pipeInput("R-1", new ClockTicked(meta(at), at));
+    }
+
+    private static String amount(io.channelhub.common.event.Money money) {
+        return AvroMoney.fromAvro(money).rounded().amount().toPlainString();
+    }
+
+    static SubscriptionPlanChosen plan(String id, String subscription, String account, String sku, BillingPlan plan,
+            int seats, Instant at) {
+        return new SubscriptionPlanChosen(meta(id, at), subscription, "R-1", account, sku.equals("SKU-A") ? "ISV-1"
+                : "ISV-2", sku, null, plan, seats);
+    }
+
+    static SubscriptionChangeRequested change(String id, String subscription, SubscriptionChange change, int count,
+            Instant at) {
+        return new SubscriptionChangeRequested(meta(id, at), subscription, "R-1", change, count);
+    }
+
+    static EventMeta meta(Instant at) {
+        return meta(UUID.randomUUID().toString(), at);
+    }
+
+    static EventMeta meta(String id, Instant at) {
+        return EventMeta.newBuilder().setEventId(id).setOccurredAt(at).setProducer("test").build();
+    }
+}
