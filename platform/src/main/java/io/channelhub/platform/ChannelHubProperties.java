@@ -12,19 +12,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ChannelHubProperties(String serviceName, TopicSettings topics, ClockSettings clock) {
 
     public ChannelHubProperties {
-        topics = topics != null ? topics : new TopicSettings(3, (short) 1, List.of(), List.of());
+        topics = topics != null ? topics : new TopicSettings(3, (short) 1, null, null);
         clock = clock != null ? clock : new ClockSettings(false, Duration.ofSeconds(60), List.of());
     }
 
     /**
      * Partitions of every topic: one count everywhere keeps topics that share a key co-partitioned.
      * {@code referenceTables}: the reference topics the service keeps a validated, compacted copy of (its global
-     * stores); {@code own}: topics only this service writes and reads (re-keyed streams).
+     * stores; the directory when unset: a service's own defaults file ranks below these shared defaults, so the
+     * default is here); {@code own}: topics only this service writes and reads (re-keyed streams).
      */
     public record TopicSettings(int partitions, short replicationFactor, List<String> referenceTables,
             List<String> own) {
         public TopicSettings {
-            referenceTables = referenceTables != null ? List.copyOf(referenceTables) : List.of();
+            referenceTables = referenceTables != null && !referenceTables.isEmpty() ? List.copyOf(referenceTables)
+                    : List.of(io.channelhub.schemas.Topics.DIRECTORY_EVENTS);
             own = own != null ? List.copyOf(own) : List.of();
         }
     }

@@ -4,7 +4,8 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Which e-mails an outcome event promises, as plain data for the renderer: transfers (T3–T8) and discounts (D3).
+ * Which e-mails an outcome event promises, as plain data for the renderer: transfers (T3–T8), discounts (D3) and
+ * invoices (B4).
  * Pure: decision links come from the given {@link ApprovalLinks}, and Message-IDs derive from the causing event,
  * so planning the same event twice yields the same e-mails (N2).
  */
@@ -12,6 +13,7 @@ public final class EmailPlanner {
 
     private final TransferEmails transfers;
     private final DiscountEmails discounts;
+    private final InvoiceEmails invoices = new InvoiceEmails();
 
     public EmailPlanner(ApprovalLinks links) {
         this.transfers = new TransferEmails(links);
@@ -22,6 +24,7 @@ public final class EmailPlanner {
         Emails emails = new Emails(event);
         transfers.plan(event, emails);
         discounts.plan(event, emails);
+        invoices.plan(event, emails);
         return emails.planned();
     }
 }

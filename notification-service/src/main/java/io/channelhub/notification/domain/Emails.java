@@ -27,10 +27,15 @@ final class Emails {
     /** {@code customerFacing}: the customer reads it, so it must never show a price or a discount (D7, R7). */
     void add(String template, String toAddress, String toName, String subject, Map<String, Object> model,
             boolean customerFacing) {
+        add(template, toAddress, toName, subject, model, customerFacing, List.of());
+    }
+
+    void add(String template, String toAddress, String toName, String subject, Map<String, Object> model,
+            boolean customerFacing, List<PlannedEmail.Attachment> attachments) {
         Map<String, Object> personal = new HashMap<>(model);
         personal.put("name", toName);
         planned.add(new PlannedEmail(messageId(cause, template, planned.size()), template, toAddress, toName,
-                subject, Map.copyOf(personal), customerFacing));
+                subject, Map.copyOf(personal), customerFacing, attachments));
     }
 
     List<PlannedEmail> planned() {

@@ -1,5 +1,6 @@
 package io.channelhub.notification.domain;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,5 +9,13 @@ import java.util.Map;
  * {@code customerFacing}: the customer reads it, so it must never show a price or a discount (N3, D7, R7).
  */
 public record PlannedEmail(String messageId, String template, String toAddress, String toName, String subject,
-        Map<String, Object> model, boolean customerFacing) {
+        Map<String, Object> model, boolean customerFacing, List<Attachment> attachments) {
+
+    public PlannedEmail {
+        attachments = List.copyOf(attachments);
+    }
+
+    /** A file sent with the e-mail, e.g. an invoice as PDF (B4). */
+    public record Attachment(String filename, String contentType, byte[] content) {
+    }
 }

@@ -1,5 +1,6 @@
 package io.channelhub.notification.email;
 
+import io.channelhub.notification.event.Attachment;
 import io.channelhub.notification.event.EmailFailed;
 import io.channelhub.notification.event.EmailRequested;
 import io.channelhub.notification.event.EmailSent;
@@ -21,6 +22,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -148,8 +150,19 @@ public class EmailSender {
         helper.setTo(email.getToAddress());
         helper.setSubject(email.getSubject());
         helper.setText(email.getTextBody(), email.getHtmlBody());
+        for (Attachment attachment : email.getAttachments()) {
+            helper.addAttachment(attachment.getFilename(), new ByteArrayResource(bytes(attachment)),
+                    attachment.getContentType());
+        }
         message.saveChanges();
         return message;
+    }
+
+    private static byte[] bytes(Attachment attachment) {
+        java.nio.ByteBuffer content = attachment.getContent().duplicate();
+        byte[] bytes = new byte[content.remaining()];
+        content.get(bytes);
+        return bytes;
     }
 
     private CompletableFuture<?> publish(String key, SpecificRecord event) {

@@ -4,6 +4,7 @@ import io.channelhub.common.event.EventMeta;
 import io.channelhub.notification.domain.EmailPlanner;
 import io.channelhub.notification.domain.PlannedEmail;
 import io.channelhub.notification.email.EmailRenderer;
+import io.channelhub.notification.event.Attachment;
 import io.channelhub.notification.event.EmailRequested;
 import io.channelhub.platform.dedupe.AppliedEventIds;
 import io.channelhub.platform.ids.EventIds;
@@ -32,7 +33,8 @@ public final class NotificationTopology {
     static final String PLANNER = "plan-emails";
     static final String OUTBOX_SINK = "outbox";
     /** Outcome topics whose events promise e-mails. */
-    static final List<String> INPUTS = List.of(Topics.TRANSFERS_EVENTS, Topics.DISCOUNTS_EVENTS);
+    static final List<String> INPUTS = List.of(Topics.TRANSFERS_EVENTS, Topics.DISCOUNTS_EVENTS,
+            Topics.BILLING_EVENTS);
 
     private NotificationTopology() {
     }
@@ -90,6 +92,8 @@ public final class NotificationTopology {
                         .setSubject(email.subject())
                         .setTextBody(body.text())
                         .setHtmlBody(body.html())
+                        .setAttachments(email.attachments().stream().map(a -> new Attachment(a.filename(),
+                                a.contentType(), java.nio.ByteBuffer.wrap(a.content()))).toList())
                         .build();
                 context.forward(new Record<>(email.messageId(), requestedEmail, record.timestamp()), OUTBOX_SINK);
                 registry.counter(MetricNames.name("emails", "requested"), "template", email.template()).increment();

@@ -3,11 +3,18 @@ package io.channelhub.platform.streams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +27,8 @@ import org.springframework.context.SmartLifecycle;
 public final class StreamsRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
+
+    private static final Duration SOURCE_TOPICS_TIMEOUT = Duration.ofSeconds(30);
 
     private final Topology topology;
     private final Properties properties;
@@ -42,11 +51,45 @@ public final class StreamsRunner implements SmartLifecycle {
         return props;
     }
 
+    /**
+     * A topic created a moment ago (the service's own tables, at first start) may not be in every broker's
+     * metadata yet, and a global store whose topic has no partitions fails the start. So wait until every source
+     * topic answers, for a while; a topic still missing then is reported by Streams itself.
+     */
+    private void awaitSourceTopics() {
+        Set<String> topics = new TreeSet<>();
+        TopologyDescription description = topology.describe();
+        description.subtopologies().forEach(sub -> sub.nodes().forEach(node -> {
+            if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
+                topics.addAll(source.topicSet());
+            }
+        }));
+        description.globalStores().forEach(store -> topics.addAll(store.source().topicSet()));
+        Map<String, Object> config = new StreamsConfig(properties).getAdminConfigs(
+                properties.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-topics-check");
+        try (Admin admin = Admin.create(config)) {
+            long deadline = System.nanoTime() + SOURCE_TOPICS_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException | TimeoutException e) {
+                    Thread.sleep(200);
+                }
+            }
+            log.warn("Source topics of {} not all available after {}: {}", properties.get(
+                    StreamsConfig.APPLICATION_ID_CONFIG), SOURCE_TOPICS_TIMEOUT, topics);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public synchronized void start() {
         if (streams != null) {
             return;
         }
+        awaitSourceTopics();
         streams = new KafkaStreams(topology, properties);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("Stream thread failed; replacing it", e);
