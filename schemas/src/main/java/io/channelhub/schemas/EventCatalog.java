@@ -4,6 +4,7 @@ import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.IsvInvoiceLines;
 import io.channelhub.billing.event.PayoutStatementIssued;
 import io.channelhub.billing.event.SubscriptionChangeRequested;
+import io.channelhub.billing.event.SubscriptionHandedOver;
 import io.channelhub.billing.event.SubscriptionPlanChosen;
 import io.channelhub.billing.event.SubscriptionRefused;
 import io.channelhub.billing.event.SubscriptionUpdated;
@@ -72,7 +73,8 @@ public final class EventCatalog {
             DiscountAccepted.class, DiscountActionRefused.class, DiscountStarted.class, DiscountEnded.class,
             DiscountLapsed.class, DiscountCancelled.class,
             PriceListed.class, ResellerMarginSet.class, RevenueShareSet.class,
-            SubscriptionPlanChosen.class, SubscriptionChangeRequested.class, SubscriptionUpdated.class,
+            SubscriptionPlanChosen.class, SubscriptionChangeRequested.class, SubscriptionHandedOver.class,
+            SubscriptionUpdated.class,
             SubscriptionRefused.class, InvoiceIssued.class, IsvInvoiceLines.class, PayoutStatementIssued.class,
             EmailRequested.class, EmailSent.class, EmailFailed.class, EmailParked.class);
 

@@ -13,10 +13,12 @@ import io.channelhub.billing.domain.subscription.SubscriptionDecision;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.IsvInvoiceLines;
 import io.channelhub.billing.event.SubscriptionChangeRequested;
+import io.channelhub.billing.event.SubscriptionHandedOver;
 import io.channelhub.billing.event.SubscriptionPlanChosen;
 import io.channelhub.billing.event.SubscriptionRefused;
 import io.channelhub.billing.event.SubscriptionUpdated;
 import io.channelhub.common.event.EventMeta;
+import io.channelhub.entitlement.event.EntitlementMoved;
 import io.channelhub.platform.dedupe.AppliedEventIds;
 import io.channelhub.platform.dedupe.Dedupe;
 import io.channelhub.platform.directory.Directory;
@@ -65,6 +67,8 @@ import org.slf4j.LoggerFactory;
 final class BillingCommandProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
     private static final Logger log = LoggerFactory.getLogger(BillingCommandProcessor.class);
+    /** Transfers of entitlements this reseller has no postpaid subscription for. */
+    static final String TRANSFERS_UNBILLED = MetricNames.name("billing", "transfers.unbilled");
 
     private final BillingSettings settings;
     private final BillingMetrics metrics;
@@ -110,7 +114,8 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             context.forward(record, BillingTopology.PAYOUTS);
             return;
         }
-        if (!(command instanceof SubscriptionPlanChosen) && !(command instanceof SubscriptionChangeRequested)) {
+        if (!(command instanceof SubscriptionPlanChosen) && !(command instanceof SubscriptionChangeRequested)
+                && !(command instanceof EntitlementMoved) && !(command instanceof SubscriptionHandedOver)) {
             Unsupported.record(registry, BillingTopology.SERVICE, Topics.BILLING_COMMANDS, command);
             return;
         }
@@ -118,7 +123,11 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             return;
         }
         EventMeta meta = Events.meta(command);
-        if (command instanceof SubscriptionPlanChosen chosen) {
+        if (command instanceof EntitlementMoved moved) {
+            handOver(moved, record.timestamp());
+        } else if (command instanceof SubscriptionHandedOver handedOver) {
+            takeOver(handedOver, record.timestamp());
+        } else if (command instanceof SubscriptionPlanChosen chosen) {
             decide(meta, chosen.getPayerId(), chosen.getSubscriptionId(), startPlan(chosen), record.timestamp());
         } else {
             SubscriptionChangeRequested change = (SubscriptionChangeRequested) command;
@@ -129,6 +138,50 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
                 case RENEW -> new SubscriptionCommand.Renew(change.getCount());
             }), record.timestamp());
         }
+    }
+
+    /**
+     * A completed transfer, on the old reseller's partition: the subscription (id = the entitlement's) is paid by
+     * the new one from the transfer's instant. The old payer keeps its copy to bill its days of the month; the
+     * new payer's task gets the subscription with its history. To a direct account, billing here just stops.
+     */
+    private void handOver(EntitlementMoved moved, long timestamp) {
+        String fromPayer = moved.getFromResellerId();
+        Subscription state = subscriptions.get(fromPayer + "|" + moved.getEntitlementId());
+        if (state == null) {
+            registry.counter(TRANSFERS_UNBILLED, "service", BillingTopology.SERVICE).increment();
+            return; // not a postpaid subscription of this reseller: nothing to bill
+        }
+        String toPayer = moved.getToResellerId() != null ? moved.getToResellerId()
+                : "direct:" + moved.getToBillingAccountId();
+        SubscriptionDecision decision = SubscriptionDecider.decide(new SubscriptionCommand.MoveToPayer(toPayer,
+                moved.getToBillingAccountId()), state, moved.getMeta().getOccurredAt());
+        if (decision instanceof SubscriptionDecision.Refused refused) {
+            refuse(moved.getMeta(), fromPayer, moved.getEntitlementId(), refused.reasons().stream()
+                    .map(Enum::name).toList(), refused.detail(), timestamp);
+            return;
+        }
+        Subscription after = ((SubscriptionDecision.Accepted) decision).state();
+        subscriptions.put(fromPayer + "|" + after.id(), after);
+        if (moved.getToResellerId() != null) {
+            SubscriptionHandedOver handover = SubscriptionSnapshots.handover(EventIds.causedBy(moved.getMeta(),
+                    "SubscriptionHandedOver", 0, BillingTopology.SERVICE), fromPayer, after);
+            context.forward(new Record<>(toPayer, handover, timestamp), BillingTopology.COMMANDS_SINK);
+        }
+    }
+
+    /** The new payer's side of a transfer: its invoices bill the subscription from the handover on. */
+    private void takeOver(SubscriptionHandedOver handover, long timestamp) {
+        Subscription subscription = SubscriptionSnapshots.subscription(handover);
+        String payerId = handover.getToPayerId();
+        subscriptions.put(payerId + "|" + subscription.id(), subscription);
+        Instant from = subscription.payerChanges().get(subscription.payerChanges().size() - 1).at();
+        String firstMonth = YearMonth.from(from.atZone(ZoneOffset.UTC)).toString();
+        String run = runs.get(payerId);
+        if (run == null || run.compareTo(firstMonth) > 0) {
+            runs.put(payerId, firstMonth);
+        }
+        emit(payerId, updated(handover.getMeta(), payerId, subscription), timestamp);
     }
 
     /** B2: the plan's price from the price list and the payer's margin; missing ones are refusals. */
@@ -166,10 +219,13 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         if (run == null || run.compareTo(firstMonth) > 0) {
             runs.put(payerId, firstMonth);
         }
-        emit(payerId, new SubscriptionUpdated(EventIds.causedBy(meta, "SubscriptionUpdated", 0,
-                BillingTopology.SERVICE), subscriptionId, payerId, after.billingAccountId(),
-                io.channelhub.billing.event.BillingPlan.valueOf(after.plan().name()), after.seats(), after.cap(),
-                AvroMoney.toAvro(after.unitPrice())), timestamp);
+        emit(payerId, updated(meta, payerId, after), timestamp);
+    }
+
+    private static SubscriptionUpdated updated(EventMeta cause, String payerId, Subscription s) {
+        return new SubscriptionUpdated(EventIds.causedBy(cause, "SubscriptionUpdated", 0, BillingTopology.SERVICE),
+                s.id(), payerId, s.billingAccountId(), io.channelhub.billing.event.BillingPlan.valueOf(
+                        s.plan().name()), s.seats(), s.cap(), AvroMoney.toAvro(s.unitPrice()));
     }
 
     private void refuse(EventMeta meta, String payerId, String subscriptionId, List<String> reasons, String detail,
@@ -195,6 +251,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
                     issue(run.key, month, held, tick, timestamp);
                 }
                 advanced.put(run.key, month.toString());
+                forgetHandedOver(run.key, held, month);
             });
         }
         advanced.forEach(runs::put);
@@ -230,6 +287,17 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "InvoiceIssued",
                     "reason", "NOT_ASSEMBLED").increment();
             log.error("Invoice of {} for {} not issued: {}", payerId, month, e.getMessage());
+        }
+    }
+
+    /** A subscription another payer took over before {@code month} has nothing left to bill here. */
+    private void forgetHandedOver(String payerId, List<Subscription> held, YearMonth month) {
+        Instant monthStart = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (Subscription subscription : held) {
+            var last = subscription.payerChanges().get(subscription.payerChanges().size() - 1);
+            if (!last.payerId().equals(payerId) && last.at().isBefore(monthStart)) {
+                subscriptions.delete(payerId + "|" + subscription.id());
+            }
         }
     }
 

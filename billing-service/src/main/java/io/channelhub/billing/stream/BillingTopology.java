@@ -53,6 +53,9 @@ public final class BillingTopology {
     static final String EVENTS_SINK = "billing-events";
     static final String DISCOUNTS_SINK = "discounts-by-reseller-sink";
     static final String PAYOUT_LINES_SINK = "payout-lines-sink";
+    static final String TRANSFER_REKEY = "transfers-by-old-reseller";
+    static final String TRANSFERS_SINK = "transfers-sink";
+    static final String COMMANDS_SINK = "handovers-sink";
 
     private BillingTopology() {
     }
@@ -71,6 +74,12 @@ public final class BillingTopology {
         topology.addSource("source-" + DISCOUNTS_BY_RESELLER, new StringDeserializer(), new EventSerde(),
                 DISCOUNTS_BY_RESELLER);
         topology.addProcessor(DISCOUNT_TERMS, DiscountTermsProcessor::new, "source-" + DISCOUNTS_BY_RESELLER);
+
+        // T6 -> B1: a completed transfer goes to the old reseller's task, which hands the subscription over
+        String moves = DecodeOrDeadLetter.addSource(topology, Topics.ENTITLEMENTS_EVENTS, TRANSFER_REKEY, registry);
+        topology.addProcessor(TRANSFER_REKEY, TransferRekeyProcessor::new, moves);
+        topology.addSink(TRANSFERS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(),
+                TRANSFER_REKEY);
 
         String commands = DecodeOrDeadLetter.addSource(topology, Topics.BILLING_COMMANDS, COMMANDS, registry);
         topology.addProcessor(COMMANDS, () -> new BillingCommandProcessor(settings, metrics, registry,
@@ -99,6 +108,7 @@ public final class BillingTopology {
         for (var store : AppliedEventIds.storeBuilders(COMMANDS)) {
             topology.addStateStore(store, COMMANDS);
         }
+        topology.addSink(COMMANDS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(), COMMANDS);
         topology.addSink(EVENTS_SINK, Topics.BILLING_EVENTS, new StringSerializer(), new EventSerde(), COMMANDS,
                 PAYOUTS);
         return topology;

@@ -14,6 +14,7 @@ import io.channelhub.billing.event.SubscriptionUpdated;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.discount.event.DiscountStarted;
+import io.channelhub.entitlement.event.EntitlementMoved;
 import io.channelhub.discount.event.DiscountTerms;
 import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.pricing.AvroMoney;
@@ -161,6 +162,40 @@ class BillingTopologyTest {
                 amount(isv1.getRevenueShare()), amount(isv1.getPayout())))
                 .containsExactly("100.00", "10.00", "90.00", "2.70", "87.30");
         assertThat(isv1.getSequence()).isEqualTo(1);
+    }
+
+    // T6 -> B1, B4: a transfer on Oct 16 splits the month: the old reseller bills Oct 1-15 (with the discount its
+    // customer's account had), the new one Oct 16-31 (the transfer re-evaluates the discount: none for A-9, D8)
+    @Test
+    void aTransferSplitsTheMonthBetweenBothPayers() {
+        commands.pipeInput("R-1", plan("p-1", "E-1", "A-1", "SKU-A", BillingPlan.ANNUAL, 10, OCT));
+        driver.createInputTopic(Topics.ENTITLEMENTS_EVENTS, new StringSerializer(), new EventSerde()).pipeInput("E-1",
+                new EntitlementMoved(meta(Instant.parse("2026-10-16T00:00:00Z")), "E-1", "O-1", "ISV-1", "A-1", "A-9",
+                        "R-1", "R-2", "T-1"));
+        events.readValuesToList();
+        tick(NOV.plusSeconds(30));
+
+        List<InvoiceIssued> invoices = events.readValuesToList().stream().filter(InvoiceIssued.class::isInstance)
+                .map(InvoiceIssued.class::cast).toList();
+        InvoiceIssued before = invoices.stream().filter(i -> i.getPayerId().equals("R-1")).findFirst().orElseThrow();
+        InvoiceIssued after = invoices.stream().filter(i -> i.getPayerId().equals("R-2")).findFirst().orElseThrow();
+        // 10 licences x 10.00 x 15/31 = 48.387 -> 48.39; 10% -> 4.84; net 43.55
+        assertThat(before.getLines()).singleElement().satisfies(l -> {
+            assertThat(l.getSeatDays()).isEqualTo(150);
+            assertThat(List.of(amount(l.getGross()), amount(l.getDiscount()), amount(l.getNet())))
+                    .containsExactly("48.39", "4.84", "43.55");
+            assertThat(l.getBillingAccountId()).isEqualTo("A-1");
+        });
+        // 10 x 10.00 x 16/31 = 51.612 -> 51.61, no discount on A-9
+        assertThat(after.getLines()).singleElement().satisfies(l -> {
+            assertThat(l.getSeatDays()).isEqualTo(160);
+            assertThat(List.of(amount(l.getGross()), amount(l.getDiscount()))).containsExactly("51.61", "0.00");
+            assertThat(l.getBillingAccountId()).isEqualTo("A-9");
+        });
+        // the month after, only the new payer bills it
+        tick(Instant.parse("2026-12-01T00:00:30Z"));
+        assertThat(events.readValuesToList().stream().filter(InvoiceIssued.class::isInstance)
+                .map(i -> ((InvoiceIssued) i).getPayerId())).containsExactly("R-2");
     }
 
     private void tick(Instant at) {

@@ -1,0 +1,42 @@
+package io.channelhub.billing.stream;
+
+import io.channelhub.billing.domain.subscription.PayerChange;
+import io.channelhub.billing.domain.subscription.Plan;
+import io.channelhub.billing.domain.subscription.SeatChange;
+import io.channelhub.billing.domain.subscription.Subscription;
+import io.channelhub.billing.event.BillingPlan;
+import io.channelhub.billing.event.PayerHolding;
+import io.channelhub.billing.event.SeatCount;
+import io.channelhub.billing.event.SubscriptionHandedOver;
+import io.channelhub.common.event.EventMeta;
+import io.channelhub.pricing.AvroMoney;
+
+/** A subscription with its whole history, as it travels from the old payer's task to the new one's. */
+final class SubscriptionSnapshots {
+
+    private SubscriptionSnapshots() {
+    }
+
+    static SubscriptionHandedOver handover(EventMeta meta, String fromPayerId, Subscription s) {
+        return SubscriptionHandedOver.newBuilder().setMeta(meta).setFromPayerId(fromPayerId)
+                .setToPayerId(s.payerId()).setSubscriptionId(s.id()).setIsvId(s.isvId()).setSku(s.sku())
+                .setOfferId(s.offerId()).setPlan(BillingPlan.valueOf(s.plan().name()))
+                .setUnitPrice(AvroMoney.toAvro(s.unitPrice())).setAcceptedAt(s.acceptedAt())
+                .setTermStart(s.termStart()).setTermEnd(s.termEnd()).setCap(s.cap())
+                .setSeatChanges(s.seatChanges().stream().map(c -> new SeatCount(c.at(), c.seats())).toList())
+                .setPayerChanges(s.payerChanges().stream()
+                        .map(c -> new PayerHolding(c.at(), c.payerId(), c.billingAccountId())).toList())
+                .setAmendments(s.amendments())
+                .build();
+    }
+
+    static Subscription subscription(SubscriptionHandedOver h) {
+        return new Subscription(h.getSubscriptionId(), h.getIsvId(), h.getSku(), h.getOfferId(),
+                Plan.valueOf(h.getPlan().name()), AvroMoney.fromAvro(h.getUnitPrice()), h.getAcceptedAt(),
+                h.getTermStart(), h.getTermEnd(), h.getCap(),
+                h.getSeatChanges().stream().map(c -> new SeatChange(c.getAt(), c.getSeats())).toList(),
+                h.getPayerChanges().stream().map(c -> new PayerChange(c.getAt(), c.getPayerId(),
+                        c.getBillingAccountId())).toList(),
+                h.getAmendments());
+    }
+}
