@@ -32,26 +32,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -76,9 +65,12 @@ public final class TransferBenchmark {
     private final DataDirectory data;
     private final EventSerde serde = new EventSerde();
 
+    private final BenchKafka kafka;
+
     private TransferBenchmark(String bootstrap, DataDirectory data) {
         this.bootstrap = bootstrap;
         this.data = data;
+        this.kafka = new BenchKafka(bootstrap, data);
     }
 
     public static void main(String[] args) throws Exception {
@@ -117,22 +109,8 @@ public final class TransferBenchmark {
     }
 
     /** Identity pass-through of the same records: the floor any stateful service is judged against. */
-    private double passThrough(List<ProducerRecord<String, byte[]>> commands) throws Exception {
-        Topology identity = new Topology();
-        identity.addSource("in", "bench.in").addSink("out", "bench.out", "in");
-        Properties props = StreamsRunner.settings(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "bench-pass-through",
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                StreamsConfig.STATE_DIR_CONFIG, data.streamsState("pass-through").toString(),
-                StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class,
-                StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class));
-        try (KafkaStreams streams = new KafkaStreams(identity, props)) {
-            streams.start();
-            await(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(60));
-            long start = System.nanoTime();
-            send(commands.stream().map(r -> new ProducerRecord<>("bench.in", r.key(), r.value())).toList());
-            countUntil("bench.out", r -> true, commands.size(), Duration.ofMinutes(5));
-            return commands.size() / seconds(start);
-        }
+    private double passThrough(List<ProducerRecord<String, byte[]>> commands) {
+        return kafka.passThrough("pass-through", commands);
     }
 
     /** transfer-service alone: N transfers of 5 commands, first send to the N-th completion. */
@@ -319,40 +297,15 @@ public final class TransferBenchmark {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(),
-                new ByteArraySerializer());
+        return kafka.producer();
     }
 
     private void send(List<ProducerRecord<String, byte[]>> records) {
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            records.forEach(producer::send);
-        }
+        kafka.send(records);
     }
 
-    /** Reads a topic from the start (read_committed) until {@code count} records match. */
     private void countUntil(String topic, java.util.function.Predicate<byte[]> match, int count, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-counter-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            int seen = 0;
-            while (seen < count) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Only " + seen + " of " + count + " on " + topic);
-                }
-                for (var r : consumer.poll(Duration.ofMillis(100))) {
-                    if (match.test(r.value())) {
-                        seen++;
-                    }
-                }
-            }
-        }
+        kafka.countUntil(topic, match, count, timeout);
     }
 
     private List<byte[]> readAll(String topic) {
@@ -360,32 +313,11 @@ public final class TransferBenchmark {
     }
 
     private List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> readAllRecords(String topic) {
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> values = new ArrayList<>();
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            for (int empty = 0; empty < 10; ) {
-                var records = consumer.poll(Duration.ofMillis(300));
-                empty = records.isEmpty() ? empty + 1 : 0;
-                records.forEach(values::add);
-            }
-        }
-        return values;
+        return kafka.readAll(topic);
     }
 
     private static void await(java.util.function.BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Timed out after " + timeout);
-            }
-            sleep(50);
-        }
+        BenchKafka.await(condition, timeout);
     }
 
     private static long percentile(long[] sorted, int p) {
@@ -393,14 +325,10 @@ public final class TransferBenchmark {
     }
 
     private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return BenchKafka.seconds(startNanos);
     }
 
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BenchKafka.sleep(millis);
     }
 }

@@ -1,0 +1,140 @@
+package io.channelhub.bench;
+
+import io.channelhub.localstack.DataDirectory;
+import io.channelhub.platform.streams.StreamsRunner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/** What the benchmarks share: producing, counting, reading, and the identity pass-through they compare with. */
+final class BenchKafka {
+
+    private final String bootstrap;
+    private final DataDirectory data;
+
+    BenchKafka(String bootstrap, DataDirectory data) {
+        this.bootstrap = bootstrap;
+        this.data = data;
+    }
+
+    String bootstrap() {
+        return bootstrap;
+    }
+
+    KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    void send(List<ProducerRecord<String, byte[]>> records) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            records.forEach(producer::send);
+        }
+    }
+
+    /**
+     * An identity Kafka Streams app ({@code bench.in -> bench.out}, byte arrays, the services' EOS v2 settings) fed
+     * the same records: the floor a stateful service is judged against. Returns records/s.
+     */
+    double passThrough(String name, List<ProducerRecord<String, byte[]>> records) {
+        Topology identity = new Topology();
+        identity.addSource("in", "bench.in").addSink("out", "bench.out", "in");
+        Properties props = StreamsRunner.settings(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + name,
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                StreamsConfig.STATE_DIR_CONFIG, data.streamsState(name).toString(),
+                StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class,
+                StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class));
+        try (KafkaStreams streams = new KafkaStreams(identity, props)) {
+            streams.start();
+            await(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(60));
+            int before = readAll("bench.out").size();
+            long start = System.nanoTime();
+            send(records.stream().map(r -> new ProducerRecord<>("bench.in", r.key(), r.value())).toList());
+            countUntil("bench.out", r -> true, before + records.size(), Duration.ofMinutes(10));
+            return records.size() / seconds(start);
+        }
+    }
+
+    /** Reads a topic from the start (read_committed) until {@code count} records match. */
+    void countUntil(String topic, Predicate<byte[]> match, int count, Duration timeout) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            int seen = 0;
+            while (seen < count) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Only " + seen + " of " + count + " on " + topic);
+                }
+                for (var r : consumer.poll(Duration.ofMillis(100))) {
+                    if (match.test(r.value())) {
+                        seen++;
+                    }
+                }
+            }
+        }
+    }
+
+    List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        List<ConsumerRecord<String, byte[]>> values = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            for (int empty = 0; empty < 10; ) {
+                var records = consumer.poll(Duration.ofMillis(300));
+                empty = records.isEmpty() ? empty + 1 : 0;
+                records.forEach(values::add);
+            }
+        }
+        return values;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    static void await(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out after " + timeout);
+            }
+            sleep(50);
+        }
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package io.channelhub.bench;
+
+import io.channelhub.billing.BillingServiceApplication;
+import io.channelhub.billing.event.BillingPlan;
+import io.channelhub.billing.event.InvoiceIssued;
+import io.channelhub.billing.event.SubscriptionChange;
+import io.channelhub.billing.event.SubscriptionChangeRequested;
+import io.channelhub.billing.event.SubscriptionPlanChosen;
+import io.channelhub.billing.event.SubscriptionUpdated;
+import io.channelhub.common.event.EventMeta;
+import io.channelhub.directory.event.ResellerRegistered;
+import io.channelhub.localstack.DataDirectory;
+import io.channelhub.localstack.Ports;
+import io.channelhub.localstack.broker.KraftBroker;
+import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.platform.ids.EventIds;
+import io.channelhub.platform.streams.ReferenceTable;
+import io.channelhub.platform.streams.StreamsRunner;
+import io.channelhub.platform.topics.TopicCatalogue;
+import io.channelhub.pricing.AvroMoney;
+import io.channelhub.pricing.Money;
+import io.channelhub.pricing.event.PriceListed;
+import io.channelhub.pricing.event.ResellerMarginSet;
+import io.channelhub.schemas.Topics;
+import io.channelhub.schemas.serde.EventSerde;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The month-end invoice run (B4), measured in one process on one in-process broker, side by side with an identity
+ * pass-through of the same events:
+ * <ol>
+ *   <li>billing-service takes N subscriptions across P payers (half Annual, half Flexible), each a
+ *       {@code SubscriptionPlanChosen}: records/s until every {@code SubscriptionUpdated};</li>
+ *   <li>the identity Kafka Streams pass-through of the very same records: records/s;</li>
+ *   <li>the month-end run: a tick on every partition, then wall time until every payer's {@code InvoiceIssued},
+ *       and subscriptions invoiced per second.</li>
+ * </ol>
+ * Peak heap is the JVM's (broker, service and producers share it), sampled from the memory pools' peaks.
+ * Run: {@code ./mvnw -q -pl bench -am install -DskipTests && ./mvnw -q -pl bench exec:java
+ * -Dbench=BillingBenchmark -Dexec.args="--subscriptions=100000 --payers=1000"}
+ */
+public final class BillingBenchmark {
+
+    private static final Instant MARCH = Instant.parse("2030-03-01T00:00:00Z");
+    private static final Instant MONTH_END_TICK = Instant.parse("2030-04-01T00:00:30Z");
+    private final BenchKafka kafka;
+    private final DataDirectory data;
+    private final EventSerde serde = new EventSerde();
+
+    private BillingBenchmark(BenchKafka kafka, DataDirectory data) {
+        this.kafka = kafka;
+        this.data = data;
+    }
+
+    public static void main(String[] args) {
+        Map<String, Integer> options = new HashMap<>(Map.of("subscriptions", 100_000, "payers", 1000));
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(kv[0], Integer.parseInt(kv[1]));
+        }
+        int status = 1;
+        try {
+            DataDirectory data = DataDirectory.prepare(Path.of("target/bench-data-billing"), true);
+            try (KraftBroker broker = KraftBroker.start(data.kafka(), Ports.free(), Ports.free())) {
+                BillingBenchmark bench = new BillingBenchmark(new BenchKafka(broker.bootstrapServers(), data), data);
+                bench.run(options.get("subscriptions"), options.get("payers"));
+                status = 0;
+            }
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(status); // Kafka and Spring threads would keep a failed run alive
+        }
+    }
+
+    private void run(int subscriptions, int payers) throws Exception {
+        createTopics();
+        List<ProducerRecord<String, byte[]>> plans = plans(subscriptions, payers);
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(BillingServiceApplication.class).run(
+                "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.bootstrap(),
+                "--spring.kafka.streams.state-dir=" + data.streamsState("billing-service"),
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+        try {
+            StreamsRunner runner = service.getBean(StreamsRunner.class);
+            BenchKafka.await(() -> runner.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(120));
+            publishReferenceData(payers);
+            resetPeaks();
+
+            long start = System.nanoTime();
+            kafka.send(plans);
+            kafka.countUntil(Topics.BILLING_EVENTS, r -> serde.decode(r) instanceof SubscriptionUpdated,
+                    plans.size(), Duration.ofMinutes(20));
+            double ingest = plans.size() / BenchKafka.seconds(start);
+            long ingestHeap = peakHeapMb();
+
+            double passThrough = kafka.passThrough("billing-pass-through", plans);
+
+            resetPeaks();
+            long run = System.nanoTime();
+            List<ProducerRecord<String, byte[]>> ticks = new ArrayList<>();
+            for (int partition = 0; partition < 3; partition++) {
+                ticks.add(new ProducerRecord<>(Topics.BILLING_COMMANDS, partition, MONTH_END_TICK.toEpochMilli(),
+                        "clock", serde.encode(new ClockTicked(meta("tick-" + partition, MONTH_END_TICK),
+                        MONTH_END_TICK))));
+            }
+            kafka.send(ticks);
+            kafka.countUntil(Topics.BILLING_EVENTS, r -> serde.decode(r) instanceof InvoiceIssued, payers,
+                    Duration.ofMinutes(30));
+            double runSeconds = BenchKafka.seconds(run);
+            long runHeap = peakHeapMb();
+
+            System.out.printf("%n| measure (%d subscriptions, %d payers, %d command records, 3 partitions, EOS v2) | value |%n",
+                    subscriptions, payers, plans.size());
+            System.out.println("|---|---|");
+            System.out.printf("| plans and seat changes taken by billing-service (decode, dedupe, price, decide, store), records/s | %.0f |%n",
+                    ingest);
+            System.out.printf("| identity Kafka Streams pass-through of the same records, records/s | %.0f |%n",
+                    passThrough);
+            System.out.printf("| ratio billing-service / pass-through | %.0f%% |%n", 100 * ingest / passThrough);
+            System.out.printf("| month-end run: tick to the %d-th invoice issued, wall time s | %.1f |%n", payers,
+                    runSeconds);
+            System.out.printf("| month-end run: subscriptions invoiced per second | %.0f |%n",
+                    subscriptions / runSeconds);
+            System.out.printf("| peak heap of the whole JVM (broker + service), plans phase / month-end run, MB | %d / %d |%n%n",
+                    ingestHeap, runHeap);
+        } finally {
+            service.close();
+        }
+    }
+
+    private void createTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()))) {
+            List<NewTopic> topics = new ArrayList<>(TopicCatalogue.newTopics(3, (short) 1, "billing-service",
+                    List.of(Topics.DIRECTORY_EVENTS, Topics.PRICES_EVENTS), List.of("billing-service.discounts-by-reseller",
+                            "billing-service.payout-lines")));
+            topics.add(new NewTopic("bench.in", 3, (short) 1));
+            topics.add(new NewTopic("bench.out", 3, (short) 1));
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    private void publishReferenceData(int payers) {
+        List<ProducerRecord<String, byte[]>> reference = new ArrayList<>();
+        reference.add(record(Topics.PRICES_EVENTS, "price:SKU-A:ANNUAL", new PriceListed(meta("price-a", MARCH),
+                "SKU-A", "ISV-1", BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("50.00", "EUR")))));
+        reference.add(record(Topics.PRICES_EVENTS, "price:SKU-F:FLEXIBLE", new PriceListed(meta("price-f", MARCH),
+                "SKU-F", "ISV-2", BillingPlan.FLEXIBLE, AvroMoney.toAvro(Money.of("60.00", "EUR")))));
+        for (int p = 0; p < payers; p++) {
+            reference.add(record(Topics.PRICES_EVENTS, "margin:R-" + p, new ResellerMarginSet(meta("margin-" + p,
+                    MARCH), "R-" + p, new BigDecimal("20.00"))));
+            reference.add(record(Topics.DIRECTORY_EVENTS, "reseller:R-" + p, new ResellerRegistered(meta("r-" + p,
+                    MARCH), "R-" + p, "Reseller " + p, "billing@r" + p + ".example", "IT")));
+        }
+        kafka.send(reference);
+        kafka.countUntil(ReferenceTable.tableTopic("billing-service", Topics.PRICES_EVENTS),
+                r -> serde.decode(r) instanceof ResellerMarginSet, payers, Duration.ofMinutes(5));
+        BenchKafka.sleep(2000);
+    }
+
+    /**
+     * Every payer gets half Annual (10 licences) and half Flexible subscriptions (cap 10, 5 users from the first
+     * day): a plan per subscription, and a seat change per Flexible one.
+     */
+    private List<ProducerRecord<String, byte[]>> plans(int subscriptions, int payers) {
+        List<ProducerRecord<String, byte[]>> plans = new ArrayList<>(subscriptions * 3 / 2);
+        for (int s = 0; s < subscriptions; s++) {
+            String payer = "R-" + (s % payers);
+            boolean annual = (s / payers) % 2 == 0;
+            plans.add(record(Topics.BILLING_COMMANDS, payer, new SubscriptionPlanChosen(meta("plan-" + s, MARCH),
+                    "S-" + s, payer, "A-" + s, annual ? "ISV-1" : "ISV-2", annual ? "SKU-A" : "SKU-F", null,
+                    annual ? BillingPlan.ANNUAL : BillingPlan.FLEXIBLE, 10)));
+            if (!annual) {
+                plans.add(record(Topics.BILLING_COMMANDS, payer, new SubscriptionChangeRequested(
+                        meta("users-" + s, MARCH.plusSeconds(60)), "S-" + s, payer, SubscriptionChange.ADD_SEATS, 5)));
+            }
+        }
+        return plans;
+    }
+
+    private ProducerRecord<String, byte[]> record(String topic, String key, SpecificRecord event) {
+        return new ProducerRecord<>(topic, key, serde.encode(event));
+    }
+
+    private static EventMeta meta(String name, Instant at) {
+        return EventIds.origin(EventIds.derive("bench", name, 0), at, "bench");
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+    }
+}
