@@ -1,5 +1,8 @@
 package io.channelhub.schemas;
 
+import io.channelhub.billing.event.CreditNoteIssued;
+import io.channelhub.billing.event.CreditNoteRefused;
+import io.channelhub.billing.event.CreditNoteRequested;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.IsvInvoiceLines;
 import io.channelhub.billing.event.PayoutStatementIssued;
@@ -76,6 +79,7 @@ public final class EventCatalog {
             SubscriptionPlanChosen.class, SubscriptionChangeRequested.class, SubscriptionHandedOver.class,
             SubscriptionUpdated.class,
             SubscriptionRefused.class, InvoiceIssued.class, IsvInvoiceLines.class, PayoutStatementIssued.class,
+            CreditNoteRequested.class, CreditNoteIssued.class, CreditNoteRefused.class,
             EmailRequested.class, EmailSent.class, EmailFailed.class, EmailParked.class);
 
     private static final Map<String, Class<? extends SpecificRecord>> BY_NAME = EVENT_TYPES.stream()

@@ -10,6 +10,10 @@ import io.channelhub.billing.domain.subscription.Subscription;
 import io.channelhub.billing.domain.subscription.SubscriptionCommand;
 import io.channelhub.billing.domain.subscription.SubscriptionDecider;
 import io.channelhub.billing.domain.subscription.SubscriptionDecision;
+import io.channelhub.billing.domain.invoice.CreditNote;
+import io.channelhub.billing.event.CreditNoteIssued;
+import io.channelhub.billing.event.CreditNoteRefused;
+import io.channelhub.billing.event.CreditNoteRequested;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.IsvInvoiceLines;
 import io.channelhub.billing.event.SubscriptionChangeRequested;
@@ -79,6 +83,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
     private KeyValueStore<String, String> runs;
     private KeyValueStore<String, SpecificRecord> invoices;
     private KeyValueStore<String, String> invoiceIds;
+    private KeyValueStore<String, String> creditedLines;
     private KeyValueStore<String, SpecificRecord> discountTerms;
     private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
     private Directory directory;
@@ -99,6 +104,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         runs = context.getStateStore(BillingTopology.BILLING_RUNS_STORE);
         invoices = context.getStateStore(BillingTopology.INVOICES_STORE);
         invoiceIds = context.getStateStore(BillingTopology.INVOICE_IDS_STORE);
+        creditedLines = context.getStateStore(BillingTopology.CREDITED_LINES_STORE);
         discountTerms = context.getStateStore(BillingTopology.DISCOUNT_TERMS_STORE);
         prices = context.getStateStore(BillingTopology.PRICES_STORE);
         directory = new DirectoryView(context.getStateStore(BillingTopology.DIRECTORY_STORE));
@@ -115,7 +121,8 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             return;
         }
         if (!(command instanceof SubscriptionPlanChosen) && !(command instanceof SubscriptionChangeRequested)
-                && !(command instanceof EntitlementMoved) && !(command instanceof SubscriptionHandedOver)) {
+                && !(command instanceof EntitlementMoved) && !(command instanceof SubscriptionHandedOver)
+                && !(command instanceof CreditNoteRequested)) {
             Unsupported.record(registry, BillingTopology.SERVICE, Topics.BILLING_COMMANDS, command);
             return;
         }
@@ -123,7 +130,9 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             return;
         }
         EventMeta meta = Events.meta(command);
-        if (command instanceof EntitlementMoved moved) {
+        if (command instanceof CreditNoteRequested request) {
+            creditNote(request, record.timestamp());
+        } else if (command instanceof EntitlementMoved moved) {
             handOver(moved, record.timestamp());
         } else if (command instanceof SubscriptionHandedOver handedOver) {
             takeOver(handedOver, record.timestamp());
@@ -138,6 +147,54 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
                 case RENEW -> new SubscriptionCommand.Renew(change.getCount());
             }), record.timestamp());
         }
+    }
+
+    /**
+     * B4: an issued invoice is never changed; a correction credits whole lines back in a credit note, each line at
+     * most once. The ISVs' statements net the negated lines off.
+     */
+    private void creditNote(CreditNoteRequested request, long timestamp) {
+        String payerId = request.getPayerId();
+        SpecificRecord stored = invoices.get(payerId + "|" + request.getMonth());
+        if (!(stored instanceof InvoiceIssued invoice)) {
+            refuseCredit(request, "UNKNOWN_INVOICE", "no invoice of " + payerId + " for " + request.getMonth(),
+                    timestamp);
+            return;
+        }
+        if (request.getLines().isEmpty()) {
+            refuseCredit(request, "NO_LINES", "a credit note credits at least one line", timestamp);
+            return;
+        }
+        List<io.channelhub.billing.event.InvoiceLine> credited = new ArrayList<>();
+        for (int number : new java.util.TreeSet<>(request.getLines())) {
+            var line = invoice.getLines().stream().filter(l -> l.getNumber() == number).findFirst();
+            if (line.isEmpty()) {
+                refuseCredit(request, "UNKNOWN_LINE", "invoice " + invoice.getInvoiceId() + " has no line " + number,
+                        timestamp);
+                return;
+            }
+            if (creditedLines.get(invoice.getInvoiceId() + "|" + number) != null) {
+                refuseCredit(request, "ALREADY_CREDITED", "line " + number + " of invoice " + invoice.getInvoiceId()
+                        + " was credited by " + creditedLines.get(invoice.getInvoiceId() + "|" + number), timestamp);
+                return;
+            }
+            credited.add(line.get());
+        }
+        String id = CreditNote.idFor(invoice.getInvoiceId(), request.getMeta().getEventId());
+        CreditNoteIssued note = InvoiceEvents.creditNote(id, invoice, credited, request);
+        credited.forEach(line -> creditedLines.put(invoice.getInvoiceId() + "|" + line.getNumber(), id));
+        emit(payerId, note, timestamp);
+        for (IsvInvoiceLines lines : InvoiceEvents.byIsv(note)) {
+            context.forward(new Record<>(lines.getIsvId(), lines, timestamp), BillingTopology.PAYOUT_LINES_SINK);
+        }
+    }
+
+    private void refuseCredit(CreditNoteRequested request, String code, String detail, long timestamp) {
+        registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "CreditNoteRefused",
+                "reason", code).increment();
+        emit(request.getPayerId(), new CreditNoteRefused(EventIds.causedBy(request.getMeta(), "CreditNoteRefused", 0,
+                BillingTopology.SERVICE), request.getMeta().getEventId(), request.getPayerId(), request.getMonth(),
+                code, detail), timestamp);
     }
 
     /**

@@ -35,6 +35,8 @@ public final class BillingTopology {
     public static final String BILLING_RUNS_STORE = "billing-runs";
     /** {@code <payerId>|<yyyy-MM>} -> InvoiceIssued: issued once, immutable (B4). */
     public static final String INVOICES_STORE = "invoices";
+    /** {@code <invoiceId>|<line>} -> the credit note that credited the line (B4: once). */
+    public static final String CREDITED_LINES_STORE = "credited-lines";
     /** invoiceId -> {@code <payerId>|<yyyy-MM>}. */
     public static final String INVOICE_IDS_STORE = "invoice-ids";
     /** {@code <resellerId>|<isvId>|<discountId>} -> the discount's latest in-effect event. */
@@ -100,6 +102,8 @@ public final class BillingTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVOICES_STORE),
                 Serdes.String(), new EventSerde()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVOICE_IDS_STORE),
+                Serdes.String(), Serdes.String()), COMMANDS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CREDITED_LINES_STORE),
                 Serdes.String(), Serdes.String()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PAYOUT_LINES_STORE),
                 Serdes.String(), new EventSerde()), PAYOUTS);

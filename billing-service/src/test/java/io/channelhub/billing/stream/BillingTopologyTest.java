@@ -3,6 +3,9 @@ package io.channelhub.billing.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.channelhub.billing.event.BillingPlan;
+import io.channelhub.billing.event.CreditNoteIssued;
+import io.channelhub.billing.event.CreditNoteRefused;
+import io.channelhub.billing.event.CreditNoteRequested;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.InvoiceLine;
 import io.channelhub.billing.event.PayoutStatementIssued;
@@ -162,6 +165,38 @@ class BillingTopologyTest {
                 amount(isv1.getRevenueShare()), amount(isv1.getPayout())))
                 .containsExactly("100.00", "10.00", "90.00", "2.70", "87.30");
         assertThat(isv1.getSequence()).isEqualTo(1);
+    }
+
+    // B4: an issued invoice never changes; a credit note credits whole lines once, and the ISV's next statement
+    // nets it off
+    @Test
+    void aCorrectionIsACreditNoteAndTheStatementNetsItOff() {
+        commands.pipeInput("R-1", plan("p-1", "S-1", "A-1", "SKU-A", BillingPlan.ANNUAL, 10, OCT));
+        tick(NOV.plusSeconds(30));
+        tick(NOV.plus(Duration.ofMinutes(61)));
+        events.readValuesToList();
+
+        commands.pipeInput("R-1", new CreditNoteRequested(meta("cn-1", NOV.plus(Duration.ofHours(2))), "R-1",
+                "2026-10", List.of(1), "licences never used"));
+        CreditNoteIssued note = (CreditNoteIssued) events.readValue();
+        assertThat(amount(note.getTotal())).isEqualTo("-90.00");
+        assertThat(note.getLines()).singleElement().satisfies(l -> assertThat(List.of(amount(l.getGross()),
+                amount(l.getDiscount()), amount(l.getNet()))).containsExactly("-100.00", "-10.00", "-90.00"));
+
+        commands.pipeInput("R-1", new CreditNoteRequested(meta("cn-2", NOV.plus(Duration.ofHours(2))), "R-1",
+                "2026-10", List.of(1), "again"));
+        commands.pipeInput("R-1", new CreditNoteRequested(meta("cn-3", NOV.plus(Duration.ofHours(2))), "R-1",
+                "2026-09", List.of(1), "no such invoice"));
+        commands.pipeInput("R-1", new CreditNoteRequested(meta("cn-4", NOV.plus(Duration.ofHours(2))), "R-1",
+                "2026-10", List.of(7), "no such line"));
+        assertThat(events.readValuesToList()).extracting(e -> ((CreditNoteRefused) e).getCode())
+                .containsExactly("ALREADY_CREDITED", "UNKNOWN_INVOICE", "UNKNOWN_LINE");
+
+        tick(NOV.plus(Duration.ofHours(3)));
+        PayoutStatementIssued supplement = (PayoutStatementIssued) events.readValue();
+        assertThat(supplement.getSequence()).isEqualTo(2);
+        assertThat(List.of(amount(supplement.getGross()), amount(supplement.getNet()), amount(supplement.getPayout())))
+                .containsExactly("-100.00", "-90.00", "-87.30");
     }
 
     // T6 -> B1, B4: a transfer on Oct 16 splits the month: the old reseller bills Oct 1-15 (with the discount its

@@ -43,6 +43,12 @@ public record CreditNote(String id, String invoiceId, String payerId, YearMonth 
         }
     }
 
+    /** A name-based UUID of the invoice and the correction: a replayed correction issues the same note. */
+    public static String idFor(String invoiceId, String correctionId) {
+        return UUID.nameUUIDFromBytes(("credit-note|" + invoiceId + "|" + correctionId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     /**
      * @param correctionId the id of the correction that causes it: with the invoice it derives the note's id, so a
      *                     replay issues the same note. Crediting a line twice is the caller's to prevent.
@@ -61,8 +67,7 @@ public record CreditNote(String id, String invoiceId, String payerId, YearMonth 
                     p.gross().negated(), p.discount().negated(), p.net().negated(), p.revenueShare().negated(),
                     p.isvPayout().negated())));
         }
-        String id = UUID.nameUUIDFromBytes(("credit-note|" + invoice.id() + "|" + correctionId)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String id = idFor(invoice.id(), correctionId);
         Money total = lines.stream().map(l -> l.payout().net()).reduce(Money.zero(invoice.subtotal().currency()),
                 Money::plus);
         return new CreditNote(id, invoice.id(), invoice.payerId(), invoice.month(), issuedAt, reason, lines, total);
