@@ -36,6 +36,20 @@ import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.pricing.event.PriceListed;
 import io.channelhub.pricing.event.ResellerMarginSet;
 import io.channelhub.pricing.event.RevenueShareSet;
+import io.channelhub.pricing.event.SalesTaxRateSet;
+import io.channelhub.reseller.event.ResellerAccountOpened;
+import io.channelhub.reseller.event.ResellerApplicationSubmitted;
+import io.channelhub.reseller.event.ResellerOrderAccepted;
+import io.channelhub.reseller.event.ResellerOrderReleased;
+import io.channelhub.reseller.event.ResellerOrderRequested;
+import io.channelhub.reseller.event.ResellerPaymentReceived;
+import io.channelhub.reseller.event.ResellerPaymentRecorded;
+import io.channelhub.reseller.event.ResellerPrepayChanged;
+import io.channelhub.reseller.event.ResellerRequestRefused;
+import io.channelhub.reseller.event.ResellerStatementIssued;
+import io.channelhub.reseller.event.ResellerTermsChanged;
+import io.channelhub.reseller.event.TemporaryLicenceIssued;
+import io.channelhub.reseller.event.TemporaryLicenceRequested;
 import io.channelhub.transfer.event.TransferCompleted;
 import io.channelhub.transfer.event.TransferConsentRecorded;
 import io.channelhub.transfer.event.TransferConsentRefused;
@@ -79,7 +93,12 @@ public final class EventCatalog {
             SubscriptionPlanChosen.class, SubscriptionChangeRequested.class, SubscriptionHandedOver.class,
             SubscriptionUpdated.class,
             SubscriptionRefused.class, InvoiceIssued.class, IsvInvoiceLines.class, PayoutStatementIssued.class,
-            CreditNoteRequested.class, CreditNoteIssued.class, CreditNoteRefused.class,
+            CreditNoteRequested.class, CreditNoteIssued.class, CreditNoteRefused.class, SalesTaxRateSet.class,
+            ResellerApplicationSubmitted.class, ResellerTermsChanged.class, ResellerOrderRequested.class,
+            TemporaryLicenceRequested.class, ResellerPaymentReceived.class, ResellerAccountOpened.class,
+            ResellerRequestRefused.class, ResellerOrderAccepted.class, ResellerOrderReleased.class,
+            TemporaryLicenceIssued.class, ResellerPaymentRecorded.class, ResellerStatementIssued.class,
+            ResellerPrepayChanged.class,
             EmailRequested.class, EmailSent.class, EmailFailed.class, EmailParked.class);
 
     private static final Map<String, Class<? extends SpecificRecord>> BY_NAME = EVENT_TYPES.stream()

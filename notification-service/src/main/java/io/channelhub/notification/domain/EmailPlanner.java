@@ -4,8 +4,8 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Which e-mails an outcome event promises, as plain data for the renderer: transfers (T3–T8), discounts (D3) and
- * invoices (B4).
+ * Which e-mails an outcome event promises, as plain data for the renderer: transfers (T3–T8), discounts (D3),
+ * invoices (B4) and the reseller programme (R1–R7).
  * Pure: decision links come from the given {@link ApprovalLinks}, and Message-IDs derive from the causing event,
  * so planning the same event twice yields the same e-mails (N2).
  */
@@ -14,6 +14,7 @@ public final class EmailPlanner {
     private final TransferEmails transfers;
     private final DiscountEmails discounts;
     private final InvoiceEmails invoices = new InvoiceEmails();
+    private final ResellerEmails resellers = new ResellerEmails();
 
     public EmailPlanner(ApprovalLinks links) {
         this.transfers = new TransferEmails(links);
@@ -25,6 +26,7 @@ public final class EmailPlanner {
         transfers.plan(event, emails);
         discounts.plan(event, emails);
         invoices.plan(event, emails);
+        resellers.plan(event, emails);
         return emails.planned();
     }
 }
