@@ -1,9 +1,11 @@
 package io.channelhub.billing;
 
+import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.stream.BillingMetrics;
 import io.channelhub.billing.stream.BillingSettings;
 import io.channelhub.billing.stream.BillingTopology;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +14,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 
-/** Postpaid billing (SPEC B1–B4, D6, D8–D10). Defaults in billing-service.properties; env vars override. */
+/**
+ * Postpaid billing (SPEC B1–B4, D6, D8–D10) and the reseller programme (R1–R7). Defaults in
+ * billing-service.properties; env vars override.
+ */
 @SpringBootApplication
 @PropertySource("classpath:billing-service.properties")
 public class BillingServiceApplication {
@@ -29,7 +34,12 @@ public class BillingServiceApplication {
     @Bean
     Topology billingTopology(BillingMetrics metrics, MeterRegistry registry,
             @Value("${channelhub.billing.statement-delay}") Duration statementDelay,
+            @Value("${channelhub.reseller.default-discount-percent}") BigDecimal defaultDiscount,
+            @Value("${channelhub.reseller.annual-interest-percent}") BigDecimal annualInterest,
+            @Value("${channelhub.reseller.payment-term-days}") int paymentTermDays,
+            @Value("${channelhub.reseller.temporary-licence-days}") int temporaryLicenceDays,
             @Value("${channelhub.dedupe-retention}") Duration dedupeRetention) {
-        return BillingTopology.build(new BillingSettings(statementDelay), metrics, registry, dedupeRetention);
+        return BillingTopology.build(new BillingSettings(statementDelay), new ResellerSettings(defaultDiscount,
+                annualInterest, paymentTermDays, temporaryLicenceDays), metrics, registry, dedupeRetention);
     }
 }

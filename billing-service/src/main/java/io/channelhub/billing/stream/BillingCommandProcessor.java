@@ -118,6 +118,13 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             applied.forgetBefore(tick.getAt().toEpochMilli() - dedupeRetention.toMillis());
             invoiceDueMonths(tick, record.timestamp());
             context.forward(record, BillingTopology.PAYOUTS);
+            context.forward(record, BillingTopology.RESELLERS);
+            return;
+        }
+        if (ResellerProgrammeProcessor.accepts(command)) {
+            if (Dedupe.firstTime(applied, command, registry, BillingTopology.SERVICE, Topics.BILLING_COMMANDS)) {
+                context.forward(record, BillingTopology.RESELLERS);
+            }
             return;
         }
         if (!(command instanceof SubscriptionPlanChosen) && !(command instanceof SubscriptionChangeRequested)

@@ -1,5 +1,7 @@
 package io.channelhub.billing.stream;
 
+import io.channelhub.billing.domain.reseller.ResellerAccount;
+import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.domain.subscription.Subscription;
 import io.channelhub.platform.dedupe.AppliedEventIds;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
@@ -45,6 +47,10 @@ public final class BillingTopology {
     public static final String PAYOUT_LINES_STORE = "payout-lines";
     /** {@code <isvId>|<yyyy-MM>} -> the statements issued so far. */
     public static final String STATEMENTS_STORE = "payout-statements";
+    /** resellerId -> the reseller programme account (R1–R7). */
+    public static final String RESELLER_ACCOUNTS_STORE = "reseller-accounts";
+    /** resellerId -> the last month started for it (R5). */
+    public static final String RESELLER_MONTHS_STORE = "reseller-months";
     public static final String DIRECTORY_STORE = "directory";
     public static final String PRICES_STORE = "prices";
 
@@ -52,6 +58,7 @@ public final class BillingTopology {
     static final String DISCOUNT_REKEY = "discounts-by-reseller";
     static final String DISCOUNT_TERMS = "discount-terms-table";
     static final String PAYOUTS = "payout-statements";
+    static final String RESELLERS = "reseller-programme";
     static final String EVENTS_SINK = "billing-events";
     static final String DISCOUNTS_SINK = "discounts-by-reseller-sink";
     static final String PAYOUT_LINES_SINK = "payout-lines-sink";
@@ -62,8 +69,8 @@ public final class BillingTopology {
     private BillingTopology() {
     }
 
-    public static Topology build(BillingSettings settings, BillingMetrics metrics, MeterRegistry registry,
-            Duration dedupeRetention) {
+    public static Topology build(BillingSettings settings, ResellerSettings resellers, BillingMetrics metrics,
+            MeterRegistry registry, Duration dedupeRetention) {
         Topology topology = new Topology();
         ReferenceTable.addGlobalStore(topology, SERVICE, Topics.DIRECTORY_EVENTS, DIRECTORY_STORE, registry);
         ReferenceTable.addGlobalStore(topology, SERVICE, Topics.PRICES_EVENTS, PRICES_STORE, registry);
@@ -93,6 +100,11 @@ public final class BillingTopology {
         topology.addProcessor(PAYOUTS, () -> new PayoutStatementProcessor(settings, metrics),
                 "source-" + PAYOUT_LINES, COMMANDS);
 
+        topology.addProcessor(RESELLERS, () -> new ResellerProgrammeProcessor(resellers, metrics, registry), COMMANDS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESELLER_ACCOUNTS_STORE),
+                Serdes.String(), new JsonSerde<>(ResellerAccount.class)), RESELLERS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESELLER_MONTHS_STORE),
+                Serdes.String(), Serdes.String()), RESELLERS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISCOUNT_TERMS_STORE),
                 Serdes.String(), new EventSerde()), DISCOUNT_TERMS, COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE),
@@ -114,7 +126,7 @@ public final class BillingTopology {
         }
         topology.addSink(COMMANDS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(), COMMANDS);
         topology.addSink(EVENTS_SINK, Topics.BILLING_EVENTS, new StringSerializer(), new EventSerde(), COMMANDS,
-                PAYOUTS);
+                PAYOUTS, RESELLERS);
         return topology;
     }
 }

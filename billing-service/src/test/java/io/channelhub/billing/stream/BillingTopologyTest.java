@@ -2,6 +2,7 @@ package io.channelhub.billing.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.event.BillingPlan;
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.event.CreditNoteRefused;
@@ -61,7 +62,8 @@ class BillingTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "billing-topology-test");
         driver = new TopologyTestDriver(BillingTopology.build(new BillingSettings(Duration.ofHours(1)),
-                new BillingMetrics(registry), registry, Duration.ofDays(30)), props);
+                ResellerSettings.standard(new BigDecimal("12")), new BillingMetrics(registry), registry,
+                Duration.ofDays(30)), props);
         commands = driver.createInputTopic(Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde());
         events = driver.createOutputTopic(Topics.BILLING_EVENTS, new StringDeserializer(), new EventSerde());
         TestInputTopic<String, SpecificRecord> prices = driver.createInputTopic(Topics.PRICES_EVENTS,
