@@ -1,5 +1,6 @@
 package io.channelhub.billing;
 
+import io.channelhub.billing.domain.migration.MigrationSettings;
 import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.stream.BillingMetrics;
 import io.channelhub.billing.stream.BillingSettings;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 
 /**
- * Postpaid billing (SPEC B1–B4, D6, D8–D10) and the reseller programme (R1–R7). Defaults in
+ * Postpaid billing (SPEC B1–B4, D6, D8–D10), the migration from prepaid (B5–B7) and the reseller programme
+ * (R1–R7). Defaults in
  * billing-service.properties; env vars override.
  */
 @SpringBootApplication
@@ -38,8 +40,13 @@ public class BillingServiceApplication {
             @Value("${channelhub.reseller.annual-interest-percent}") BigDecimal annualInterest,
             @Value("${channelhub.reseller.payment-term-days}") int paymentTermDays,
             @Value("${channelhub.reseller.temporary-licence-days}") int temporaryLicenceDays,
+            @Value("${channelhub.migration.last-days-refused}") int lastDaysRefused,
+            @Value("${channelhub.migration.final-trial-days}") int finalTrialDays,
+            @Value("${channelhub.migration.near-renewal-days}") int nearRenewalDays,
+            @Value("${channelhub.migration.trial-reminder-days}") int trialReminderDays,
             @Value("${channelhub.dedupe-retention}") Duration dedupeRetention) {
         return BillingTopology.build(new BillingSettings(statementDelay), new ResellerSettings(defaultDiscount,
-                annualInterest, paymentTermDays, temporaryLicenceDays), metrics, registry, dedupeRetention);
+                annualInterest, paymentTermDays, temporaryLicenceDays), new MigrationSettings(lastDaysRefused,
+                finalTrialDays, nearRenewalDays, trialReminderDays), metrics, registry, dedupeRetention);
     }
 }

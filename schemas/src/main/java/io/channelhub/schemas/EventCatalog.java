@@ -28,6 +28,14 @@ import io.channelhub.discount.event.DiscountStarted;
 import io.channelhub.entitlement.event.EntitlementActivated;
 import io.channelhub.entitlement.event.EntitlementCancelled;
 import io.channelhub.entitlement.event.EntitlementMoved;
+import io.channelhub.migration.event.CustomerSuspended;
+import io.channelhub.migration.event.MigrationCompleted;
+import io.channelhub.migration.event.MigrationRefused;
+import io.channelhub.migration.event.MigrationRequested;
+import io.channelhub.migration.event.PrepaidInvoiceIssued;
+import io.channelhub.migration.event.PrepaidOrderRecorded;
+import io.channelhub.migration.event.TrialDecisionRequested;
+import io.channelhub.migration.event.TrialEnding;
 import io.channelhub.notification.event.EmailFailed;
 import io.channelhub.notification.event.EmailParked;
 import io.channelhub.notification.event.EmailRequested;
@@ -98,7 +106,9 @@ public final class EventCatalog {
             TemporaryLicenceRequested.class, ResellerPaymentReceived.class, ResellerAccountOpened.class,
             ResellerRequestRefused.class, ResellerOrderAccepted.class, ResellerOrderReleased.class,
             TemporaryLicenceIssued.class, ResellerPaymentRecorded.class, ResellerStatementIssued.class,
-            ResellerPrepayChanged.class,
+            ResellerPrepayChanged.class, PrepaidOrderRecorded.class, MigrationRequested.class,
+            TrialDecisionRequested.class, MigrationCompleted.class, MigrationRefused.class, PrepaidInvoiceIssued.class,
+            TrialEnding.class, CustomerSuspended.class,
             EmailRequested.class, EmailSent.class, EmailFailed.class, EmailParked.class);
 
     private static final Map<String, Class<? extends SpecificRecord>> BY_NAME = EVENT_TYPES.stream()

@@ -11,6 +11,11 @@ import io.channelhub.billing.domain.subscription.SubscriptionCommand;
 import io.channelhub.billing.domain.subscription.SubscriptionDecider;
 import io.channelhub.billing.domain.subscription.SubscriptionDecision;
 import io.channelhub.billing.domain.invoice.CreditNote;
+import io.channelhub.billing.domain.migration.CreditCandidateCharge;
+import io.channelhub.billing.domain.migration.CustomerKind;
+import io.channelhub.billing.domain.migration.MigrationCredit;
+import io.channelhub.billing.domain.migration.MigrationState;
+import io.channelhub.billing.domain.migration.ProductType;
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.event.CreditNoteRefused;
 import io.channelhub.billing.event.CreditNoteRequested;
@@ -84,6 +89,8 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
     private KeyValueStore<String, SpecificRecord> invoices;
     private KeyValueStore<String, String> invoiceIds;
     private KeyValueStore<String, String> creditedLines;
+    private KeyValueStore<String, MigrationState> migrations;
+    private KeyValueStore<String, String> customerKinds;
     private KeyValueStore<String, SpecificRecord> discountTerms;
     private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
     private Directory directory;
@@ -105,6 +112,8 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         invoices = context.getStateStore(BillingTopology.INVOICES_STORE);
         invoiceIds = context.getStateStore(BillingTopology.INVOICE_IDS_STORE);
         creditedLines = context.getStateStore(BillingTopology.CREDITED_LINES_STORE);
+        migrations = context.getStateStore(BillingTopology.MIGRATIONS_STORE);
+        customerKinds = context.getStateStore(BillingTopology.CUSTOMER_KINDS_STORE);
         discountTerms = context.getStateStore(BillingTopology.DISCOUNT_TERMS_STORE);
         prices = context.getStateStore(BillingTopology.PRICES_STORE);
         directory = new DirectoryView(context.getStateStore(BillingTopology.DIRECTORY_STORE));
@@ -119,6 +128,13 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             invoiceDueMonths(tick, record.timestamp());
             context.forward(record, BillingTopology.PAYOUTS);
             context.forward(record, BillingTopology.RESELLERS);
+            context.forward(record, BillingTopology.MIGRATIONS);
+            return;
+        }
+        if (MigrationProcessor.accepts(command)) {
+            if (Dedupe.firstTime(applied, command, registry, BillingTopology.SERVICE, Topics.BILLING_COMMANDS)) {
+                context.forward(record, BillingTopology.MIGRATIONS);
+            }
             return;
         }
         if (ResellerProgrammeProcessor.accepts(command)) {
@@ -145,6 +161,11 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             takeOver(handedOver, record.timestamp());
         } else if (command instanceof SubscriptionPlanChosen chosen) {
             decide(meta, chosen.getPayerId(), chosen.getSubscriptionId(), startPlan(chosen), record.timestamp());
+            if (chosen.getCustomerKind() != null && chosen.getProductType() != null) {
+                // B6: whether this customer's charges may be paid with migration credit
+                customerKinds.putIfAbsent(chosen.getPayerId() + "|" + chosen.getSubscriptionId(),
+                        chosen.getCustomerKind() + "|" + chosen.getProductType());
+            }
         } else {
             SubscriptionChangeRequested change = (SubscriptionChangeRequested) command;
             decide(meta, change.getPayerId(), change.getSubscriptionId(), Optional.of(switch (change.getChange()) {
@@ -334,8 +355,16 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             return;
         }
         try {
+            MigrationState migration = migrations.get(payerId);
+            Money credit = migration == null ? Money.zero(charges.get(0).unitPrice().currency())
+                    : MigrationCredit.applicable(migration, creditCandidates(payerId, held, charges)).applied();
             Invoice invoice = InvoiceAssembler.assemble(payerId, month, tick.getAt(), charges, termsOf(payerId),
-                    revenueShares(), Money.zero(charges.get(0).unitPrice().currency()));
+                    revenueShares(), credit);
+            if (migration != null) {
+                // B6: what this invoice used comes off the balance; the rest is carried to the next
+                migrations.put(payerId, migration.withCreditBalance(migration.creditBalance()
+                        .minus(invoice.creditsApplied())));
+            }
             Optional<Directory.Organisation> payer = directory.reseller(payerId);
             InvoiceIssued issued = InvoiceEvents.issued(invoice, payer.map(Directory.Organisation::name)
                     .orElse(payerId), payer.map(Directory.Organisation::contactEmail).orElse(""));
@@ -363,6 +392,25 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
                 subscriptions.delete(payerId + "|" + subscription.id());
             }
         }
+    }
+
+    /**
+     * B6: the month's charges as the migration credit sees them: whose account, which kind of customer and
+     * product (unknown: none that earns credit), and since when the account is billed here.
+     */
+    private List<CreditCandidateCharge> creditCandidates(String payerId, List<Subscription> held,
+            List<SubscriptionCharge> charges) {
+        List<CreditCandidateCharge> candidates = new ArrayList<>();
+        for (SubscriptionCharge charge : charges) {
+            Subscription subscription = held.stream().filter(s -> s.id().equals(charge.subscriptionId()))
+                    .findFirst().orElseThrow();
+            String[] kind = Optional.ofNullable(customerKinds.get(payerId + "|" + charge.subscriptionId()))
+                    .orElse("OFFLINE|OTHER").split("\\|");
+            candidates.add(new CreditCandidateCharge(charge.subscriptionId() + "|" + charge.kind() + "|"
+                    + charge.firstDay(), charge.purchase().billingAccountId(), CustomerKind.valueOf(kind[0]),
+                    ProductType.valueOf(kind[1]), subscription.acceptedAt(), charge.amount().rounded()));
+        }
+        return candidates;
     }
 
     private List<Subscription> subscriptionsOf(String payerId) {

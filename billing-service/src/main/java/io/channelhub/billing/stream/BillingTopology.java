@@ -1,5 +1,8 @@
 package io.channelhub.billing.stream;
 
+import io.channelhub.billing.domain.migration.MigrationSettings;
+import io.channelhub.billing.domain.migration.MigrationState;
+import io.channelhub.billing.domain.migration.PrepaidOrder;
 import io.channelhub.billing.domain.reseller.ResellerAccount;
 import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.domain.subscription.Subscription;
@@ -51,6 +54,14 @@ public final class BillingTopology {
     public static final String RESELLER_ACCOUNTS_STORE = "reseller-accounts";
     /** resellerId -> the last month started for it (R5). */
     public static final String RESELLER_MONTHS_STORE = "reseller-months";
+    /** {@code <resellerId>|<orderId>} -> a prepaid order, until its reseller migrates (B5). */
+    public static final String PREPAID_ORDERS_STORE = "prepaid-orders";
+    /** resellerId -> its migration to postpaid: orders, credit balance, trials (B5, B6). */
+    public static final String MIGRATIONS_STORE = "migrations";
+    /** resellerId -> the month whose prepaid invoice was issued (B7). */
+    public static final String PREPAID_INVOICED_STORE = "prepaid-invoiced";
+    /** {@code <payerId>|<subscriptionId>} -> {@code <customerKind>|<productType>} (B6: who the credit is for). */
+    public static final String CUSTOMER_KINDS_STORE = "customer-kinds";
     public static final String DIRECTORY_STORE = "directory";
     public static final String PRICES_STORE = "prices";
 
@@ -59,6 +70,7 @@ public final class BillingTopology {
     static final String DISCOUNT_TERMS = "discount-terms-table";
     static final String PAYOUTS = "payout-statements";
     static final String RESELLERS = "reseller-programme";
+    static final String MIGRATIONS = "migrations";
     static final String EVENTS_SINK = "billing-events";
     static final String DISCOUNTS_SINK = "discounts-by-reseller-sink";
     static final String PAYOUT_LINES_SINK = "payout-lines-sink";
@@ -69,8 +81,8 @@ public final class BillingTopology {
     private BillingTopology() {
     }
 
-    public static Topology build(BillingSettings settings, ResellerSettings resellers, BillingMetrics metrics,
-            MeterRegistry registry, Duration dedupeRetention) {
+    public static Topology build(BillingSettings settings, ResellerSettings resellers, MigrationSettings migration,
+            BillingMetrics metrics, MeterRegistry registry, Duration dedupeRetention) {
         Topology topology = new Topology();
         ReferenceTable.addGlobalStore(topology, SERVICE, Topics.DIRECTORY_EVENTS, DIRECTORY_STORE, registry);
         ReferenceTable.addGlobalStore(topology, SERVICE, Topics.PRICES_EVENTS, PRICES_STORE, registry);
@@ -105,12 +117,21 @@ public final class BillingTopology {
                 Serdes.String(), new JsonSerde<>(ResellerAccount.class)), RESELLERS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESELLER_MONTHS_STORE),
                 Serdes.String(), Serdes.String()), RESELLERS);
+        topology.addProcessor(MIGRATIONS, () -> new MigrationProcessor(migration, registry), COMMANDS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREPAID_ORDERS_STORE),
+                Serdes.String(), new JsonSerde<>(PrepaidOrder.class)), MIGRATIONS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MIGRATIONS_STORE),
+                Serdes.String(), new JsonSerde<>(MigrationState.class)), MIGRATIONS, COMMANDS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREPAID_INVOICED_STORE),
+                Serdes.String(), Serdes.String()), MIGRATIONS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_KINDS_STORE),
+                Serdes.String(), Serdes.String()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISCOUNT_TERMS_STORE),
                 Serdes.String(), new EventSerde()), DISCOUNT_TERMS, COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE),
-                Serdes.String(), new JsonSerde<>(Subscription.class)), COMMANDS);
+                Serdes.String(), new JsonSerde<>(Subscription.class)), COMMANDS, MIGRATIONS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BILLING_RUNS_STORE),
-                Serdes.String(), Serdes.String()), COMMANDS);
+                Serdes.String(), Serdes.String()), COMMANDS, MIGRATIONS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVOICES_STORE),
                 Serdes.String(), new EventSerde()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVOICE_IDS_STORE),
@@ -126,7 +147,7 @@ public final class BillingTopology {
         }
         topology.addSink(COMMANDS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(), COMMANDS);
         topology.addSink(EVENTS_SINK, Topics.BILLING_EVENTS, new StringSerializer(), new EventSerde(), COMMANDS,
-                PAYOUTS, RESELLERS);
+                PAYOUTS, RESELLERS, MIGRATIONS);
         return topology;
     }
 }

@@ -2,6 +2,7 @@ package io.channelhub.billing.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.channelhub.billing.domain.migration.MigrationSettings;
 import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.event.BillingPlan;
 import io.channelhub.billing.event.CreditNoteIssued;
@@ -62,7 +63,8 @@ class BillingTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "billing-topology-test");
         driver = new TopologyTestDriver(BillingTopology.build(new BillingSettings(Duration.ofHours(1)),
-                ResellerSettings.standard(new BigDecimal("12")), new BillingMetrics(registry), registry,
+                ResellerSettings.standard(new BigDecimal("12")), MigrationSettings.standard(),
+                new BillingMetrics(registry), registry,
                 Duration.ofDays(30)), props);
         commands = driver.createInputTopic(Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde());
         events = driver.createOutputTopic(Topics.BILLING_EVENTS, new StringDeserializer(), new EventSerde());
@@ -246,7 +248,7 @@ class BillingTopologyTest {
     static SubscriptionPlanChosen plan(String id, String subscription, String account, String sku, BillingPlan plan,
             int seats, Instant at) {
         return new SubscriptionPlanChosen(meta(id, at), subscription, "R-1", account, sku.equals("SKU-A") ? "ISV-1"
-                : "ISV-2", sku, null, plan, seats);
+                : "ISV-2", sku, null, plan, seats, null, null);
     }
 
     static SubscriptionChangeRequested change(String id, String subscription, SubscriptionChange change, int count,

@@ -5,7 +5,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Which e-mails an outcome event promises, as plain data for the renderer: transfers (T3–T8), discounts (D3),
- * invoices (B4) and the reseller programme (R1–R7).
+ * invoices (B4), the reseller programme (R1–R7) and the migration to postpaid (B5).
  * Pure: decision links come from the given {@link ApprovalLinks}, and Message-IDs derive from the causing event,
  * so planning the same event twice yields the same e-mails (N2).
  */
@@ -15,6 +15,7 @@ public final class EmailPlanner {
     private final DiscountEmails discounts;
     private final InvoiceEmails invoices = new InvoiceEmails();
     private final ResellerEmails resellers = new ResellerEmails();
+    private final MigrationEmails migrations = new MigrationEmails();
 
     public EmailPlanner(ApprovalLinks links) {
         this.transfers = new TransferEmails(links);
@@ -27,6 +28,7 @@ public final class EmailPlanner {
         discounts.plan(event, emails);
         invoices.plan(event, emails);
         resellers.plan(event, emails);
+        migrations.plan(event, emails);
         return emails.planned();
     }
 }

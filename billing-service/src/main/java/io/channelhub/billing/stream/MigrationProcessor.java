@@ -1,0 +1,256 @@
+package io.channelhub.billing.stream;
+
+import io.channelhub.billing.domain.migration.CustomerKind;
+import io.channelhub.billing.domain.migration.MigratedOrder;
+import io.channelhub.billing.domain.migration.MigrationDecider;
+import io.channelhub.billing.domain.migration.MigrationDecision;
+import io.channelhub.billing.domain.migration.MigrationOutcome;
+import io.channelhub.billing.domain.migration.MigrationSettings;
+import io.channelhub.billing.domain.migration.MigrationState;
+import io.channelhub.billing.domain.migration.PostpaidPlanStart;
+import io.channelhub.billing.domain.migration.PrepaidInvoice;
+import io.channelhub.billing.domain.migration.PrepaidOrder;
+import io.channelhub.billing.domain.migration.PrepaidStatus;
+import io.channelhub.billing.domain.migration.ProductType;
+import io.channelhub.billing.domain.subscription.PayerChange;
+import io.channelhub.billing.domain.subscription.Plan;
+import io.channelhub.billing.domain.subscription.SeatChange;
+import io.channelhub.billing.domain.subscription.Subscription;
+import io.channelhub.common.event.EventMeta;
+import io.channelhub.migration.event.CustomerSuspended;
+import io.channelhub.migration.event.MigrationCompleted;
+import io.channelhub.migration.event.MigrationRefused;
+import io.channelhub.migration.event.MigrationRequested;
+import io.channelhub.migration.event.PrepaidInvoiceIssued;
+import io.channelhub.migration.event.PrepaidInvoiceLine;
+import io.channelhub.migration.event.PrepaidOrderRecorded;
+import io.channelhub.migration.event.TrialDecisionRequested;
+import io.channelhub.migration.event.TrialEnding;
+import io.channelhub.platform.directory.Directory;
+import io.channelhub.platform.directory.DirectoryView;
+import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.platform.ids.EventIds;
+import io.channelhub.platform.metrics.MetricNames;
+import io.channelhub.pricing.AvroMoney;
+import io.channelhub.pricing.Money;
+import io.channelhub.pricing.PlanPrice;
+import io.channelhub.pricing.event.PriceListed;
+import io.channelhub.pricing.event.ResellerMarginSet;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * The migration from prepaid to postpaid (B5–B7) on the reseller's partition: its prepaid orders, the opt-in
+ * ({@link MigrationDecider}), the Annual plans the migrated orders become, trials on ticks, and the migration
+ * month's prepaid invoice. The credit is spent by the monthly invoices ({@link BillingCommandProcessor}).
+ */
+final class MigrationProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    static boolean accepts(SpecificRecord command) {
+        return command instanceof PrepaidOrderRecorded || command instanceof MigrationRequested
+                || command instanceof TrialDecisionRequested;
+    }
+
+    private final MigrationSettings settings;
+    private final MeterRegistry registry;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, PrepaidOrder> prepaidOrders;
+    private KeyValueStore<String, MigrationState> migrations;
+    private KeyValueStore<String, String> prepaidInvoiced;
+    private KeyValueStore<String, Subscription> subscriptions;
+    private KeyValueStore<String, String> runs;
+    private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
+    private Directory directory;
+
+    MigrationProcessor(MigrationSettings settings, MeterRegistry registry) {
+        this.settings = settings;
+        this.registry = registry;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        prepaidOrders = context.getStateStore(BillingTopology.PREPAID_ORDERS_STORE);
+        migrations = context.getStateStore(BillingTopology.MIGRATIONS_STORE);
+        prepaidInvoiced = context.getStateStore(BillingTopology.PREPAID_INVOICED_STORE);
+        subscriptions = context.getStateStore(BillingTopology.SUBSCRIPTIONS_STORE);
+        runs = context.getStateStore(BillingTopology.BILLING_RUNS_STORE);
+        prices = context.getStateStore(BillingTopology.PRICES_STORE);
+        directory = new DirectoryView(context.getStateStore(BillingTopology.DIRECTORY_STORE));
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        long timestamp = record.timestamp();
+        if (record.value() instanceof ClockTicked tick) {
+            tick(tick, timestamp);
+        } else if (record.value() instanceof PrepaidOrderRecorded order) {
+            if (migrations.get(order.getResellerId()) == null) { // B5: after the opt-in, prepaid orders are history
+                prepaidOrders.put(order.getResellerId() + "|" + order.getOrderId(), prepaid(order));
+            }
+        } else if (record.value() instanceof MigrationRequested request) {
+            String resellerId = request.getResellerId();
+            apply(resellerId, request.getMeta(), MigrationDecider.optIn(resellerId, ordersOf(resellerId),
+                    migrations.get(resellerId), settings, request.getMeta().getOccurredAt()), timestamp);
+        } else if (record.value() instanceof TrialDecisionRequested decision) {
+            MigrationState state = migrations.get(decision.getResellerId());
+            Instant now = decision.getMeta().getOccurredAt();
+            apply(decision.getResellerId(), decision.getMeta(), decision.getDecision().equals("CANCEL")
+                    ? MigrationDecider.cancelTrial(state, decision.getOrderId(), now)
+                    : MigrationDecider.convertTrial(state, decision.getOrderId(), Plan.valueOf(decision.getDecision()),
+                            decision.getSeats(), now), timestamp);
+        }
+    }
+
+    /** B5: trials remind and suspend on ticks; B7: the migration month's prepaid invoice after the month. */
+    private void tick(ClockTicked tick, long timestamp) {
+        List<String> resellers = new ArrayList<>();
+        try (KeyValueIterator<String, MigrationState> all = migrations.all()) {
+            all.forEachRemaining(entry -> resellers.add(entry.key));
+        }
+        for (String resellerId : resellers) {
+            EventMeta meta = EventIds.origin(EventIds.derive(resellerId + "@" + tick.getAt(), "MigrationTick", 0),
+                    tick.getAt(), BillingTopology.SERVICE);
+            apply(resellerId, meta, MigrationDecider.dueTrials(migrations.get(resellerId), settings, tick.getAt()),
+                    timestamp);
+            MigrationState state = migrations.get(resellerId);
+            YearMonth migrationMonth = YearMonth.from(state.migratedAt().atZone(ZoneOffset.UTC));
+            if (prepaidInvoiced.get(resellerId) == null
+                    && migrationMonth.isBefore(YearMonth.from(tick.getAt().atZone(ZoneOffset.UTC)))) {
+                PrepaidInvoice.forMigrationMonth(resellerId, ordersOf(resellerId), state.migratedAt())
+                        .ifPresent(invoice -> emit(resellerId, prepaidInvoice(invoice, tick.getAt()), timestamp));
+                prepaidInvoiced.put(resellerId, migrationMonth.toString());
+            }
+        }
+    }
+
+    private void apply(String resellerId, EventMeta cause, MigrationDecision decision, long timestamp) {
+        if (decision instanceof MigrationDecision.Refused refused) {
+            if (cause.getProducer().equals(BillingTopology.SERVICE)) {
+                return; // a tick with nothing to do
+            }
+            refused.reasons().forEach(reason -> registry.counter(MetricNames.REFUSALS, "service",
+                    BillingTopology.SERVICE, "type", "MigrationRefused", "reason", reason.name()).increment());
+            emit(resellerId, new MigrationRefused(EventIds.causedBy(cause, "MigrationRefused", 0,
+                    BillingTopology.SERVICE), cause.getEventId(), resellerId, refused.reasons().stream()
+                    .map(Enum::name).toList(), refused.detail()), timestamp);
+            return;
+        }
+        MigrationDecision.Accepted accepted = (MigrationDecision.Accepted) decision;
+        migrations.put(resellerId, accepted.state());
+        Directory.Organisation reseller = directory.reseller(resellerId)
+                .orElse(new Directory.Organisation(resellerId, resellerId, ""));
+        int index = 0;
+        for (MigrationOutcome outcome : accepted.outcomes()) {
+            EventMeta meta = EventIds.causedBy(cause, outcome.getClass().getSimpleName(), index++,
+                    BillingTopology.SERVICE);
+            if (outcome instanceof MigrationOutcome.Migrated migrated) {
+                emit(resellerId, completed(meta, reseller, migrated), timestamp);
+                migrated.migration().annualPlans().forEach(plan -> start(plan, meta, timestamp));
+            } else if (outcome instanceof MigrationOutcome.TrialConverted converted) {
+                start(converted.plan(), meta, timestamp);
+            } else if (outcome instanceof MigrationOutcome.TrialEndingReminder reminder) {
+                emit(resellerId, new TrialEnding(meta, resellerId, reseller.contactEmail(), reminder.orderId(),
+                        reminder.billingAccountId(), reminder.end()), timestamp);
+            } else if (outcome instanceof MigrationOutcome.CustomerSuspended suspended) {
+                emit(resellerId, new CustomerSuspended(meta, resellerId, reseller.contactEmail(),
+                        suspended.orderId(), suspended.billingAccountId()), timestamp);
+            }
+        }
+    }
+
+    /** B5: a migrated order (or a converted trial) goes on as a postpaid plan, priced from the list (B2). */
+    private void start(PostpaidPlanStart plan, EventMeta cause, long timestamp) {
+        Optional<Money> unitPrice = unitPrice(plan.sku(), plan.plan(), plan.payerId());
+        if (unitPrice.isEmpty()) {
+            registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "SubscriptionRefused",
+                    "reason", "PRICE_UNKNOWN").increment();
+            emit(plan.payerId(), new io.channelhub.billing.event.SubscriptionRefused(EventIds.causedBy(cause,
+                    "SubscriptionRefused|" + plan.subscriptionId(), 0, BillingTopology.SERVICE), cause.getEventId(),
+                    plan.subscriptionId(), plan.payerId(), List.of("PRICE_UNKNOWN"), "no list price for "
+                    + plan.sku() + " on " + plan.plan() + " or no margin for " + plan.payerId()), timestamp);
+            return;
+        }
+        boolean annual = plan.plan() == Plan.ANNUAL;
+        Subscription subscription = new Subscription(plan.subscriptionId(), plan.isvId(), plan.sku(),
+                plan.offerId(), plan.plan(), unitPrice.get(), plan.termStart(), annual ? plan.termStart() : null,
+                annual ? plan.termEnd() : null, annual ? 0 : plan.seats(),
+                List.of(new SeatChange(plan.termStart(), plan.seats())),
+                List.of(new PayerChange(plan.termStart(), plan.payerId(), plan.billingAccountId())), List.of());
+        subscriptions.put(plan.payerId() + "|" + plan.subscriptionId(), subscription);
+        String month = YearMonth.from(plan.termStart().atZone(ZoneOffset.UTC)).toString();
+        String run = runs.get(plan.payerId());
+        if (run == null || run.compareTo(month) > 0) {
+            runs.put(plan.payerId(), month);
+        }
+    }
+
+    private Optional<Money> unitPrice(String sku, Plan plan, String payerId) {
+        SpecificRecord price = prices.get("price:" + sku + ":" + plan.name());
+        SpecificRecord margin = prices.get("margin:" + payerId);
+        if (price instanceof PriceListed listed && margin instanceof ResellerMarginSet set) {
+            return Optional.of(PlanPrice.perUserMonth(AvroMoney.fromAvro(listed.getListPerUserYear()),
+                    set.getPercent()));
+        }
+        return Optional.empty();
+    }
+
+    private List<PrepaidOrder> ordersOf(String resellerId) {
+        List<PrepaidOrder> orders = new ArrayList<>();
+        try (KeyValueIterator<String, PrepaidOrder> all = prepaidOrders.prefixScan(resellerId + "|",
+                new StringSerializer())) {
+            all.forEachRemaining(entry -> orders.add(entry.value));
+        }
+        return orders;
+    }
+
+    private static PrepaidOrder prepaid(PrepaidOrderRecorded o) {
+        return new PrepaidOrder(o.getOrderId(), o.getBillingAccountId(), CustomerKind.valueOf(o.getCustomerKind()),
+                ProductType.valueOf(o.getProductType()), o.getIsvId(), o.getSku(), o.getOfferId(), o.getSeats(),
+                AvroMoney.fromAvro(o.getAmountPaid()).rounded(), o.getTermStart(), o.getRenewalDate(), o.getAutoRenew(),
+                PrepaidStatus.valueOf(o.getStatus()), o.getTrialEndsOn(), o.getPlacedAt());
+    }
+
+    private static MigrationCompleted completed(EventMeta meta, Directory.Organisation reseller,
+            MigrationOutcome.Migrated migrated) {
+        var migration = migrated.migration();
+        List<io.channelhub.migration.event.MigratedOrder> orders = new ArrayList<>();
+        for (MigratedOrder order : migration.orders()) {
+            orders.add(new io.channelhub.migration.event.MigratedOrder(order.orderId(),
+                    order.order().billingAccountId(), order.order().sku(), order.kind().name(),
+                    order.order().renewalDate(), order.trialEnd(), order.unusedDays(), order.order().termDays(),
+                    AvroMoney.toAvro(order.order().amountPaid()), AvroMoney.toAvro(order.credit())));
+        }
+        return new MigrationCompleted(meta, migration.resellerId(), reseller.name(), reseller.contactEmail(),
+                migration.migratedAt(), orders, AvroMoney.toAvro(migration.totalCredit()));
+    }
+
+    private static PrepaidInvoiceIssued prepaidInvoice(PrepaidInvoice invoice, Instant at) {
+        String id = UUID.nameUUIDFromBytes(("prepaid-invoice|" + invoice.resellerId() + "|" + invoice.month())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return new PrepaidInvoiceIssued(InvoiceEvents.meta(id, "PrepaidInvoiceIssued", at), id, invoice.resellerId(),
+                invoice.month().toString(), invoice.lines().stream().map(l -> new PrepaidInvoiceLine(l.orderId(),
+                        l.sku(), l.seats(), AvroMoney.toAvro(l.amount()))).toList(),
+                AvroMoney.toAvro(invoice.total()));
+    }
+
+    private void emit(String resellerId, SpecificRecord event, long timestamp) {
+        context.forward(new Record<>(resellerId, event, timestamp), BillingTopology.EVENTS_SINK);
+        registry.counter(MetricNames.OUTCOMES, "service", BillingTopology.SERVICE, "type",
+                event.getClass().getSimpleName()).increment();
+    }
+}

@@ -1,0 +1,68 @@
+package io.channelhub.billing.web;
+
+import io.channelhub.billing.domain.migration.CreditStatement;
+import io.channelhub.billing.domain.migration.MigrationState;
+import io.channelhub.billing.stream.BillingTopology;
+import io.channelhub.platform.web.PeerForwarder;
+import io.channelhub.platform.web.Problems;
+import io.channelhub.platform.web.StoreLocator;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** B6: the reseller's migration credit statement as CSV: one row per migrated order and the credit it earned. */
+@RestController
+class MigrationController {
+
+    private final StoreLocator stores;
+    private final PeerForwarder forwarder;
+
+    MigrationController(StoreLocator stores, PeerForwarder forwarder) {
+        this.stores = stores;
+        this.forwarder = forwarder;
+    }
+
+    @GetMapping("/payers/{resellerId}/migration/credit-statement.csv")
+    ResponseEntity<?> creditStatement(@PathVariable String resellerId, HttpServletRequest request) {
+        StoreLocator.Location<MigrationState> location = stores.locate(BillingTopology.MIGRATIONS_STORE, resellerId,
+                PeerForwarder.isForwarded(request));
+        if (location instanceof StoreLocator.Elsewhere<MigrationState> elsewhere) {
+            return forwarder.relay(elsewhere.host(), request, "the migration of reseller " + resellerId);
+        }
+        MigrationState state = ((StoreLocator.Here<MigrationState>) location).value();
+        if (state == null) {
+            throw Problems.notFound("NOT_MIGRATED", "No migration", "Reseller " + resellerId
+                    + " has not moved to postpaid billing.");
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("migration-credit-" + resellerId + ".csv").build().toString())
+                .body(csv(CreditStatement.of(state.migration())));
+    }
+
+    static String csv(CreditStatement statement) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
+                .setHeader(CreditStatement.HEADER.toArray(String[]::new)).get())) {
+            for (CreditStatement.Row row : statement.rows()) {
+                printer.printRecord(row.cells());
+            }
+            printer.printRecord(statement.totalCells());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
