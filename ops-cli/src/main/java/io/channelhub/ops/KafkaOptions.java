@@ -1,5 +1,6 @@
 package io.channelhub.ops;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,15 +28,8 @@ final class KafkaOptions {
 
     /** Idempotent, acks=all: the same guarantees the services' producers have. */
     KafkaProducer<String, byte[]> newProducer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "channelhub-ops-publish",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, TIMEOUT_MS,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2 * TIMEOUT_MS),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(producerConfig("channelhub-ops-publish"), new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     /**
@@ -43,13 +37,47 @@ final class KafkaOptions {
      * service's offsets. read_committed hides aborted and in-flight transactional writes, as the services see it.
      */
     KafkaConsumer<String, byte[]> newConsumer() {
-        return new KafkaConsumer<>(Map.of(
+        return new KafkaConsumer<>(consumerConfig("channelhub-ops-tail"), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    /**
+     * Keys as bytes too, for commands that copy records (replay, dlt redrive): a key that is not UTF-8 would not
+     * survive a round trip through a String.
+     */
+    KafkaProducer<byte[], byte[]> newRawProducer(String clientId) {
+        return new KafkaProducer<>(producerConfig(clientId), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * As {@link #newConsumer()}, with keys as bytes, and auto.offset.reset=none: these readers seek to exact
+     * offsets, and an offset that retention removed meanwhile must fail the command, not silently jump to the end
+     * of the partition (the default) and copy nothing.
+     */
+    KafkaConsumer<byte[], byte[]> newRawConsumer(String clientId) {
+        Map<String, Object> config = new HashMap<>(consumerConfig(clientId));
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private Map<String, Object> producerConfig(String clientId) {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, clientId,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, TIMEOUT_MS,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2 * TIMEOUT_MS);
+    }
+
+    private Map<String, Object> consumerConfig(String clientId) {
+        return Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "channelhub-ops-tail",
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
     }
 }

@@ -15,8 +15,10 @@ import picocli.CommandLine.Spec;
  * command line; 1: Kafka or something else failed), never a stack trace, so it behaves in scripts.
  */
 @Command(name = "channelhub-ops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Publish and read Channel Hub events on Kafka.",
-        subcommands = {PublishCommand.class, TailCommand.class, HelpCommand.class},
+        description = "Publish, read and replay Channel Hub events on Kafka, redrive dead letters, ask the services' "
+                + "state.",
+        subcommands = {PublishCommand.class, TailCommand.class, ReplayCommand.class, DltCommand.class,
+            StateCommand.class, HelpCommand.class},
         footer = {"", "The broker is --bootstrap-servers, else $" + KafkaOptions.ENV_BOOTSTRAP + ", else localhost:9092."})
 public final class OpsCli implements Callable<Integer> {
 
@@ -36,7 +38,7 @@ public final class OpsCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: publish or tail");
+        throw new ParameterException(spec.commandLine(), "missing command: publish, tail, replay, dlt or state");
     }
 
     private static int badArguments(ParameterException e, String[] args) {

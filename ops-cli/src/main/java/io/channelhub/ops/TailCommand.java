@@ -64,7 +64,7 @@ final class TailCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--timeout-ms must not be negative");
         }
         try (KafkaConsumer<String, byte[]> consumer = kafka.newConsumer()) {
-            startAt(consumer, partitionsOf(consumer));
+            startAt(consumer, Partitions.of(consumer, topic));
             print(consumer, new TailLine(new EventCodec()), spec.commandLine().getOut());
         }
         return 0;
@@ -96,14 +96,5 @@ final class TailCommand implements Callable<Integer> {
             }
         }
         out.flush();
-    }
-
-    private List<TopicPartition> partitionsOf(KafkaConsumer<String, byte[]> consumer) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        if (partitions.isEmpty()) {
-            throw new UsageException("topic '" + topic + "' does not exist");
-        }
-        return partitions;
     }
 }

@@ -30,7 +30,13 @@ final class Cli {
 
     /** Runs a command against the test JVM's embedded broker. */
     static Result runOnBroker(String command, String... args) {
-        List<String> all = new ArrayList<>(List.of(command, "--bootstrap-servers", KafkaTestClient.brokers()));
+        return runOnBroker(List.of(command), args);
+    }
+
+    /** The same for a subcommand: {@code runOnBroker(List.of("dlt", "list"), "--topic", ...)}. */
+    static Result runOnBroker(List<String> command, String... args) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of("--bootstrap-servers", KafkaTestClient.brokers()));
         all.addAll(List.of(args));
         return run(all.toArray(String[]::new));
     }

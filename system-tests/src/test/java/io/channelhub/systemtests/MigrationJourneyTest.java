@@ -160,6 +160,8 @@ class MigrationJourneyTest {
     @Order(3)
     @Test
     void replayingTheCommandsIssuesNothingTwice() {
+        // first let every partition finish what earlier ticks started (statements wait for other partitions' lines)
+        SystemUnderTest.tickEveryPartition(Topics.BILLING_COMMANDS, Instant.parse("2030-11-01T03:00:00Z"));
         SystemUnderTest.sleep(3000);
         int emailsBefore = SystemUnderTest.emails(m -> true, 0).size();
         Set<String> before = eventIds();
@@ -173,7 +175,8 @@ class MigrationJourneyTest {
 
     private static void prepaid(String order, String account, int seats, String paid, String start, String renewal,
             boolean autoRenew, String status, String trialEnd) {
-        send(new PrepaidOrderRecorded(at(start + "T00:00:00Z"), RESELLER, order, account, "ONLINE", "STANDARD",
+        // recorded the day before the opt-in (upstream reports its orders then); placed on their own dates
+        send(new PrepaidOrderRecorded(at("2030-09-09T12:00:00Z"), RESELLER, order, account, "ONLINE", "STANDARD",
                 "MJ-ISV", "MJ-SKU", null, seats, AvroMoney.toAvro(Money.of(paid, "EUR")), LocalDate.parse(start),
                 LocalDate.parse(renewal), autoRenew, status, trialEnd == null ? null : LocalDate.parse(trialEnd),
                 Instant.parse(start + "T00:00:00Z")));
@@ -202,7 +205,8 @@ class MigrationJourneyTest {
 
     private static Set<String> eventIds() {
         EventSerde serde = new EventSerde();
-        return kafka.readAll(Topics.BILLING_EVENTS).stream().map(r -> Events.eventId(serde.decode(r.value())))
+        return kafka.readAll(Topics.BILLING_EVENTS).stream().map(r -> serde.decode(r.value()))
+                .map(e -> e.getClass().getSimpleName() + " " + Events.eventId(e) + " " + e)
                 .collect(Collectors.toSet());
     }
 

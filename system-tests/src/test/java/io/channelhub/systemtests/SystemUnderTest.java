@@ -71,6 +71,25 @@ public final class SystemUnderTest implements BeforeAllCallback {
         sleep(1000);
     }
 
+    /**
+     * A tick at {@code at} on every partition of a command topic, as the ticker sends: work one partition's tick
+     * started (an invoice whose lines go to another partition, say) is finished by the next tick there.
+     */
+    static void tickEveryPartition(String topic, java.time.Instant at) {
+        int partitions = 3;
+        java.util.Set<Integer> covered = new java.util.HashSet<>();
+        for (int i = 0; covered.size() < partitions; i++) {
+            String key = "tick-" + i;
+            int partition = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                    key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+            if (covered.add(partition)) {
+                running.kafka().send(topic, key, new io.channelhub.platform.event.ClockTicked(
+                        io.channelhub.common.event.EventMeta.newBuilder().setEventId(java.util.UUID.randomUUID()
+                                .toString()).setOccurredAt(at).setProducer("system-test").build(), at));
+            }
+        }
+    }
+
     static RunningSystem services() {
         return running.services();
     }
