@@ -1,5 +1,7 @@
 package io.channelhub.systemtests;
 
+import static io.channelhub.systemtests.SystemUnderTest.cents;
+import static io.channelhub.systemtests.SystemUnderTest.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.channelhub.billing.event.BillingPlan;
@@ -9,7 +11,6 @@ import io.channelhub.billing.event.SubscriptionChange;
 import io.channelhub.billing.event.SubscriptionChangeRequested;
 import io.channelhub.billing.event.SubscriptionPlanChosen;
 import io.channelhub.billing.event.SubscriptionUpdated;
-import io.channelhub.common.event.EventMeta;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
@@ -24,25 +25,16 @@ import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.Money;
 import io.channelhub.pricing.event.PriceListed;
 import io.channelhub.pricing.event.ResellerMarginSet;
-import io.channelhub.schemas.Events;
 import io.channelhub.schemas.Keys;
 import io.channelhub.schemas.Topics;
-import io.channelhub.schemas.serde.EventSerde;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -144,7 +136,7 @@ class BillingJourneyTest {
                 && SystemUnderTest.subject(m).startsWith("Your invoice"), 1).get(0);
         assertThat(email.getSubject()).isEqualTo("Your invoice for 2030-03");
         assertThat(SystemUnderTest.text(email)).contains("118.13 EUR");
-        String pdf = pdfText(email);
+        String pdf = SystemUnderTest.pdfText(email);
         assertThat(pdf).contains("Invoice 2030-03", "Total due (EUR)", "118.13", "90.00", "28.13")
                 .doesNotContain("87.30");
 
@@ -177,7 +169,7 @@ class BillingJourneyTest {
     void replayingTheInputsIssuesNothingTwice() {
         SystemUnderTest.sleep(3000);
         int emailsBefore = SystemUnderTest.emails(m -> true, 0).size();
-        Set<String> outcomesBefore = eventIds(Topics.BILLING_EVENTS);
+        Set<String> outcomesBefore = SystemUnderTest.eventIds(Topics.BILLING_EVENTS);
         for (String topic : List.of(Topics.PRICES_EVENTS, Topics.DISCOUNTS_EVENTS, Topics.BILLING_COMMANDS,
                 Topics.BILLING_EVENTS)) {
             for (ConsumerRecord<String, byte[]> record : kafka.readAll(topic)) {
@@ -187,7 +179,7 @@ class BillingJourneyTest {
         tick(APRIL.plus(Duration.ofMinutes(90)));
         SystemUnderTest.sleep(8000);
         assertThat(SystemUnderTest.emails(m -> true, 0)).hasSize(emailsBefore);
-        assertThat(eventIds(Topics.BILLING_EVENTS)).isEqualTo(outcomesBefore);
+        assertThat(SystemUnderTest.eventIds(Topics.BILLING_EVENTS)).isEqualTo(outcomesBefore);
         assertThat(kafka.events(Topics.BILLING_EVENTS, InvoiceIssued.class).stream()
                 .filter(i -> i.getPayerId().equals(RESELLER)).map(InvoiceIssued::getInvoiceId).distinct()).hasSize(1);
     }
@@ -202,34 +194,5 @@ class BillingJourneyTest {
     private static List<String> amounts(InvoiceIssued invoice) {
         return List.of(cents(invoice.getSubtotal()), cents(invoice.getDiscounts()), cents(invoice.getCreditsApplied()),
                 cents(invoice.getTotalDue()));
-    }
-
-    private static String cents(io.channelhub.common.event.Money money) {
-        return AvroMoney.fromAvro(money).rounded().amount().toPlainString();
-    }
-
-    private static String pdfText(MimeMessage email) throws Exception {
-        MimeMultipart parts = (MimeMultipart) email.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            var part = parts.getBodyPart(i);
-            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                assertThat(part.getFileName()).isEqualTo("invoice-2030-03-BJ-R.pdf");
-                try (PDDocument document = Loader.loadPDF(part.getInputStream().readAllBytes())) {
-                    return new PDFTextStripper().getText(document);
-                }
-            }
-        }
-        throw new AssertionError("no PDF attached");
-    }
-
-    private static Set<String> eventIds(String topic) {
-        EventSerde serde = new EventSerde();
-        return kafka.readAll(topic).stream().map(r -> Events.eventId(serde.decode(r.value())))
-                .collect(Collectors.toSet());
-    }
-
-    private static EventMeta meta(Instant at) {
-        return EventMeta.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at)
-                .setProducer("system-test").build();
     }
 }

@@ -1,5 +1,7 @@
 package io.channelhub.systemtests;
 
+import static io.channelhub.systemtests.SystemUnderTest.cents;
+import static io.channelhub.systemtests.SystemUnderTest.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.channelhub.billing.event.BillingPlan;
@@ -20,9 +22,7 @@ import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.Money;
 import io.channelhub.pricing.event.PriceListed;
 import io.channelhub.pricing.event.ResellerMarginSet;
-import io.channelhub.schemas.Events;
 import io.channelhub.schemas.Topics;
-import io.channelhub.schemas.serde.EventSerde;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,7 +31,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
@@ -164,13 +163,13 @@ class MigrationJourneyTest {
         SystemUnderTest.tickEveryPartition(Topics.BILLING_COMMANDS, Instant.parse("2030-11-01T03:00:00Z"));
         SystemUnderTest.sleep(3000);
         int emailsBefore = SystemUnderTest.emails(m -> true, 0).size();
-        Set<String> before = eventIds();
+        Set<String> before = SystemUnderTest.eventIds(Topics.BILLING_EVENTS);
         for (ConsumerRecord<String, byte[]> record : kafka.readAll(Topics.BILLING_COMMANDS)) {
             kafka.sendRaw(Topics.BILLING_COMMANDS, record.key(), record.value());
         }
         SystemUnderTest.sleep(8000);
         assertThat(SystemUnderTest.emails(m -> true, 0)).hasSize(emailsBefore);
-        assertThat(eventIds()).isEqualTo(before);
+        assertThat(SystemUnderTest.eventIds(Topics.BILLING_EVENTS)).isEqualTo(before);
     }
 
     private static void prepaid(String order, String account, int seats, String paid, String start, String renewal,
@@ -199,23 +198,7 @@ class MigrationJourneyTest {
         return kafka.await(Topics.BILLING_EVENTS, type, match, 1, WAIT).get(0);
     }
 
-    private static String cents(io.channelhub.common.event.Money money) {
-        return AvroMoney.fromAvro(money).rounded().amount().toPlainString();
-    }
-
-    private static Set<String> eventIds() {
-        EventSerde serde = new EventSerde();
-        return kafka.readAll(Topics.BILLING_EVENTS).stream().map(r -> serde.decode(r.value()))
-                .map(e -> e.getClass().getSimpleName() + " " + Events.eventId(e) + " " + e)
-                .collect(Collectors.toSet());
-    }
-
     private static EventMeta at(String instant) {
         return meta(Instant.parse(instant));
-    }
-
-    private static EventMeta meta(Instant at) {
-        return EventMeta.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at)
-                .setProducer("system-test").build();
     }
 }

@@ -1,5 +1,7 @@
 package io.channelhub.systemtests;
 
+import static io.channelhub.systemtests.SystemUnderTest.cents;
+import static io.channelhub.systemtests.SystemUnderTest.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.channelhub.common.event.EventMeta;
@@ -23,25 +25,16 @@ import io.channelhub.reseller.event.ResellerRequestRefused;
 import io.channelhub.reseller.event.ResellerStatementIssued;
 import io.channelhub.reseller.event.TemporaryLicenceIssued;
 import io.channelhub.reseller.event.TemporaryLicenceRequested;
-import io.channelhub.schemas.Events;
 import io.channelhub.schemas.Topics;
-import io.channelhub.schemas.serde.EventSerde;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -118,7 +111,7 @@ class ResellerJourneyTest {
         assertThat(released.getCustomerAccount()).isEqualTo("customer:" + CUSTOMER_MAIL);
 
         MimeMessage invoice = mail(RESELLER_MAIL, "Order RJ-O1: your invoice");
-        assertThat(pdf(invoice)).contains("Invoice for order RJ-O1", "Ship to: Customer RJ <" + CUSTOMER_MAIL + ">",
+        assertThat(SystemUnderTest.pdfText(invoice)).contains("Invoice for order RJ-O1", "Ship to: Customer RJ <" + CUSTOMER_MAIL + ">",
                 "Reseller discount 10%", "Sales tax 8.875%", "79.88", "979.88");
         assertThat(SystemUnderTest.text(mail(RESELLER_MAIL, "Order RJ-O1: licences for Customer RJ")))
                 .contains(released.getLicences().get(0).getLicenceKey());
@@ -183,13 +176,13 @@ class ResellerJourneyTest {
     void replayingTheCommandsIssuesNothingTwice() {
         SystemUnderTest.sleep(3000);
         int emailsBefore = SystemUnderTest.emails(m -> true, 0).size();
-        Set<String> before = eventIds();
+        Set<String> before = SystemUnderTest.eventIds(Topics.BILLING_EVENTS);
         for (ConsumerRecord<String, byte[]> record : kafka.readAll(Topics.BILLING_COMMANDS)) {
             kafka.sendRaw(Topics.BILLING_COMMANDS, record.key(), record.value());
         }
         SystemUnderTest.sleep(8000);
         assertThat(SystemUnderTest.emails(m -> true, 0)).hasSize(emailsBefore);
-        assertThat(eventIds()).isEqualTo(before);
+        assertThat(SystemUnderTest.eventIds(Topics.BILLING_EVENTS)).isEqualTo(before);
     }
 
     private static void order(String id, String at) {
@@ -217,35 +210,7 @@ class ResellerJourneyTest {
         return found.get(0);
     }
 
-    private static String pdf(MimeMessage email) throws Exception {
-        MimeMultipart parts = (MimeMultipart) email.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            var part = parts.getBodyPart(i);
-            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                try (PDDocument document = Loader.loadPDF(part.getInputStream().readAllBytes())) {
-                    return new PDFTextStripper().getText(document);
-                }
-            }
-        }
-        throw new AssertionError("no PDF attached");
-    }
-
-    private static String cents(io.channelhub.common.event.Money money) {
-        return AvroMoney.fromAvro(money).rounded().amount().toPlainString();
-    }
-
-    private static Set<String> eventIds() {
-        EventSerde serde = new EventSerde();
-        return kafka.readAll(Topics.BILLING_EVENTS).stream().map(r -> Events.eventId(serde.decode(r.value())))
-                .collect(Collectors.toSet());
-    }
-
     private static EventMeta at(String instant) {
         return meta(Instant.parse(instant));
-    }
-
-    private static EventMeta meta(Instant at) {
-        return EventMeta.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at)
-                .setProducer("system-test").build();
     }
 }

@@ -90,6 +90,42 @@ public final class SystemUnderTest implements BeforeAllCallback {
         }
     }
 
+    /** An amount as the rules round it, to the cent: "87.30". */
+    static String cents(io.channelhub.common.event.Money money) {
+        return io.channelhub.pricing.AvroMoney.fromAvro(money).rounded().amount().toPlainString();
+    }
+
+    /** A fresh upstream envelope at {@code at}. */
+    static io.channelhub.common.event.EventMeta meta(java.time.Instant at) {
+        return io.channelhub.common.event.EventMeta.newBuilder().setEventId(java.util.UUID.randomUUID().toString())
+                .setOccurredAt(at).setProducer("system-test").build();
+    }
+
+    /** The event ids on a topic: what a replay must leave as they are. */
+    static Set<String> eventIds(String topic) {
+        io.channelhub.schemas.serde.EventSerde serde = new io.channelhub.schemas.serde.EventSerde();
+        return running.kafka().readAll(topic).stream().map(r -> io.channelhub.schemas.Events.eventId(
+                serde.decode(r.value()))).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The text of the PDF attached to an e-mail. */
+    static String pdfText(MimeMessage email) {
+        try {
+            MimeMultipart parts = (MimeMultipart) email.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                var part = parts.getBodyPart(i);
+                if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                    try (var document = org.apache.pdfbox.Loader.loadPDF(part.getInputStream().readAllBytes())) {
+                        return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no PDF attached to " + subject(email));
+    }
+
     static RunningSystem services() {
         return running.services();
     }

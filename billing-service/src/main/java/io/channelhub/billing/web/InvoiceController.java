@@ -9,11 +9,7 @@ import io.channelhub.platform.web.StoreLocator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -62,21 +58,9 @@ class InvoiceController {
         if (PeerForwarder.isForwarded(request)) {
             throw unknown("No invoice " + invoiceId + " is known.");
         }
-        List<String> silent = new ArrayList<>();
-        for (HostInfo peer : stores.otherInstances()) {
-            Optional<ResponseEntity<byte[]>> answer = forwarder.ask(peer, request);
-            if (answer.isPresent() && answer.get().getStatusCode().is2xxSuccessful()) {
-                return answer.get();
-            }
-            if (answer.isEmpty() || answer.get().getStatusCode().is5xxServerError()) {
-                silent.add(PeerForwarder.endpoint(peer));
-            }
-        }
-        if (!silent.isEmpty()) {
-            throw Problems.instancesUnreachable("Invoice " + invoiceId + " is not on this instance, and other "
-                    + "instances that may keep it (" + String.join(", ", silent) + ") cannot answer.", silent);
-        }
-        throw unknown("No invoice " + invoiceId + " is known.");
+        return forwarder.firstAnswer(stores.otherInstances(), request, "invoice " + invoiceId)
+                .<ResponseEntity<?>>map(answer -> answer)
+                .orElseThrow(() -> unknown("No invoice " + invoiceId + " is known."));
     }
 
     private ResponseEntity<?> invoice(String payerId, String month, HttpServletRequest request,

@@ -81,6 +81,31 @@ public class PeerForwarder {
         return bodies;
     }
 
+    /**
+     * The first other instance's 2xx answer, for a lookup no metadata can route (an id indexed by another key):
+     * empty when every instance answered that it does not know it; a 503 naming the instances that could not
+     * answer, since "unknown" would then be a guess.
+     */
+    public Optional<ResponseEntity<byte[]>> firstAnswer(List<HostInfo> peers, HttpServletRequest request,
+            String what) {
+        List<String> silent = new java.util.ArrayList<>();
+        for (HostInfo peer : peers) {
+            Optional<ResponseEntity<byte[]>> answer = ask(peer, request);
+            if (answer.isPresent() && answer.get().getStatusCode().is2xxSuccessful()) {
+                return answer;
+            }
+            if (answer.isEmpty() || answer.get().getStatusCode().is5xxServerError()) {
+                silent.add(endpoint(peer));
+            }
+        }
+        if (!silent.isEmpty()) {
+            throw Problems.instancesUnreachable(capitalised(what) + " is not on this instance, and other instances "
+                    + "of " + service + " that may keep it (" + String.join(", ", silent) + ") cannot be reached "
+                    + "right now.", silent);
+        }
+        return Optional.empty();
+    }
+
     private static String capitalised(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }

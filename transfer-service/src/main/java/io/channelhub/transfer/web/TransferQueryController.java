@@ -6,10 +6,7 @@ import io.channelhub.platform.web.StoreLocator;
 import io.channelhub.transfer.state.TransferState;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,22 +62,8 @@ class TransferQueryController {
 
     /** The first instance that knows the transfer answers; if one could not answer, "unknown" would be a guess. */
     private ResponseEntity<byte[]> askOtherInstances(String transferId, HttpServletRequest request) {
-        List<String> silent = new ArrayList<>();
-        for (HostInfo peer : stores.otherInstances()) {
-            Optional<ResponseEntity<byte[]>> answer = forwarder.ask(peer, request);
-            if (answer.isPresent() && answer.get().getStatusCode().is2xxSuccessful()) {
-                return answer.get();
-            }
-            if (answer.isEmpty() || answer.get().getStatusCode().is5xxServerError()) {
-                silent.add(PeerForwarder.endpoint(peer));
-            }
-        }
-        if (!silent.isEmpty()) {
-            throw Problems.instancesUnreachable("Transfer " + transferId + " is not on this instance, and other "
-                    + "instances of transfer-service that may keep it (" + String.join(", ", silent)
-                    + ") cannot be reached right now.", silent);
-        }
-        throw unknown(transferId);
+        return forwarder.firstAnswer(stores.otherInstances(), request, "transfer " + transferId)
+                .orElseThrow(() -> unknown(transferId));
     }
 
     // Only an entitlement's latest transfer is kept: an earlier one is known by id but its state is gone.
