@@ -1,5 +1,6 @@
 package io.channelhub.localstack;
 
+import io.channelhub.platform.security.DevTokenIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,6 +75,19 @@ public final class DataDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create " + file, e);
         }
+    }
+
+    /**
+     * The stack's stand-in identity provider: an RSA key pair generated at first start and kept with the data,
+     * so tokens printed by {@code token} stay valid across restarts; the services trust its public key.
+     */
+    public DevTokenIssuer tokenIssuer() {
+        return DevTokenIssuer.inDirectory(tokenIssuerDirectory());
+    }
+
+    /** Where {@link #tokenIssuer()} keeps private.pem and public.pem. */
+    public Path tokenIssuerDirectory() {
+        return root.resolve("token-issuer");
     }
 
     private static void delete(Path root) throws IOException {

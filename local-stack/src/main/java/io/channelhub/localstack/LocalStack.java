@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * The whole system in one JVM for a developer's machine: a KRaft broker, an SMTP server with a mail viewer, the
  * four services with their clock tickers, and optionally the demo scenario. Runs until Ctrl-C.
  */
-@Command(name = "local-stack", sortOptions = false,
+@Command(name = "local-stack", sortOptions = false, subcommands = TokenCommand.class,
         description = "Runs Kafka (KRaft), SMTP + mail viewer and the four Channel Hub services in one process.")
 public final class LocalStack implements Callable<Integer> {
 

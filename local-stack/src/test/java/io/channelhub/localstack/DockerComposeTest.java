@@ -44,7 +44,8 @@ class DockerComposeTest {
             "spring.kafka.streams.state-dir", "spring.kafka.streams.application-id", "spring.kafka.security.protocol",
             "spring.mail.host", "spring.mail.port", "spring.mail.username", "spring.mail.password");
     private static final List<String> KNOWN_PREFIXES = List.of("spring.kafka.properties",
-            "spring.kafka.streams.properties", "spring.mail.properties", "channelhub", "management");
+            "spring.kafka.streams.properties", "spring.mail.properties", "channelhub", "management",
+            "spring.security.oauth2.resourceserver.jwt");
 
     private static final Pattern JAR_MOUNT = Pattern.compile("\\./([a-z0-9-]+)/target/([a-z0-9-]+)-(.+)-exec\\.jar");
 
@@ -57,6 +58,16 @@ class DockerComposeTest {
         for (String service : List.of("transfer-service", "discount-service", "notification-service")) {
             assertThat(environment(service)).as(service + " environment").hasEntrySatisfying(
                     "CHANNELHUB_APPROVALS_KEY", value -> assertThat(value).startsWith("${CHANNELHUB_APPROVALS_KEY:?"));
+        }
+    }
+
+    // issue 10: every service with an API checks bearer tokens against the host's identity provider
+    @Test
+    void bearerTokensAreCheckedAgainstTheHostsIdentityProvider() {
+        for (String service : List.of("transfer-service", "discount-service", "billing-service")) {
+            assertThat(environment(service)).as(service + " environment").hasEntrySatisfying(
+                    "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                    value -> assertThat(value).startsWith("${CHANNELHUB_JWKS_URI:?"));
         }
     }
 

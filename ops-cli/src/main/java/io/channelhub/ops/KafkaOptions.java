@@ -1,7 +1,14 @@
 package io.channelhub.ops;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -14,17 +21,27 @@ import picocli.CommandLine.Option;
 
 /**
  * The broker to talk to, shared by every command, and the clients for it. Timeouts are short: an operator at a
- * terminal wants "broker unreachable" in seconds, not after the clients' default minute.
+ * terminal wants "broker unreachable" in seconds, not after the clients' default minute. A secured cluster's client
+ * settings (TLS, SASL) come from a properties file, as with Kafka's own tools' --command-config; their values are
+ * never printed (Kafka's clients log passwords and JAAS configuration as [hidden]).
  */
 final class KafkaOptions {
 
     static final String ENV_BOOTSTRAP = "CHANNELHUB_BOOTSTRAP_SERVERS";
+    static final String ENV_COMMAND_CONFIG = "CHANNELHUB_KAFKA_CONFIG";
     private static final int TIMEOUT_MS = 15_000;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT...]",
             defaultValue = "${env:" + ENV_BOOTSTRAP + ":-localhost:9092}",
             description = "Kafka brokers. Default: $" + ENV_BOOTSTRAP + ", else localhost:9092 (now: ${DEFAULT-VALUE}).")
     String bootstrapServers;
+
+    @Option(names = "--command-config", paramLabel = "FILE", defaultValue = "${env:" + ENV_COMMAND_CONFIG + "}",
+            description = "Properties file of Kafka client settings for a secured cluster (security.protocol, "
+                    + "sasl.mechanism, sasl.jaas.config, ssl.truststore.location, ...), as Kafka's own tools take it; "
+                    + "applied to every client, the broker still from --bootstrap-servers. Default: $"
+                    + ENV_COMMAND_CONFIG + ", else none (plaintext, no authentication).")
+    Path commandConfig;
 
     /** Idempotent, acks=all: the same guarantees the services' producers have. */
     KafkaProducer<String, byte[]> newProducer() {
@@ -60,24 +77,53 @@ final class KafkaOptions {
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    private Map<String, Object> producerConfig(String clientId) {
-        return Map.of(
+    Map<String, Object> producerConfig(String clientId) {
+        return withCommandConfig(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, TIMEOUT_MS,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2 * TIMEOUT_MS);
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2 * TIMEOUT_MS));
     }
 
-    private Map<String, Object> consumerConfig(String clientId) {
-        return Map.of(
+    Map<String, Object> consumerConfig(String clientId) {
+        return withCommandConfig(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
+    }
+
+    /**
+     * The --command-config file's settings under the tool's own: the file says how to connect, the tool what its
+     * clients guarantee (acks, idempotence, isolation, timeouts) and where the broker is; a bootstrap.servers in the
+     * file is ignored, as Kafka's tools do.
+     */
+    private Map<String, Object> withCommandConfig(Map<String, Object> own) {
+        Map<String, Object> config = new HashMap<>();
+        if (commandConfig != null && !commandConfig.toString().isBlank()) {
+            commandConfigFile().forEach((key, value) -> config.put((String) key, value));
+            config.remove(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+        }
+        config.putAll(own);
+        return config;
+    }
+
+    /** Read on each use: a command builds one or two clients. Errors name the file, never its contents. */
+    private Properties commandConfigFile() {
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(commandConfig)) {
+            props.load(in);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--command-config " + commandConfig + ": no such file");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException("--command-config " + commandConfig + ": not a readable properties file ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        return props;
     }
 }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
                 + "state.",
         subcommands = {PublishCommand.class, TailCommand.class, ReplayCommand.class, DltCommand.class,
             StateCommand.class, HelpCommand.class},
-        footer = {"", "The broker is --bootstrap-servers, else $" + KafkaOptions.ENV_BOOTSTRAP + ", else localhost:9092."})
+        footer = {"", "The broker is --bootstrap-servers, else $" + KafkaOptions.ENV_BOOTSTRAP + ", else localhost:9092.",
+            "A secured cluster's client settings (TLS, SASL) are a properties file: --command-config FILE, else $"
+                    + KafkaOptions.ENV_COMMAND_CONFIG + "."})
 public final class OpsCli implements Callable<Integer> {
 
     @Spec

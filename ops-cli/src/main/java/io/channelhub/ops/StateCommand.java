@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -33,6 +35,7 @@ import picocli.CommandLine.TypeConversionException;
             "  state --service transfer --path '/transfers?entitlementId=E-1'",
             "  state --service discount --path /resellers/R-1/discounts",
             "  state --service billing --path /invoices/INV-1 --url http://10.0.0.7:8083",
+            "  CHANNELHUB_TOKEN=$(cat operator.jwt) state --service discount --path /isvs/ISV-1/discounts",
             "",
             "Default URLs: transfer http://localhost:8081, discount http://localhost:8082, "
                     + "billing http://localhost:8083.",
@@ -40,6 +43,8 @@ import picocli.CommandLine.TypeConversionException;
             "Exit codes: 0 answered, 1 service unreachable, 2 bad arguments, 3 the service answered with an error "
                     + "(4xx, 5xx)."})
 final class StateCommand implements Callable<Integer> {
+
+    static final String ENV_TOKEN = "CHANNELHUB_TOKEN";
 
     /** The service answered, with an error: not the operator's command line (2) nor a failure to ask (1). */
     static final int ERROR_ANSWER = 3;
@@ -91,6 +96,12 @@ final class StateCommand implements Callable<Integer> {
             description = "Base URL of the instance to ask, e.g. http://host:8081 (default: the service's on "
                     + "localhost).")
     private String url;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "File holding the bearer token to ask with (an operator's, from the identity provider). "
+                    + "Default: the token in $" + StateCommand.ENV_TOKEN + ". Never on the command line: "
+                    + "arguments show in process lists and shell history.")
+    private Path tokenFile;
 
     @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "10000",
             description = "Give up after MS milliseconds (default: ${DEFAULT-VALUE}).")
@@ -157,15 +168,32 @@ final class StateCommand implements Callable<Integer> {
                 || type.contains("csv");
     }
 
+    /** The token from --token-file, else $CHANNELHUB_TOKEN; none: the service will answer 401. */
+    private String token() {
+        if (tokenFile == null) {
+            String fromEnv = System.getenv(ENV_TOKEN);
+            return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
+        }
+        try {
+            return Files.readString(tokenFile).strip();
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot read --token-file " + tokenFile);
+        }
+    }
+
     private HttpResponse<byte[]> get(URI uri) throws InterruptedException {
         Duration timeout = Duration.ofMillis(timeoutMs);
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 // JSON first; */* so that an endpoint serving a CSV or a PDF does not answer 406
-                .header("Accept", "application/json, application/problem+json, */*;q=0.1").GET().build();
+                .header("Accept", "application/json, application/problem+json, */*;q=0.1").GET();
+        String token = token();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             // ConnectException and friends often carry no message at all
             throw new IllegalStateException("cannot reach " + uri + ": " + (e.getMessage() != null

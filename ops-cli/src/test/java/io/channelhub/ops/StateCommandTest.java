@@ -28,12 +28,14 @@ class StateCommandTest {
     private HttpServer server;
     private String url;
     private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/transfers", exchange -> {
             asked.add(exchange.getRequestURI() + " Accept: " + exchange.getRequestHeaders().getFirst("Accept"));
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             if ("entitlementId=E-1".equals(exchange.getRequestURI().getRawQuery())) {
                 answer(exchange, 200, "application/json", TRANSFER);
             } else {
@@ -56,6 +58,22 @@ class StateCommandTest {
     @AfterEach
     void stop() {
         server.stop(0);
+    }
+
+    // issue 10: the operator's token goes in the Authorization header, read from a file, never an argument
+    @Test
+    void asksWithTheTokenFromTheTokenFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path tokenFile = java.nio.file.Files.writeString(dir.resolve("operator.jwt"),
+                "header.payload.signature\n");
+        Cli.Result result = Cli.run("state", "--url", url, "--path", "/transfers?entitlementId=E-1",
+                "--token-file", tokenFile.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(authorizations).containsExactly("Bearer header.payload.signature");
+        assertThat(result.out() + result.err()).doesNotContain("header.payload.signature");
+        assertThat(Cli.run("state", "--url", url, "--path", "/transfers", "--token-file",
+                dir.resolve("missing").toString()).exitCode()).isEqualTo(2);
     }
 
     @Test

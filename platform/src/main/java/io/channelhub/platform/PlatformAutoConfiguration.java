@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,6 +36,12 @@ public class PlatformAutoConfiguration {
     @Bean
     EventSerde eventSerde() {
         return new EventSerde();
+    }
+
+    /** Before any client connects: settings the services' own Kafka clients would silently ignore fail the start. */
+    @Bean
+    InitializingBean kafkaClientSecurityCheck(KafkaProperties kafka) {
+        return () -> KafkaClientSecurity.rejectSslBundles(kafka);
     }
 
     @Bean

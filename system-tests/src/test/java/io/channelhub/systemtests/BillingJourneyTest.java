@@ -3,7 +3,9 @@ package io.channelhub.systemtests;
 import static io.channelhub.systemtests.SystemUnderTest.cents;
 import static io.channelhub.systemtests.SystemUnderTest.meta;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.channelhub.platform.security.PartyKind;
 import io.channelhub.billing.event.BillingPlan;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.PayoutStatementIssued;
@@ -141,10 +143,11 @@ class BillingJourneyTest {
                 .doesNotContain("87.30");
 
         HttpResponse<String> json = SystemUnderTest.services().get("billing-service",
-                "/payers/" + RESELLER + "/invoices/2030-03");
+                "/payers/" + RESELLER + "/invoices/2030-03", PartyKind.RESELLER, RESELLER);
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.body()).contains("\"totalDue\":118.13", "\"discount\":10.00").doesNotContain("revenueShare");
-        assertThat(SystemUnderTest.services().get("billing-service", "/payers/" + RESELLER + "/invoices/2030-02")
+        assertThat(SystemUnderTest.services().get("billing-service", "/payers/" + RESELLER + "/invoices/2030-02",
+                PartyKind.RESELLER, RESELLER)
                 .statusCode()).isEqualTo(404);
 
         tick(APRIL.plus(Duration.ofMinutes(61)));
@@ -161,6 +164,10 @@ class BillingJourneyTest {
         // 28.13, no discount, 3% = 0.8439 -> 0.84, payout 27.29
         assertThat(List.of(cents(isv2.getGross()), cents(isv2.getNet()), cents(isv2.getRevenueShare()),
                 cents(isv2.getPayout()))).containsExactly("28.13", "28.13", "0.84", "27.29");
+        // the ISV reads its statement over HTTP (issue 10: its own only)
+        await().atMost(WAIT).untilAsserted(() -> assertThat(SystemUnderTest.services().get("billing-service",
+                "/isvs/BJ-ISV1/payout-statements/2030-03", PartyKind.ISV, "BJ-ISV1").body())
+                .contains("\"payout\":87.30"));
     }
 
     // X2: replaying the inputs issues no second invoice, statement or e-mail

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a price.
  */
 @ExtendWith(SystemUnderTest.class)
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MAX_VALUE - 1)
 class CustomerFacingEmailsTest {
 
     /** An amount as the templates would print one: 87.30, 1,234.00, € 3.33. */

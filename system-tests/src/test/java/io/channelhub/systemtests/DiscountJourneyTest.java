@@ -6,6 +6,7 @@ import static io.channelhub.systemtests.SystemUnderTest.subject;
 import static io.channelhub.systemtests.SystemUnderTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.channelhub.platform.security.PartyKind;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
@@ -117,9 +118,10 @@ class DiscountJourneyTest {
         DiscountRefused refused = await(DiscountRefused.class, e -> e.getBillingAccountId().equals("DJ-A1"));
         assertThat(refused.getReasons()).extracting(r -> r.getCode()).containsExactly("OVERLAPS");
 
-        assertThat(SystemUnderTest.services().get("discount-service", "/isvs/" + ISV + "/discounts").body())
+        assertThat(SystemUnderTest.services().get("discount-service", "/isvs/" + ISV + "/discounts", PartyKind.ISV, ISV).body())
                 .contains("\"status\":\"IN_EFFECT\"", "ISV eyes only");
-        assertThat(SystemUnderTest.services().get("discount-service", "/resellers/" + RESELLER + "/discounts").body())
+        assertThat(SystemUnderTest.services().get("discount-service", "/resellers/" + RESELLER + "/discounts",
+                PartyKind.RESELLER, RESELLER).body())
                 .contains("\"status\":\"IN_EFFECT\"").doesNotContain("ISV eyes only");
 
         tick(END.plusSeconds(60));

@@ -60,7 +60,7 @@ import org.yaml.snakeyaml.Yaml;
  * {@link #NOT_EXPORTED_HERE}, each with its reason.
  */
 @ExtendWith(SystemUnderTest.class)
-@Order(7)
+@Order(8)
 class MetricNamesTest {
 
     private static final Path ROOT = repositoryRoot();

@@ -4,6 +4,7 @@ import static io.channelhub.systemtests.SystemUnderTest.cents;
 import static io.channelhub.systemtests.SystemUnderTest.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.channelhub.platform.security.PartyKind;
 import io.channelhub.billing.event.BillingPlan;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.SubscriptionPlanChosen;
@@ -103,7 +104,7 @@ class MigrationJourneyTest {
                 .containsExactly("ALREADY_MIGRATED");
 
         HttpResponse<String> csv = SystemUnderTest.services().get("billing-service",
-                "/payers/" + RESELLER + "/migration/credit-statement.csv");
+                "/payers/" + RESELLER + "/migration/credit-statement.csv", PartyKind.RESELLER, RESELLER);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         List<String> rows = csv.body().lines().toList();

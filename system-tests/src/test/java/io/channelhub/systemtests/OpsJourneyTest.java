@@ -40,7 +40,7 @@ import picocli.CommandLine;
  * it with its error, and {@code ops dlt redrive} of a record a fixed service can read processes it once (X1).
  */
 @ExtendWith(SystemUnderTest.class)
-@Order(8)
+@Order(9)
 class OpsJourneyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -22,7 +22,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SystemUnderTest implements BeforeAllCallback {
 
-    static final String APPROVAL_KEY = "system-test approval key, 32+ characters long";
+    /** Secrets as a deployment has them: made up for this run, handed to the services as configuration. */
+    static final String APPROVAL_KEY = "approvals-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
+    static final String SMTP_USER = "channelhub-mailer";
+    static final String SMTP_PASSWORD = "smtp-" + java.util.UUID.randomUUID();
+    /** Where the run's logs go (logback-test.xml); {@link LogScanTest} reads them. */
+    static final java.nio.file.Path LOG = java.nio.file.Path.of("target", "e2e-logs", "e2e.log");
     private static Running running;
 
     /** What the test classes use. */
@@ -39,16 +44,30 @@ public final class SystemUnderTest implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Running.class, k -> {
+            truncateLog();
             GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            smtp.setUser(SMTP_USER, SMTP_USER, SMTP_PASSWORD);
             smtp.start();
             KafkaTestClient kafka = KafkaTestClient.embedded().createTopics();
             try {
-                running = new Running(kafka, smtp, new RunningSystem(smtp.getSmtp().getPort(), APPROVAL_KEY));
+                running = new Running(kafka, smtp, new RunningSystem(smtp.getSmtp().getPort(), APPROVAL_KEY,
+                        SMTP_USER, SMTP_PASSWORD));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
             return running;
         }, Running.class);
+    }
+
+    /** Only this run's lines: logback keeps appending to the file across runs and service starts. */
+    private static void truncateLog() {
+        try {
+            if (java.nio.file.Files.exists(LOG)) {
+                java.nio.file.Files.write(LOG, new byte[0]);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static KafkaTestClient kafka() {

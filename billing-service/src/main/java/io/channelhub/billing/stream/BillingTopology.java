@@ -38,7 +38,7 @@ public final class BillingTopology {
     public static final String SUBSCRIPTIONS_STORE = "subscriptions";
     /** payerId -> the first month not yet invoiced (yyyy-MM). */
     public static final String BILLING_RUNS_STORE = "billing-runs";
-    /** {@code <payerId>|<yyyy-MM>} -> InvoiceIssued: issued once, immutable (B4). */
+    /** {@code <payerId>|<yyyy-MM>} -> InvoiceIssued: issued once, immutable (B4); partitioned by payerId. */
     public static final String INVOICES_STORE = "invoices";
     /** {@code <invoiceId>|<line>} -> the credit note that credited the line (B4: once). */
     public static final String CREDITED_LINES_STORE = "credited-lines";
@@ -48,7 +48,7 @@ public final class BillingTopology {
     public static final String DISCOUNT_TERMS_STORE = "discount-terms";
     /** {@code <isvId>|<yyyy-MM>|<invoiceId>} -> IsvInvoiceLines. */
     public static final String PAYOUT_LINES_STORE = "payout-lines";
-    /** {@code <isvId>|<yyyy-MM>} -> the statements issued so far. */
+    /** {@code <isvId>|<yyyy-MM>} -> the statements issued so far ({@link PayoutProgress}); partitioned by isvId. */
     public static final String STATEMENTS_STORE = "payout-statements";
     /** resellerId -> the reseller programme account (R1–R7). */
     public static final String RESELLER_ACCOUNTS_STORE = "reseller-accounts";
@@ -141,7 +141,7 @@ public final class BillingTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PAYOUT_LINES_STORE),
                 Serdes.String(), new EventSerde()), PAYOUTS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATEMENTS_STORE),
-                Serdes.String(), new JsonSerde<>(PayoutStatementProcessor.Progress.class)), PAYOUTS);
+                Serdes.String(), new JsonSerde<>(PayoutProgress.class)), PAYOUTS);
         for (var store : AppliedEventIds.storeBuilders(COMMANDS)) {
             topology.addStateStore(store, COMMANDS);
         }

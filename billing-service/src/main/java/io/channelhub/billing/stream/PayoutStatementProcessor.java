@@ -30,18 +30,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class PayoutStatementProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
-    /**
-     * The statements of one ISV's month so far: how many, the invoices they covered, and whether lines arrived
-     * since the last one (only those months are looked at on a tick).
-     */
-    record Progress(int statements, List<String> invoiceIds, boolean pending) {
-    }
-
     private final BillingSettings settings;
     private final BillingMetrics metrics;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, SpecificRecord> lines;
-    private KeyValueStore<String, Progress> statements;
+    private KeyValueStore<String, PayoutProgress> statements;
 
     PayoutStatementProcessor(BillingSettings settings, BillingMetrics metrics) {
         this.settings = settings;
@@ -60,9 +53,8 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
         if (record.value() instanceof IsvInvoiceLines received) {
             String monthKey = received.getIsvId() + "|" + received.getMonth();
             if (lines.putIfAbsent(monthKey + "|" + received.getInvoiceId(), received) == null) {
-                Progress progress = statements.get(monthKey);
-                statements.put(monthKey, progress == null ? new Progress(0, List.of(), true)
-                        : new Progress(progress.statements(), progress.invoiceIds(), true));
+                PayoutProgress progress = statements.get(monthKey);
+                statements.put(monthKey, progress == null ? PayoutProgress.firstLines() : progress.withPending(true));
             }
         } else if (record.value() instanceof ClockTicked tick) {
             stateDue(tick.getAt(), record.timestamp());
@@ -71,7 +63,7 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
 
     private void stateDue(Instant now, long timestamp) {
         List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, Progress> all = statements.all()) {
+        try (KeyValueIterator<String, PayoutProgress> all = statements.all()) {
             all.forEachRemaining(entry -> {
                 YearMonth month = YearMonth.parse(entry.key.substring(entry.key.lastIndexOf('|') + 1));
                 Instant dueAt = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()
@@ -85,7 +77,7 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
     }
 
     private void state(String monthKey, Instant now, long timestamp) {
-        Progress progress = statements.get(monthKey);
+        PayoutProgress progress = statements.get(monthKey);
         List<IsvInvoiceLines> fresh = new ArrayList<>();
         try (KeyValueIterator<String, SpecificRecord> all = lines.prefixScan(monthKey + "|", new StringSerializer())) {
             all.forEachRemaining(entry -> {
@@ -96,7 +88,7 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
             });
         }
         if (fresh.isEmpty()) {
-            statements.put(monthKey, new Progress(progress.statements(), progress.invoiceIds(), false));
+            statements.put(monthKey, progress.withPending(false));
             return;
         }
         Currency currency = Currency.getInstance(fresh.get(0).getCurrency());
@@ -129,7 +121,7 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
                 .setNet(AvroMoney.toAvro(net.rounded())).setRevenueShare(AvroMoney.toAvro(share.rounded()))
                 .setPayout(AvroMoney.toAvro(payout.rounded()))
                 .build();
-        statements.put(monthKey, new Progress(sequence, invoiceIds, false));
+        statements.put(monthKey, progress.stated(invoiceIds, statement));
         context.forward(new Record<>("isv:" + isvId, statement, timestamp), BillingTopology.EVENTS_SINK);
         metrics.stated(statement);
     }

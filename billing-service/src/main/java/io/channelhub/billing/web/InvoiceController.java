@@ -3,12 +3,13 @@ package io.channelhub.billing.web;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.stream.BillingTopology;
 import io.channelhub.documents.InvoicePdf;
+import io.channelhub.platform.security.Caller;
+import io.channelhub.platform.security.PartyKind;
 import io.channelhub.platform.web.PeerForwarder;
 import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * B4 over HTTP: a payer's invoice for a month as JSON or PDF, from the instance that holds the payer's partition,
  * and an invoice by id (the id index is partitioned by payer, so other instances are asked in turn).
+ *
+ * <p>Issue 10: an invoice is its payer's (a reseller) and any operator's. By payer and month the path names the
+ * payer, so another caller is plainly refused (403); by id nothing tells the caller whose it is, so an invoice of
+ * another payer is "not found" exactly like an unknown id, and ids cannot be probed.
  */
 @RestController
 class InvoiceController {
@@ -35,13 +40,15 @@ class InvoiceController {
     }
 
     @GetMapping("/payers/{payerId}/invoices/{month}")
-    ResponseEntity<?> json(@PathVariable String payerId, @PathVariable String month, HttpServletRequest request) {
-        return invoice(payerId, month, request, invoice -> ResponseEntity.ok(InvoiceView.of(invoice)));
+    ResponseEntity<?> json(@PathVariable String payerId, @PathVariable String month, Caller caller,
+            HttpServletRequest request) {
+        return invoice(payerId, month, caller, request, invoice -> ResponseEntity.ok(InvoiceView.of(invoice)));
     }
 
     @GetMapping("/payers/{payerId}/invoices/{month}/pdf")
-    ResponseEntity<?> pdf(@PathVariable String payerId, @PathVariable String month, HttpServletRequest request) {
-        return invoice(payerId, month, request, invoice -> ResponseEntity.ok()
+    ResponseEntity<?> pdf(@PathVariable String payerId, @PathVariable String month, Caller caller,
+            HttpServletRequest request) {
+        return invoice(payerId, month, caller, request, invoice -> ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(InvoicePdf.filename(invoice)).build().toString())
@@ -49,41 +56,48 @@ class InvoiceController {
     }
 
     @GetMapping("/invoices/{invoiceId}")
-    ResponseEntity<?> byId(@PathVariable String invoiceId, HttpServletRequest request) {
+    ResponseEntity<?> byId(@PathVariable String invoiceId, Caller caller, HttpServletRequest request) {
         String key = stores.<String>local(BillingTopology.INVOICE_IDS_STORE).get(invoiceId);
         if (key != null) {
-            return ResponseEntity.ok(InvoiceView.of((InvoiceIssued) stores.<SpecificRecord>local(
-                    BillingTopology.INVOICES_STORE).get(key)));
+            InvoiceIssued invoice = (InvoiceIssued) stores.<SpecificRecord>local(BillingTopology.INVOICES_STORE)
+                    .get(key);
+            if (invoice == null || !caller.mayActFor(PartyKind.RESELLER, invoice.getPayerId())) {
+                // the same answer as for an id nobody issued; the peers, asked in turn, answer so too
+                throw unknown(invoiceId);
+            }
+            return ResponseEntity.ok(InvoiceView.of(invoice));
         }
         if (PeerForwarder.isForwarded(request)) {
-            throw unknown("No invoice " + invoiceId + " is known.");
+            throw unknown(invoiceId);
         }
+        // each peer checks the caller's token (relayed) itself: another payer's invoice comes back as a 404 too
         return forwarder.firstAnswer(stores.otherInstances(), request, "invoice " + invoiceId)
                 .<ResponseEntity<?>>map(answer -> answer)
-                .orElseThrow(() -> unknown("No invoice " + invoiceId + " is known."));
+                .orElseThrow(() -> unknown(invoiceId));
     }
 
-    private ResponseEntity<?> invoice(String payerId, String month, HttpServletRequest request,
-            java.util.function.Function<InvoiceIssued, ResponseEntity<?>> answer) {
-        try {
-            YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw Problems.of(org.springframework.http.HttpStatus.BAD_REQUEST, "MALFORMED_MONTH", "Month malformed",
-                    "The month is written yyyy-MM, e.g. 2026-10: " + month);
+    private ResponseEntity<?> invoice(String payerId, String month, Caller caller, HttpServletRequest request,
+            Function<InvoiceIssued, ResponseEntity<?>> answer) {
+        if (!caller.mayActFor(PartyKind.RESELLER, payerId)) {
+            throw Problems.forbidden("Only the payer itself sees its invoices.");
         }
-        StoreLocator.Location<SpecificRecord> location = stores.locate(BillingTopology.INVOICES_STORE,
-                payerId + "|" + month, PeerForwarder.isForwarded(request));
+        String yearMonth = Months.parse(month);
+        // the store's keys extend the payer, which chose the partition (billing.commands is keyed by payer): locate
+        // by the payer, read by payer and month
+        StoreLocator.Location<SpecificRecord> location = stores.locate(BillingTopology.INVOICES_STORE, payerId,
+                payerId + "|" + yearMonth, PeerForwarder.isForwarded(request));
         if (location instanceof StoreLocator.Elsewhere<SpecificRecord> elsewhere) {
             return forwarder.relay(elsewhere.host(), request, "the invoices of payer " + payerId);
         }
         SpecificRecord invoice = ((StoreLocator.Here<SpecificRecord>) location).value();
         if (invoice == null) {
-            throw unknown("No invoice of " + payerId + " for " + month + " has been issued.");
+            throw Problems.notFound("UNKNOWN_INVOICE", "Invoice not found", "No invoice of " + payerId + " for "
+                    + yearMonth + " has been issued.");
         }
         return answer.apply((InvoiceIssued) invoice);
     }
 
-    private static ErrorResponseException unknown(String detail) {
-        return Problems.notFound("UNKNOWN_INVOICE", "Invoice not found", detail);
+    private static ErrorResponseException unknown(String invoiceId) {
+        return Problems.notFound("UNKNOWN_INVOICE", "Invoice not found", "No invoice " + invoiceId + " is known.");
     }
 }

@@ -3,6 +3,8 @@ package io.channelhub.billing.web;
 import io.channelhub.billing.domain.migration.CreditStatement;
 import io.channelhub.billing.domain.migration.MigrationState;
 import io.channelhub.billing.stream.BillingTopology;
+import io.channelhub.platform.security.Caller;
+import io.channelhub.platform.security.PartyKind;
 import io.channelhub.platform.web.PeerForwarder;
 import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
@@ -21,7 +23,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** B6: the reseller's migration credit statement as CSV: one row per migrated order and the credit it earned. */
+/**
+ * B6: the reseller's migration credit statement as CSV: one row per migrated order and the credit it earned. The
+ * reseller's own and any operator's (issue 10): the path names the reseller, so another caller is refused (403).
+ */
 @RestController
 class MigrationController {
 
@@ -34,7 +39,10 @@ class MigrationController {
     }
 
     @GetMapping("/payers/{resellerId}/migration/credit-statement.csv")
-    ResponseEntity<?> creditStatement(@PathVariable String resellerId, HttpServletRequest request) {
+    ResponseEntity<?> creditStatement(@PathVariable String resellerId, Caller caller, HttpServletRequest request) {
+        if (!caller.mayActFor(PartyKind.RESELLER, resellerId)) {
+            throw Problems.forbidden("Only the reseller itself sees its migration credit statement.");
+        }
         StoreLocator.Location<MigrationState> location = stores.locate(BillingTopology.MIGRATIONS_STORE, resellerId,
                 PeerForwarder.isForwarded(request));
         if (location instanceof StoreLocator.Elsewhere<MigrationState> elsewhere) {

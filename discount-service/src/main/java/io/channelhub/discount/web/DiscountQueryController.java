@@ -3,7 +3,10 @@ package io.channelhub.discount.web;
 import io.channelhub.discount.state.Discount;
 import io.channelhub.discount.state.DiscountBook;
 import io.channelhub.discount.stream.DiscountTopology;
+import io.channelhub.platform.security.Caller;
+import io.channelhub.platform.security.PartyKind;
 import io.channelhub.platform.web.PeerForwarder;
+import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -20,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Discounts over HTTP: an ISV's (with its notes) and those offered through a reseller (without). Books are keyed
  * {@code <isvId>|<resellerId>}, so either list is spread over every partition: each instance answers for its own
- * and the asked instance gathers the others' (scatter-gather), or says that it cannot.
+ * and the asked instance gathers the others' (scatter-gather), or says that it cannot. Each list is its party's
+ * own (and any operator's): the path names the party, so asking for another's is plainly refused (403).
  */
 @RestController
 class DiscountQueryController {
@@ -41,7 +45,10 @@ class DiscountQueryController {
     }
 
     @GetMapping("/isvs/{isvId}/discounts")
-    List<DiscountViews.IsvDiscount> ofIsv(@PathVariable String isvId, HttpServletRequest request) {
+    List<DiscountViews.IsvDiscount> ofIsv(@PathVariable String isvId, Caller caller, HttpServletRequest request) {
+        if (!caller.mayActFor(PartyKind.ISV, isvId)) {
+            throw Problems.forbidden("Only the ISV itself sees its discounts and their notes.");
+        }
         List<DiscountViews.IsvDiscount> found = local(key -> key.startsWith(isvId + "|"),
                 DiscountViews.IsvDiscount::of);
         if (!PeerForwarder.isForwarded(request)) {
@@ -55,7 +62,11 @@ class DiscountQueryController {
     }
 
     @GetMapping("/resellers/{resellerId}/discounts")
-    List<DiscountViews.ResellerDiscount> ofReseller(@PathVariable String resellerId, HttpServletRequest request) {
+    List<DiscountViews.ResellerDiscount> ofReseller(@PathVariable String resellerId, Caller caller,
+            HttpServletRequest request) {
+        if (!caller.mayActFor(PartyKind.RESELLER, resellerId)) {
+            throw Problems.forbidden("Only the reseller itself sees the discounts offered through it.");
+        }
         List<DiscountViews.ResellerDiscount> found = local(key -> key.endsWith("|" + resellerId),
                 DiscountViews.ResellerDiscount::of);
         if (!PeerForwarder.isForwarded(request)) {

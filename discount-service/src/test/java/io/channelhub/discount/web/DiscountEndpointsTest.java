@@ -16,7 +16,9 @@ import io.channelhub.discount.stream.DiscountGauges;
 import io.channelhub.platform.approvals.ApprovalTokens;
 import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.platform.streams.ReferenceTable;
+import io.channelhub.platform.security.PartyKind;
 import io.channelhub.platform.testing.KafkaTestClient;
+import io.channelhub.platform.testing.TestTokens;
 import io.channelhub.schemas.Keys;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
@@ -93,7 +95,7 @@ class DiscountEndpointsTest {
                 p -> p.getTerms().getIsvId().equals(ISV), 1, WAIT).get(0).getTerms().getDiscountId();
         String token = token(discountId, RESELLER, START);
 
-        HttpResponse<String> page = get("/acceptances/" + token, "text/html");
+        HttpResponse<String> page = page("/acceptances/" + token);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(discountId, "<form method=\"post\"");
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -111,16 +113,16 @@ class DiscountEndpointsTest {
         assertThat(kafka.events(Topics.DISCOUNTS_EVENTS, DiscountAccepted.class).stream()
                 .filter(a -> a.getTerms().getDiscountId().equals(discountId))).hasSize(1);
 
-        JsonNode isvList = JSON.readTree(get("/isvs/" + ISV + "/discounts", "application/json").body());
+        JsonNode isvList = JSON.readTree(get("/isvs/" + ISV + "/discounts", isv()).body());
         assertThat(isvList).hasSize(1);
         assertThat(isvList.get(0).get("privateNotes").asString()).isEqualTo("secret margin plan");
         assertThat(isvList.get(0).get("status").asString()).isEqualTo("ACCEPTED");
-        HttpResponse<String> resellerList = get("/resellers/" + RESELLER + "/discounts", "application/json");
+        HttpResponse<String> resellerList = get("/resellers/" + RESELLER + "/discounts", reseller());
         assertThat(resellerList.statusCode()).isEqualTo(200);
         assertThat(resellerList.body()).contains(discountId, "\"percent\":10.00", "\"status\":\"ACCEPTED\"")
                 .doesNotContain("secret", "privateNotes");
-        assertThat(JSON.readTree(get("/resellers/R-NOBODY-" + RUN + "/discounts", "application/json").body()))
-                .isEmpty();
+        assertThat(JSON.readTree(get("/resellers/R-NOBODY-" + RUN + "/discounts",
+                TestTokens.bearer(PartyKind.RESELLER, "R-NOBODY-" + RUN)).body())).isEmpty();
         // X3: discounts by state
         await().atMost(WAIT).untilAsserted(() -> assertThat(registry.get(DiscountGauges.DISCOUNTS)
                 .tag("state", "ACCEPTED").gauge().value()).isGreaterThanOrEqualTo(1.0));
@@ -137,7 +139,7 @@ class DiscountEndpointsTest {
         assertProblem(post("/acceptances/" + transferToken), 403, "FORGED");
         assertProblem(post("/acceptances/" + token("D-" + RUN, RESELLER, Instant.now().minusSeconds(5))), 410,
                 "EXPIRED");
-        assertProblem(get("/acceptances/not-a-token", "text/html"), 400, "MALFORMED");
+        assertProblem(page("/acceptances/not-a-token"), 400, "MALFORMED");
         // a genuine link for a discount the service does not know (once Streams runs: 503 NOT_QUERYABLE before)
         await().atMost(WAIT).untilAsserted(() -> assertProblem(post("/acceptances/" + token("D-UNKNOWN-" + RUN,
                 RESELLER, START)), 404, "UNKNOWN_DISCOUNT"));
@@ -145,6 +147,62 @@ class DiscountEndpointsTest {
                 .counter().count()).isGreaterThanOrEqualTo(2.0);
         assertThat(kafka.events(Topics.DISCOUNTS_COMMANDS, DiscountAcceptanceSubmitted.class).stream()
                 .filter(a -> a.getDiscountId().startsWith("D-"))).isEmpty();
+    }
+
+    // issue 10: each list is its own party's; operators see all; no token, a foreign or an expired one is refused
+    @Test
+    void eachListIsItsPartysOwn() throws Exception {
+        String isvList = "/isvs/" + ISV + "/discounts";
+        String resellerList = "/resellers/" + RESELLER + "/discounts";
+        for (String path : new String[] {isvList, resellerList}) {
+            assertProblem(get(path, null), 401, "UNAUTHENTICATED");
+            assertThat(get(path, null).headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    challenge -> assertThat(challenge).startsWith("Bearer"));
+            assertProblem(get(path, "Bearer " + TestTokens.expired(PartyKind.OPERATOR, "ops")), 401,
+                    "INVALID_TOKEN");
+            assertProblem(get(path, "Bearer " + TestTokens.foreign(PartyKind.OPERATOR, "ops")), 401,
+                    "INVALID_TOKEN");
+            assertProblem(get(path, "Bearer not-a-jwt"), 401, "INVALID_TOKEN");
+            assertProblem(get(path, TestTokens.bearer(PartyKind.CUSTOMER, "C")), 403, "FORBIDDEN");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(get(path, TestTokens.bearer(PartyKind.OPERATOR,
+                    "ops")).statusCode()).isEqualTo(200));
+        }
+        assertProblem(get(isvList, TestTokens.bearer(PartyKind.ISV, "ISV-OTHER")), 403, "FORBIDDEN");
+        assertProblem(get(isvList, reseller()), 403, "FORBIDDEN");
+        assertProblem(get(resellerList, TestTokens.bearer(PartyKind.RESELLER, "R-OTHER")), 403, "FORBIDDEN");
+        assertProblem(get(resellerList, isv()), 403, "FORBIDDEN");
+        // a reseller id in an ISV's token is not that reseller
+        assertProblem(get(resellerList, TestTokens.bearer(PartyKind.ISV, RESELLER)), 403, "FORBIDDEN");
+    }
+
+    // issue 10: bad input at the edge is a 4xx problem, before anything is looked up
+    @Test
+    void badInputAtTheEdgeIsRefused() throws Exception {
+        assertProblem(get("/isvs/" + ISV + "%7C" + RESELLER + "/discounts", isv()), 400, "MALFORMED_ID");
+        assertProblem(get("/isvs/" + ISV + "/discounts?status=ACCEPTED", isv()), 400, "UNKNOWN_PARAMETER");
+        HttpResponse<String> tooLarge = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/acceptances/" + token("D-" + RUN, RESELLER, START)))
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(64 * 1024))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(tooLarge, 413, "BODY_TOO_LARGE");
+        // actuator: probes and scraping open, nothing else exposed
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/env", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/env", TestTokens.bearer(PartyKind.OPERATOR, "ops")).statusCode())
+                .isEqualTo(404);
+        assertThat(kafka.events(Topics.DISCOUNTS_COMMANDS, DiscountAcceptanceSubmitted.class).stream()
+                .filter(a -> a.getDiscountId().equals("D-" + RUN))).isEmpty();
+    }
+
+    private static String isv() {
+        return TestTokens.bearer(PartyKind.ISV, ISV);
+    }
+
+    private static String reseller() {
+        return TestTokens.bearer(PartyKind.RESELLER, RESELLER);
     }
 
     private void awaitDirectory() {
@@ -169,9 +227,19 @@ class DiscountEndpointsTest {
         assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo(code);
     }
 
-    private HttpResponse<String> get(String path, String accept) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> page(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JSON GET with this Authorization header (none when null). */
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path) throws Exception {

@@ -35,6 +35,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 public class NotificationConfig {
 
     static final String OUTBOX_FACTORY = "emailOutboxContainerFactory";
+    /** The outbox consumers' group (docs/security.md: its ACLs). */
+    public static final String SENDER_GROUP = "channelhub-notification-sender";
 
     /** Fails the start without the signing key: a consent request without working links asks for nothing. */
     @Bean
@@ -118,7 +120,7 @@ public class NotificationConfig {
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> outboxFactory(KafkaProperties kafka,
             DefaultErrorHandler outboxErrorHandler, @Value("${channelhub.mail.senders}") int senders) {
         Map<String, Object> config = kafka.buildConsumerProperties();
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "channelhub-notification-sender");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, SENDER_GROUP);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

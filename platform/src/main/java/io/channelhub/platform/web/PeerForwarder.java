@@ -121,9 +121,12 @@ public class PeerForwarder {
                 .timeout(timeout)
                 .header(FORWARDED_HEADER, self)
                 .method(request.getMethod(), HttpRequest.BodyPublishers.noBody());
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (accept != null) {
-            forward.header(HttpHeaders.ACCEPT, accept);
+        // the caller's own token: the other instance decides what this caller may see, as this one would
+        for (String name : List.of(HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION)) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                forward.header(name, value);
+            }
         }
         try {
             return Optional.of(relayed(peer, http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray())));

@@ -47,6 +47,11 @@ public final class Problems {
         return of(HttpStatus.NOT_FOUND, code, title, detail);
     }
 
+    /** The caller is signed in but this is another party's: for data whose existence is no secret to it. */
+    public static ErrorResponseException forbidden(String detail) {
+        return of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Not yours", detail);
+    }
+
     public static ErrorResponseException conflict(String code, String title, String detail) {
         return of(HttpStatus.CONFLICT, code, title, detail);
     }

@@ -56,9 +56,18 @@ public class StoreLocator {
      * views of a rebalance never send a request back and forth.
      */
     public <V> Location<V> locate(String store, String key, boolean forwarded) {
+        return locate(store, key, key, forwarded);
+    }
+
+    /**
+     * As {@link #locate(String, String, boolean)} for a store whose keys extend the record key its partition is
+     * chosen by ({@code <payerId>|<month>} in a store of records keyed by payer): the partition follows
+     * {@code partitionKey}, the value is read at {@code key}.
+     */
+    public <V> Location<V> locate(String store, String partitionKey, String key, boolean forwarded) {
         KafkaStreams streams = running();
         try {
-            KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, KEYS);
+            KeyQueryMetadata metadata = streams.queryMetadataForKey(store, partitionKey, KEYS);
             if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
                 throw notQueryable();
             }

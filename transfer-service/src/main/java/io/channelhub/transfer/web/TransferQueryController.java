@@ -1,5 +1,6 @@
 package io.channelhub.transfer.web;
 
+import io.channelhub.platform.security.Caller;
 import io.channelhub.platform.web.PeerForwarder;
 import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * T9: the state of a transfer over HTTP, from whichever instance is asked. By entitlement, Streams' metadata says
  * which instance holds it; by transfer id, nothing does (the index is partitioned by entitlement), so the other
- * instances are asked in turn.
+ * instances are asked in turn. Only the transfer's parties and operators see it; to anyone else it does not exist
+ * (404, as for an unknown one: ids must not be probed).
  */
 @RestController
 @RequestMapping("/transfers")
@@ -27,31 +29,38 @@ class TransferQueryController {
     private final TransferLocator locator;
     private final StoreLocator stores;
     private final PeerForwarder forwarder;
+    private final TransferAudience audience;
 
-    TransferQueryController(TransferLocator locator, StoreLocator stores, PeerForwarder forwarder) {
+    TransferQueryController(TransferLocator locator, StoreLocator stores, PeerForwarder forwarder,
+            TransferAudience audience) {
         this.locator = locator;
         this.stores = stores;
         this.forwarder = forwarder;
+        this.audience = audience;
     }
 
     @GetMapping
-    ResponseEntity<?> byEntitlement(@RequestParam String entitlementId, HttpServletRequest request) {
+    ResponseEntity<?> byEntitlement(@RequestParam String entitlementId, Caller caller, HttpServletRequest request) {
         StoreLocator.Location<TransferState> location = locator.locate(entitlementId,
                 PeerForwarder.isForwarded(request));
         if (location instanceof StoreLocator.Elsewhere<TransferState> elsewhere) {
             return forwarder.relay(elsewhere.host(), request, "the transfer state of entitlement " + entitlementId);
         }
         TransferState state = ((StoreLocator.Here<TransferState>) location).value();
-        if (state == null) {
+        if (state == null || !caller.isOperatorOrAmong(audience.of(entitlementId, state))) {
             throw notFound("No transfer is known for entitlement " + entitlementId + ".");
         }
         return ResponseEntity.ok(TransferView.of(entitlementId, state));
     }
 
     @GetMapping("/{transferId}")
-    ResponseEntity<?> byTransferId(@PathVariable String transferId, HttpServletRequest request) {
+    ResponseEntity<?> byTransferId(@PathVariable String transferId, Caller caller, HttpServletRequest request) {
         Optional<StoreLocator.Here<TransferState>> here = locator.findLocally(transferId);
         if (here.isPresent()) {
+            if (here.get().value() != null
+                    && !caller.isOperatorOrAmong(audience.of(here.get().key(), here.get().value()))) {
+                throw unknown(transferId);
+            }
             return ResponseEntity.ok(viewOf(transferId, here.get()));
         }
         if (PeerForwarder.isForwarded(request)) {

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * T9: what anyone may learn about a transfer without reading Kafka: who approved, who is still pending, why it
- * waits. Deliberately no e-mail addresses: the endpoint is open to anyone who knows an id.
+ * waits, for the transfer's parties and operators. No e-mail addresses: the parties are organisations, and each
+ * sees the others.
  *
  * @param pending   parties that have not decided (for a closed transfer: those who never answered)
  * @param waitingFor what the transfer waits for, in words; null once it is closed

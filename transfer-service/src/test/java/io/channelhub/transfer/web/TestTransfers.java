@@ -7,7 +7,9 @@ import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.entitlement.event.EntitlementActivated;
 import io.channelhub.platform.approvals.ApprovalTokens;
 import io.channelhub.platform.streams.ReferenceTable;
+import io.channelhub.platform.security.PartyKind;
 import io.channelhub.platform.testing.KafkaTestClient;
+import io.channelhub.platform.testing.TestTokens;
 import io.channelhub.schemas.Topics;
 import io.channelhub.transfer.event.TransferDetailsSupplied;
 import io.channelhub.transfer.event.TransferRequested;
@@ -166,8 +168,18 @@ final class TestTransfers implements AutoCloseable {
         return token(view, role, decision, NOW.plus(Duration.ofDays(14)));
     }
 
+    /** A GET as the transfer's ISV, which may see all of its transfers. */
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return get(path, TestTokens.bearer(PartyKind.ISV, isv));
+    }
+
+    /** A GET with this Authorization header (none when null). */
+    HttpResponse<String> get(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
     }
 
     HttpResponse<String> postJson(String path) {

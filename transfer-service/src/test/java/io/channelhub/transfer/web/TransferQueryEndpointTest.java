@@ -4,6 +4,10 @@ import static io.channelhub.transfer.web.ApprovalLinkEndpointTest.assertProblem;
 import static io.channelhub.transfer.web.TestTransfers.REQUESTED_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static io.channelhub.transfer.web.TestTransfers.json;
+
+import io.channelhub.platform.security.PartyKind;
+import io.channelhub.platform.testing.TestTokens;
 import io.channelhub.schemas.Topics;
 import io.channelhub.transfer.event.TransferRequested;
 import java.net.http.HttpResponse;
@@ -74,6 +78,57 @@ class TransferQueryEndpointTest extends EndpointTest {
         assertThat(view.openedAt()).isNull();
         assertThat(view.since()).isEqualTo(REQUESTED_AT);
         assertThat(transfers.get("/transfers/" + view.transferId()).body()).contains("\"status\":\"INFO_REQUESTED\"");
+    }
+
+    // T9, issue 10: the transfer's parties and operators see it; to anyone else it does not exist (404, as an
+    // unknown one), and without a valid token nobody sees anything (401)
+    @Test
+    void onlyTheTransfersPartiesSeeIt() {
+        TransferView view = transfers.open(transfers.id("E-WHO"));
+        String byEntitlement = "/transfers?entitlementId=" + view.entitlementId();
+        String byId = "/transfers/" + view.transferId();
+        for (String path : new String[] {byEntitlement, byId}) {
+            assertProblem(transfers.get(path, null), 401, "UNAUTHENTICATED");
+            assertProblem(transfers.get(path, "Bearer " + TestTokens.expired(PartyKind.ISV, transfers.isv)), 401,
+                    "INVALID_TOKEN");
+            assertProblem(transfers.get(path, TestTokens.bearer(PartyKind.ISV, transfers.id("ISV-OTHER"))), 404,
+                    "UNKNOWN_TRANSFER");
+            assertProblem(transfers.get(path, TestTokens.bearer(PartyKind.RESELLER, transfers.id("R-OTHER"))), 404,
+                    "UNKNOWN_TRANSFER");
+            assertProblem(transfers.get(path, TestTokens.bearer(PartyKind.CUSTOMER, transfers.id("C-OTHER"))), 404,
+                    "UNKNOWN_TRANSFER");
+            for (String party : new String[] {
+                    TestTokens.bearer(PartyKind.ISV, transfers.isv),
+                    TestTokens.bearer(PartyKind.CUSTOMER, transfers.customer),
+                    TestTokens.bearer(PartyKind.RESELLER, transfers.oldReseller),
+                    TestTokens.bearer(PartyKind.RESELLER, transfers.newReseller),
+                    TestTokens.bearer(PartyKind.OPERATOR, "ops-1")}) {
+                HttpResponse<String> answer = transfers.get(path, party);
+                assertThat(answer.statusCode()).as(path).isEqualTo(200);
+                assertThat(json(answer).get("transferId").asString()).isEqualTo(view.transferId());
+            }
+        }
+        // malformed ids and parameters the endpoint does not take: 400, before anything is looked up
+        assertProblem(transfers.get("/transfers?entitlementId=E%7CX"), 400, "MALFORMED_ID");
+        assertProblem(transfers.get(byEntitlement + "&status=OPEN"), 400, "UNKNOWN_PARAMETER");
+    }
+
+    // issue 10: before the transfer opens (waiting for information) its audience comes from the entitlement and
+    // the directory: the ISV and the customer see what is missing, nobody else
+    @Test
+    void aRequestWaitingForInformationIsSeenByItsIsvAndCustomer() {
+        String entitlementId = transfers.id("E-INFO-WHO");
+        transfers.activate(entitlementId);
+        transfers.kafka.send(Topics.TRANSFERS_COMMANDS, entitlementId, TransferRequested.newBuilder(
+                transfers.request(entitlementId)).setTargetBillingAccountId(null).build());
+        TransferView view = transfers.await(entitlementId, v -> v.status().equals("INFO_REQUESTED"));
+        String path = "/transfers/" + view.transferId();
+        assertThat(transfers.get(path, TestTokens.bearer(PartyKind.CUSTOMER, transfers.customer)).statusCode())
+                .isEqualTo(200);
+        assertThat(transfers.get(path, TestTokens.bearer(PartyKind.RESELLER, transfers.oldReseller)).statusCode())
+                .isEqualTo(200);
+        assertProblem(transfers.get(path, TestTokens.bearer(PartyKind.RESELLER, transfers.newReseller)), 404,
+                "UNKNOWN_TRANSFER");
     }
 
     // T9: unknown ids are 404 problems; a missing parameter is a 400 problem

@@ -1,0 +1,70 @@
+package io.channelhub.billing.web;
+
+import io.channelhub.billing.stream.BillingTopology;
+import io.channelhub.billing.stream.PayoutProgress;
+import io.channelhub.platform.security.Caller;
+import io.channelhub.platform.security.PartyKind;
+import io.channelhub.platform.web.PeerForwarder;
+import io.channelhub.platform.web.Problems;
+import io.channelhub.platform.web.StoreLocator;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * D6 over HTTP (issue 10): the payout statements issued to an ISV for a month, the first and any supplements,
+ * from the instance that holds the ISV's partition (invoice lines are re-keyed by ISV for them). The ISV's own and
+ * any operator's: the path names the ISV, so another caller is refused (403). Unlike an invoice, a statement
+ * carries the revenue share and the payout: they are what the ISV is told.
+ */
+@RestController
+class PayoutStatementController {
+
+    /** One statement, amounts to the cent in its currency. */
+    record StatementView(String statementId, int sequence, Instant issuedAt, String currency,
+            List<String> invoiceIds, BigDecimal gross, BigDecimal discount, BigDecimal net, BigDecimal revenueShare,
+            BigDecimal payout) {
+
+        static StatementView of(PayoutProgress.Issued s) {
+            return new StatementView(s.statementId(), s.sequence(), s.issuedAt(), s.currency(), s.invoiceIds(),
+                    s.gross(), s.discount(), s.net(), s.revenueShare(), s.payout());
+        }
+    }
+
+    private final StoreLocator stores;
+    private final PeerForwarder forwarder;
+
+    PayoutStatementController(StoreLocator stores, PeerForwarder forwarder) {
+        this.stores = stores;
+        this.forwarder = forwarder;
+    }
+
+    @GetMapping("/isvs/{isvId}/payout-statements/{month}")
+    ResponseEntity<?> ofMonth(@PathVariable String isvId, @PathVariable String month, Caller caller,
+            HttpServletRequest request) {
+        if (!caller.mayActFor(PartyKind.ISV, isvId)) {
+            throw Problems.forbidden("Only the ISV itself sees its payout statements.");
+        }
+        String yearMonth = Months.parse(month);
+        // keys extend the ISV, which chose the partition (billing-service.payout-lines is keyed by ISV)
+        StoreLocator.Location<PayoutProgress> location = stores.locate(BillingTopology.STATEMENTS_STORE, isvId,
+                isvId + "|" + yearMonth, PeerForwarder.isForwarded(request));
+        if (location instanceof StoreLocator.Elsewhere<PayoutProgress> elsewhere) {
+            return forwarder.relay(elsewhere.host(), request, "the payout statements of ISV " + isvId);
+        }
+        PayoutProgress progress = ((StoreLocator.Here<PayoutProgress>) location).value();
+        if (progress == null || progress.issued().isEmpty()) {
+            throw Problems.notFound("NO_STATEMENT", "No payout statement", "No payout statement of " + isvId
+                    + " for " + yearMonth + " has been issued yet: the first follows the month's end once every "
+                    + "payer's invoice is in.");
+        }
+        return ResponseEntity.ok(progress.issued().stream().sorted(Comparator.comparingInt(
+                PayoutProgress.Issued::sequence)).map(StatementView::of).toList());
+    }
+}

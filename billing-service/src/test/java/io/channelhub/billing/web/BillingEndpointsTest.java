@@ -1,0 +1,549 @@
+package io.channelhub.billing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.channelhub.billing.BillingServiceApplication;
+import io.channelhub.billing.event.BillingPlan;
+import io.channelhub.billing.event.CreditNoteIssued;
+import io.channelhub.billing.event.CreditNoteRequested;
+import io.channelhub.billing.event.InvoiceIssued;
+import io.channelhub.billing.event.IsvInvoiceLines;
+import io.channelhub.billing.event.PayoutStatementIssued;
+import io.channelhub.billing.event.SubscriptionPlanChosen;
+import io.channelhub.billing.event.SubscriptionRefused;
+import io.channelhub.billing.event.SubscriptionUpdated;
+import io.channelhub.billing.stream.BillingTopology;
+import io.channelhub.common.event.EventMeta;
+import io.channelhub.directory.event.BillingAccountRegistered;
+import io.channelhub.directory.event.IsvRegistered;
+import io.channelhub.directory.event.ResellerRegistered;
+import io.channelhub.migration.event.MigrationCompleted;
+import io.channelhub.migration.event.MigrationRequested;
+import io.channelhub.migration.event.PrepaidOrderRecorded;
+import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.platform.security.PartyKind;
+import io.channelhub.platform.streams.ReferenceTable;
+import io.channelhub.platform.testing.KafkaTestClient;
+import io.channelhub.platform.testing.TestTokens;
+import io.channelhub.pricing.AvroMoney;
+import io.channelhub.pricing.Money;
+import io.channelhub.pricing.event.PriceListed;
+import io.channelhub.pricing.event.ResellerMarginSet;
+import io.channelhub.reseller.event.OrderLine;
+import io.channelhub.reseller.event.PaymentMethod;
+import io.channelhub.reseller.event.ResellerApplicationSubmitted;
+import io.channelhub.reseller.event.ResellerOrderAccepted;
+import io.channelhub.reseller.event.ResellerOrderReleased;
+import io.channelhub.reseller.event.ResellerOrderRequested;
+import io.channelhub.reseller.event.ResellerPaymentReceived;
+import io.channelhub.schemas.Topics;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 10 for billing-service's HTTP API, on the embedded broker with one context: every endpoint refuses a
+ * caller without a valid token (401), refuses another party (403; 404 for an invoice by id, whose existence must
+ * not leak), and answers its party and operators with that party's data only. The data is made the way upstream
+ * makes it: a payer's annual plan invoiced for two months (B4) and credited once, the ISV's payout statement and
+ * its supplement (D6), reseller programme orders (R2–R7) and a migration (B5, B6).
+ */
+@SpringBootTest(classes = BillingServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BillingEndpointsTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String MARCH = "2030-03";
+    static final String APRIL = "2030-04";
+    /** A payer and an ISV whose {@code <id>|2030-03} keys hash to another partition than the ids themselves. */
+    static final String PAYER = keyedElsewhere("R-" + RUN);
+    static final String ISV = keyedElsewhere("ISV-" + RUN);
+    static final String OTHER_RESELLER = "R2-" + RUN;
+    static final String OTHER_ISV = "ISV2-" + RUN;
+    static final String MIGRATED = "M-" + RUN;
+    static final String CUSTOMER = "C-" + RUN;
+    static final String CUSTOMER_MAIL = "it@c-" + RUN + ".example";
+    static final String OTHER_CUSTOMER = "C2-" + RUN;
+    static final String OTHER_CUSTOMER_MAIL = "it@c2-" + RUN + ".example";
+    static final String SKU = "SKU-" + RUN;
+    static final String OPERATOR = "ops-" + RUN;
+    /** Decimals as written, so "to the cent" is checked too. */
+    static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
+    static KafkaTestClient kafka;
+    static Billed billed;
+
+    /** What driving billing produced, for the endpoints to be compared with. */
+    record Billed(InvoiceIssued march, InvoiceIssued april, List<PayoutStatementIssued> statements,
+            Map<String, String> licenceKeys) {
+    }
+
+    @LocalServerPort
+    int port;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void referenceData() {
+        kafka = KafkaTestClient.embedded().createTopics();
+        Instant now = Instant.now();
+        for (String reseller : List.of(PAYER, OTHER_RESELLER, MIGRATED)) {
+            kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + reseller, new ResellerRegistered(meta(now), reseller,
+                    "Reseller " + reseller, "billing@" + reseller.toLowerCase() + ".example", "IT"));
+        }
+        kafka.send(Topics.DIRECTORY_EVENTS, "isv:" + ISV, new IsvRegistered(meta(now), ISV, "Vendor",
+                "partners@isv.example", true));
+        kafka.send(Topics.DIRECTORY_EVENTS, "account:A1-" + RUN, new BillingAccountRegistered(meta(now), "A1-" + RUN,
+                CUSTOMER, "Customer One", CUSTOMER_MAIL, PAYER));
+        kafka.send(Topics.DIRECTORY_EVENTS, "account:A2-" + RUN, new BillingAccountRegistered(meta(now), "A2-" + RUN,
+                OTHER_CUSTOMER, "Customer Two", OTHER_CUSTOMER_MAIL, PAYER));
+        kafka.send(Topics.PRICES_EVENTS, "price:" + SKU + ":ANNUAL", new PriceListed(meta(now), SKU, ISV,
+                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("150.00", "EUR"))));
+        kafka.send(Topics.PRICES_EVENTS, "margin:" + PAYER, new ResellerMarginSet(meta(now), PAYER,
+                new BigDecimal("20.00")));
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    // issue 10: no token, an expired one, or one of an issuer nobody trusts -> 401 problem, on every endpoint
+    @Test
+    void everyEndpointRefusesACallerWithoutAValidToken() throws Exception {
+        for (String path : List.of("/payers/" + PAYER + "/invoices/" + MARCH, "/payers/" + PAYER + "/invoices/"
+                + MARCH + "/pdf", "/invoices/INV-" + RUN, "/payers/" + MIGRATED + "/migration/credit-statement.csv",
+                "/isvs/" + ISV + "/payout-statements/" + MARCH, "/resellers/" + PAYER + "/orders",
+                "/customers/" + CUSTOMER + "/orders")) {
+            assertProblem(get(path, null), 401, "UNAUTHENTICATED");
+            assertProblem(get(path, "Bearer " + TestTokens.expired(PartyKind.OPERATOR, OPERATOR)), 401,
+                    "INVALID_TOKEN");
+            assertProblem(get(path, "Bearer " + TestTokens.foreign(PartyKind.OPERATOR, OPERATOR)), 401,
+                    "INVALID_TOKEN");
+        }
+    }
+
+    // issue 10: the path names the party, so another party (of any kind) is refused plainly
+    @Test
+    void anotherPartyIsRefused() throws Exception {
+        String otherReseller = TestTokens.bearer(PartyKind.RESELLER, OTHER_RESELLER);
+        assertProblem(get("/payers/" + PAYER + "/invoices/" + MARCH, otherReseller), 403, "FORBIDDEN");
+        assertProblem(get("/payers/" + PAYER + "/invoices/" + MARCH + "/pdf", otherReseller), 403, "FORBIDDEN");
+        // the ISV whose product is invoiced is not the payer either
+        assertProblem(get("/payers/" + PAYER + "/invoices/" + MARCH, TestTokens.bearer(PartyKind.ISV, ISV)), 403,
+                "FORBIDDEN");
+        assertProblem(get("/payers/" + MIGRATED + "/migration/credit-statement.csv", otherReseller), 403,
+                "FORBIDDEN");
+        assertProblem(get("/isvs/" + ISV + "/payout-statements/" + MARCH, TestTokens.bearer(PartyKind.ISV,
+                OTHER_ISV)), 403, "FORBIDDEN");
+        // a reseller whose invoice fed the statement, and a party of another kind with the ISV's id
+        assertProblem(get("/isvs/" + ISV + "/payout-statements/" + MARCH, TestTokens.bearer(PartyKind.RESELLER,
+                PAYER)), 403, "FORBIDDEN");
+        assertProblem(get("/isvs/" + ISV + "/payout-statements/" + MARCH, TestTokens.bearer(PartyKind.RESELLER,
+                ISV)), 403, "FORBIDDEN");
+        assertProblem(get("/resellers/" + PAYER + "/orders", otherReseller), 403, "FORBIDDEN");
+        assertProblem(get("/resellers/" + PAYER + "/orders", TestTokens.bearer(PartyKind.CUSTOMER, CUSTOMER)), 403,
+                "FORBIDDEN");
+        assertProblem(get("/customers/" + CUSTOMER + "/orders", TestTokens.bearer(PartyKind.CUSTOMER,
+                OTHER_CUSTOMER)), 403, "FORBIDDEN");
+        // the reseller that shipped to the customer reads its orders on its own endpoint, not the customer's
+        assertProblem(get("/customers/" + CUSTOMER + "/orders", TestTokens.bearer(PartyKind.RESELLER, PAYER)), 403,
+                "FORBIDDEN");
+    }
+
+    // issue 10, B4: the payer and operators read its invoices; both months are found, though the key of one
+    // extends the payer into another partition than the payer's own (the locate-by-whole-key bug)
+    @Test
+    void thePayerReadsItsInvoicesOfEveryMonth() throws Exception {
+        Billed data = billed();
+        assertThat(partition(PAYER + "|" + MARCH)).as("the test's premise").isNotEqualTo(partition(PAYER));
+        String payer = TestTokens.bearer(PartyKind.RESELLER, PAYER);
+        for (InvoiceIssued invoice : List.of(data.march(), data.april())) {
+            HttpResponse<String> response = get("/payers/" + PAYER + "/invoices/" + invoice.getMonth(), payer);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode view = JSON.readTree(response.body());
+            assertThat(view.get("invoiceId").asString()).isEqualTo(invoice.getInvoiceId());
+            assertThat(view.get("payerId").asString()).isEqualTo(PAYER);
+            assertThat(view.get("totalDue").decimalValue()).isEqualTo("100.00");
+            // the marketplace's margin and the ISV's payout stay off the payer's invoice
+            assertThat(response.body()).doesNotContain("revenueShare", "payout", "isvPayout");
+        }
+        HttpResponse<byte[]> pdf = bytes("/payers/" + PAYER + "/invoices/" + MARCH + "/pdf", payer);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String operator = TestTokens.bearer(PartyKind.OPERATOR, OPERATOR);
+        assertThat(get("/payers/" + PAYER + "/invoices/" + APRIL, operator).statusCode()).isEqualTo(200);
+        assertThat(bytes("/payers/" + PAYER + "/invoices/" + APRIL + "/pdf", operator).statusCode()).isEqualTo(200);
+        assertProblem(get("/payers/" + PAYER + "/invoices/2030-02", payer), 404, "UNKNOWN_INVOICE");
+        assertProblem(get("/payers/" + PAYER + "/invoices/2030-3", payer), 400, "MALFORMED_MONTH");
+    }
+
+    // issue 10, B4: by id, another party's invoice is answered exactly as an id nobody issued
+    @Test
+    void anInvoiceByIdIsItsPayersAndDoesNotExistForAnyoneElse() throws Exception {
+        String invoiceId = billed().march().getInvoiceId();
+        HttpResponse<String> own = get("/invoices/" + invoiceId, TestTokens.bearer(PartyKind.RESELLER, PAYER));
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(JSON.readTree(own.body()).get("invoiceId").asString()).isEqualTo(invoiceId);
+        assertThat(own.body()).doesNotContain("revenueShare", "payout");
+        assertThat(get("/invoices/" + invoiceId, TestTokens.bearer(PartyKind.OPERATOR, OPERATOR)).statusCode())
+                .isEqualTo(200);
+
+        String unknownId = "INV-UNKNOWN-" + RUN;
+        JsonNode unknown = sameShape(get("/invoices/" + unknownId, TestTokens.bearer(PartyKind.RESELLER, PAYER)),
+                unknownId);
+        for (String other : List.of(TestTokens.bearer(PartyKind.RESELLER, OTHER_RESELLER),
+                TestTokens.bearer(PartyKind.ISV, ISV), TestTokens.bearer(PartyKind.CUSTOMER, CUSTOMER))) {
+            assertThat(sameShape(get("/invoices/" + invoiceId, other), invoiceId)).isEqualTo(unknown);
+        }
+    }
+
+    // issue 10, B6: the migrated reseller's credit statement
+    @Test
+    void theMigratedResellerReadsItsCreditStatement() throws Exception {
+        billed();
+        for (String token : List.of(TestTokens.bearer(PartyKind.RESELLER, MIGRATED),
+                TestTokens.bearer(PartyKind.OPERATOR, OPERATOR))) {
+            HttpResponse<String> csv = get("/payers/" + MIGRATED + "/migration/credit-statement.csv", token);
+            assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("text/csv"));
+            assertThat(csv.body()).contains("MP-" + RUN);
+        }
+        assertProblem(get("/payers/" + PAYER + "/migration/credit-statement.csv",
+                TestTokens.bearer(PartyKind.RESELLER, PAYER)), 404, "NOT_MIGRATED");
+    }
+
+    // issue 10, D6: the ISV reads the month's statement and its supplement, as issued, to the cent
+    @Test
+    void theIsvReadsItsPayoutStatementsOfAMonth() throws Exception {
+        Billed data = billed();
+        assertThat(partition(ISV + "|" + MARCH)).as("the test's premise").isNotEqualTo(partition(ISV));
+        for (String token : List.of(TestTokens.bearer(PartyKind.ISV, ISV),
+                TestTokens.bearer(PartyKind.OPERATOR, OPERATOR))) {
+            HttpResponse<String> response = get("/isvs/" + ISV + "/payout-statements/" + MARCH, token);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode list = JSON.readTree(response.body());
+            assertThat(list).hasSize(2);
+            for (int i = 0; i < 2; i++) {
+                PayoutStatementIssued issued = data.statements().get(i);
+                JsonNode view = list.get(i);
+                assertThat(view.get("statementId").asString()).isEqualTo(issued.getStatementId());
+                assertThat(view.get("sequence").asInt()).isEqualTo(i + 1);
+                assertThat(Instant.parse(view.get("issuedAt").asString())).isEqualTo(issued.getMeta()
+                        .getOccurredAt());
+                assertThat(view.get("currency").asString()).isEqualTo("EUR");
+                assertThat(StreamSupport.stream(view.get("invoiceIds").spliterator(), false)
+                        .map(JsonNode::asString).toList()).isEqualTo(issued.getInvoiceIds());
+                assertThat(List.of(view.get("gross").decimalValue(), view.get("discount").decimalValue(),
+                        view.get("net").decimalValue(), view.get("revenueShare").decimalValue(),
+                        view.get("payout").decimalValue())).isEqualTo(List.of(cents(issued.getGross()),
+                        cents(issued.getDiscount()), cents(issued.getNet()), cents(issued.getRevenueShare()),
+                        cents(issued.getPayout())));
+            }
+            // 10 licences x (150.00 - 20%) / 12 = 100.00; then the credit note takes the line back
+            assertThat(list.get(0).get("gross").decimalValue()).isEqualTo("100.00");
+            assertThat(list.get(1).get("gross").decimalValue()).isEqualTo("-100.00");
+        }
+        assertProblem(get("/isvs/" + ISV + "/payout-statements/" + APRIL, TestTokens.bearer(PartyKind.ISV, ISV)),
+                404, "NO_STATEMENT");
+        assertProblem(get("/isvs/" + ISV + "/payout-statements/march", TestTokens.bearer(PartyKind.ISV, ISV)), 400,
+                "MALFORMED_MONTH");
+    }
+
+    // issue 10, R2-R6: the reseller reads its own orders with their money; not another reseller's
+    @Test
+    void theResellerReadsItsOrdersWithTheirMoney() throws Exception {
+        Billed data = billed();
+        for (String token : List.of(TestTokens.bearer(PartyKind.RESELLER, PAYER),
+                TestTokens.bearer(PartyKind.OPERATOR, OPERATOR))) {
+            HttpResponse<String> response = get("/resellers/" + PAYER + "/orders", token);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode orders = JSON.readTree(response.body());
+            assertThat(ids(orders)).containsExactly("O1-" + RUN, "O2-" + RUN);
+            JsonNode paid = orders.get(0);
+            assertThat(paid.get("status").asString()).isEqualTo("PAID");
+            assertThat(paid.get("shipTo").get("name").asString()).isEqualTo("Customer One");
+            assertThat(paid.get("currency").asString()).isEqualTo("EUR");
+            // 2 x 500.00 = 1000.00, the reseller's 10% off -> 900.00, no sales tax outside the US (R6)
+            assertThat(paid.get("lines").get(0).get("retailUnitPrice").decimalValue()).isEqualTo("500.00");
+            assertThat(Stream.of("subtotal", "discount", "net", "salesTax", "total", "interestCharged")
+                    .map(field -> paid.get(field).decimalValue().toPlainString()))
+                    .containsExactly("1000.00", "100.00", "900.00", "0.00", "900.00", "0.00");
+            assertThat(paid.get("paidAt").isNull()).isFalse();
+            assertThat(paid.get("licences").get(0).get("licenceKey").asString())
+                    .isEqualTo(data.licenceKeys().get("O1-" + RUN));
+            assertThat(orders.get(1).get("status").asString()).isEqualTo("HELD_UNTIL_PAID");
+            assertThat(orders.get(1).get("licences")).isEmpty();
+        }
+        assertProblem(get("/resellers/R-NONE-" + RUN + "/orders", TestTokens.bearer(PartyKind.OPERATOR, OPERATOR)),
+                404, "NO_RESELLER_ACCOUNT");
+    }
+
+    // issue 10, R2, R7: the customer reads the orders shipped to its e-mail by every reseller: licences, no money
+    @Test
+    void theCustomerReadsItsOrdersAndTheirLicencesWithoutAPrice() throws Exception {
+        Billed data = billed();
+        for (String token : List.of(TestTokens.bearer(PartyKind.CUSTOMER, CUSTOMER),
+                TestTokens.bearer(PartyKind.OPERATOR, OPERATOR))) {
+            HttpResponse<String> response = get("/customers/" + CUSTOMER + "/orders", token);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode orders = JSON.readTree(response.body());
+            // O1 from its own reseller, O3 from another one; not O2, shipped to another customer
+            assertThat(ids(orders)).containsExactly("O1-" + RUN, "O3-" + RUN);
+            for (JsonNode order : orders) {
+                String id = order.get("orderId").asString();
+                assertThat(order.get("licences")).singleElement().satisfies(licence -> {
+                    assertThat(licence.get("sku").asString()).isEqualTo(SKU);
+                    assertThat(licence.get("quantity").asInt()).isEqualTo(2);
+                    assertThat(licence.get("licenceKey").asString()).isEqualTo(data.licenceKeys().get(id));
+                });
+            }
+            assertNoMoney(orders);
+            assertThat(response.body()).doesNotContain("unitPrice", "Price", "total", "amount", "net", "EUR",
+                    "discount", "tax");
+        }
+        // a held order is listed without licences
+        HttpResponse<String> other = get("/customers/" + OTHER_CUSTOMER + "/orders",
+                TestTokens.bearer(PartyKind.CUSTOMER, OTHER_CUSTOMER));
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+        JsonNode held = JSON.readTree(other.body());
+        assertThat(ids(held)).containsExactly("O2-" + RUN);
+        assertThat(held.get(0).get("licences")).isEmpty();
+        // a customer with no billing account, or whose e-mail no order names: an empty list
+        assertThat(JSON.readTree(get("/customers/C-NONE-" + RUN + "/orders", TestTokens.bearer(PartyKind.CUSTOMER,
+                "C-NONE-" + RUN)).body())).isEmpty();
+    }
+
+    /**
+     * Drives billing once for every test: the payer's plan invoiced for March and April, March credited, the ISV's
+     * statement and supplement; reseller programme orders; a migration.
+     */
+    static synchronized Billed billed() {
+        if (billed != null) {
+            return billed;
+        }
+        kafka.await(ReferenceTable.tableTopic(BillingTopology.SERVICE, Topics.DIRECTORY_EVENTS),
+                BillingAccountRegistered.class, a -> a.getCustomerId().equals(OTHER_CUSTOMER), 1, WAIT);
+        kafka.await(ReferenceTable.tableTopic(BillingTopology.SERVICE, Topics.PRICES_EVENTS), ResellerMarginSet.class,
+                m -> m.getResellerId().equals(PAYER), 1, WAIT);
+        // R1, R2, R3: two resellers; orders to both customers' e-mails (one written in capitals), two paid by wire
+        for (String reseller : List.of(PAYER, OTHER_RESELLER)) {
+            send(reseller, new ResellerApplicationSubmitted(at("2030-03-02T09:00:00Z"), reseller, "Reseller",
+                    "orders@" + reseller.toLowerCase() + ".example", "GB", null, "SOFTWARE_RESELLER"));
+        }
+        order(PAYER, "O1-" + RUN, "Customer One", CUSTOMER_MAIL.toUpperCase());
+        order(PAYER, "O2-" + RUN, "Customer Two", OTHER_CUSTOMER_MAIL);
+        order(OTHER_RESELLER, "O3-" + RUN, "Customer One", CUSTOMER_MAIL);
+        pay(PAYER, "O1-" + RUN);
+        pay(OTHER_RESELLER, "O3-" + RUN);
+        // B5: a reseller with one prepaid order opts in
+        send(MIGRATED, new PrepaidOrderRecorded(at("2030-05-09T12:00:00Z"), MIGRATED, "MP-" + RUN, "MA-" + RUN,
+                "ONLINE", "STANDARD", ISV, SKU, null, 10, AvroMoney.toAvro(Money.of("960.00", "EUR")),
+                LocalDate.parse("2030-01-01"), LocalDate.parse("2031-01-01"), true, "ACTIVE", null,
+                Instant.parse("2030-01-01T00:00:00Z")));
+        send(MIGRATED, new MigrationRequested(at("2030-05-10T10:00:00Z"), MIGRATED));
+        planOnceThePriceIsKnown();
+
+        tick(PAYER, "2030-04-01T00:00:30Z");
+        InvoiceIssued march = invoice(MARCH);
+        // April's invoice meanwhile; before 2030-06-01T01:00 no tick states April for the ISV
+        tick(PAYER, "2030-05-01T00:00:30Z");
+        statementLines(march.getInvoiceId());
+        tick(ISV, "2030-04-01T01:01:00Z");
+        PayoutStatementIssued first = statement(1);
+        // B4: a credit note for the line, stated in a supplement (D6)
+        send(PAYER, new CreditNoteRequested(at("2030-04-01T02:00:00Z"), PAYER, MARCH, List.of(1), "never used"));
+        String note = await(CreditNoteIssued.class, n -> n.getPayerId().equals(PAYER)).getCreditNoteId();
+        statementLines(note);
+        tick(ISV, "2030-04-01T03:00:00Z");
+        PayoutStatementIssued supplement = statement(2);
+        InvoiceIssued april = invoice(APRIL);
+
+        await(ResellerOrderAccepted.class, o -> o.getOrder().getOrderId().equals("O2-" + RUN));
+        Map<String, String> keys = new HashMap<>();
+        for (String order : List.of("O1-" + RUN, "O3-" + RUN)) {
+            keys.put(order, await(ResellerOrderReleased.class, r -> r.getOrder().getOrderId().equals(order))
+                    .getLicences().get(0).getLicenceKey());
+        }
+        await(MigrationCompleted.class, m -> m.getResellerId().equals(MIGRATED));
+        billed = new Billed(march, april, List.of(first, supplement), keys);
+        return billed;
+    }
+
+    /**
+     * The plan is priced from the global price table, which the service fills from its own copy of the topic a
+     * moment after the copy is written: until then the plan is refused PRICE_UNKNOWN, and is sent again.
+     */
+    private static void planOnceThePriceIsKnown() {
+        String subscription = "S-" + RUN;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int refusals = 0;
+        send(PAYER, plan(subscription));
+        while (System.nanoTime() < deadline) {
+            if (!kafka.events(Topics.BILLING_EVENTS, SubscriptionUpdated.class).stream()
+                    .filter(u -> u.getSubscriptionId().equals(subscription)).toList().isEmpty()) {
+                return;
+            }
+            List<SubscriptionRefused> refused = kafka.events(Topics.BILLING_EVENTS, SubscriptionRefused.class)
+                    .stream().filter(r -> r.getSubscriptionId().equals(subscription)).toList();
+            if (refused.size() > refusals) {
+                refusals = refused.size();
+                send(PAYER, plan(subscription));
+            }
+            KafkaTestClient.sleep(200);
+        }
+        throw new AssertionError("Plan " + subscription + " not accepted within " + WAIT);
+    }
+
+    private static SubscriptionPlanChosen plan(String subscription) {
+        return new SubscriptionPlanChosen(at("2030-03-01T00:00:00Z"), subscription, PAYER, "A1-" + RUN, ISV, SKU,
+                null, BillingPlan.ANNUAL, 10, null, null);
+    }
+
+    private static void order(String reseller, String id, String customer, String email) {
+        send(reseller, new ResellerOrderRequested(at("2030-03-05T10:00:00Z"), reseller, id, customer, email,
+                List.of(new OrderLine(SKU, 2, AvroMoney.toAvro(Money.of("500.00", "EUR")), null))));
+    }
+
+    private static void pay(String reseller, String orderId) {
+        send(reseller, new ResellerPaymentReceived(at("2030-03-06T10:00:00Z"), reseller, orderId, PaymentMethod.WIRE,
+                AvroMoney.toAvro(Money.of("900.00", "EUR"))));
+    }
+
+    private static InvoiceIssued invoice(String month) {
+        return await(InvoiceIssued.class, i -> i.getPayerId().equals(PAYER) && i.getMonth().equals(month));
+    }
+
+    /** The ISV's lines of a document, re-keyed to its partition: the tick that states them must come after. */
+    private static void statementLines(String documentId) {
+        kafka.await(BillingTopology.PAYOUT_LINES, IsvInvoiceLines.class, l -> l.getInvoiceId().equals(documentId),
+                1, WAIT);
+    }
+
+    private static PayoutStatementIssued statement(int sequence) {
+        return await(PayoutStatementIssued.class, s -> s.getIsvId().equals(ISV) && s.getMonth().equals(MARCH)
+                && s.getSequence() == sequence);
+    }
+
+    /** On the partition of {@code key}, as the ticker does on every partition. */
+    private static void tick(String key, String at) {
+        send(key, new ClockTicked(at(at), Instant.parse(at)));
+    }
+
+    private static void send(String key, SpecificRecord command) {
+        kafka.send(Topics.BILLING_COMMANDS, key, command);
+    }
+
+    private static <T extends SpecificRecord> T await(Class<T> type, Predicate<T> match) {
+        return kafka.await(Topics.BILLING_EVENTS, type, match, 1, WAIT).get(0);
+    }
+
+    /** The partition a record key goes to on a three-partition topic (the producer's and Streams' default). */
+    static int partition(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 3;
+    }
+
+    /** {@code prefix}, or it with a suffix, such that {@code <id>|2030-03} is on another partition than the id. */
+    private static String keyedElsewhere(String prefix) {
+        for (int i = 0; ; i++) {
+            String id = prefix + "-" + i;
+            if (partition(id + "|" + MARCH) != partition(id)) {
+                return id;
+            }
+        }
+    }
+
+    /** The R7 promise, structurally: the only number anywhere is a licence's quantity. */
+    private static void assertNoMoney(JsonNode orders) {
+        Set<String> fields = new HashSet<>();
+        List<JsonNode> numbers = new ArrayList<>();
+        for (JsonNode order : orders) {
+            order.propertyNames().forEach(fields::add);
+            for (JsonNode licence : order.get("licences")) {
+                licence.propertyNames().forEach(fields::add);
+                licence.properties().forEach(field -> {
+                    if (field.getValue().isNumber() && !field.getKey().equals("quantity")) {
+                        numbers.add(field.getValue());
+                    }
+                });
+            }
+        }
+        assertThat(fields).containsExactlyInAnyOrder("orderId", "licences", "sku", "quantity", "licenceKey");
+        assertThat(numbers).isEmpty();
+    }
+
+    private static List<String> ids(JsonNode orders) {
+        return StreamSupport.stream(orders.spliterator(), false).map(o -> o.get("orderId").asString()).toList();
+    }
+
+    /** The problem with the id written out of it, to compare one id's answer with another's. */
+    private static JsonNode sameShape(HttpResponse<String> response, String invoiceId) {
+        assertProblem(response, 404, "UNKNOWN_INVOICE");
+        return JSON.readTree(response.body().replace(invoiceId, "<id>"));
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo(code);
+    }
+
+    private static BigDecimal cents(io.channelhub.common.event.Money money) {
+        return AvroMoney.fromAvro(money).rounded().amount();
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        return http.send(request(path, authorization), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<byte[]> bytes(String path, String authorization) throws Exception {
+        return http.send(request(path, authorization), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest request(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request.build();
+    }
+
+    private static EventMeta at(String instant) {
+        return meta(Instant.parse(instant));
+    }
+
+    private static EventMeta meta(Instant at) {
+        return EventMeta.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at).setProducer("test")
+                .build();
+    }
+}
