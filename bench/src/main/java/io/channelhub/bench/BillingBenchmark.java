@@ -97,6 +97,7 @@ public final class BillingBenchmark {
         ConfigurableApplicationContext service = new SpringApplicationBuilder(BillingServiceApplication.class).run(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.bootstrap(),
                 "--spring.kafka.streams.state-dir=" + data.streamsState("billing-service"),
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + data.tokenIssuerPublicKey(),
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         try {
             StreamsRunner runner = service.getBean(StreamsRunner.class);

@@ -118,6 +118,7 @@ public final class TransferBenchmark {
         ConfigurableApplicationContext service = new SpringApplicationBuilder(TransferServiceApplication.class).run(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.kafka.streams.state-dir=" + data.streamsState("transfer-service-alone"),
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + data.tokenIssuerPublicKey(),
                 "--channelhub.approvals.key=" + KEY, "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         try {
             StreamsRunner runner = service.getBean(StreamsRunner.class);

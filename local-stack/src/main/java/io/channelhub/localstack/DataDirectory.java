@@ -85,8 +85,16 @@ public final class DataDirectory {
         return DevTokenIssuer.inDirectory(tokenIssuerDirectory());
     }
 
-    /** Where {@link #tokenIssuer()} keeps private.pem and public.pem. */
-    public Path tokenIssuerDirectory() {
+    /**
+     * The issuer's public key as the services' {@code spring.security.oauth2.resourceserver.jwt.public-key-location}
+     * (a file: URI), the issuer created first if need be.
+     */
+    public String tokenIssuerPublicKey() {
+        tokenIssuer();
+        return tokenIssuerDirectory().resolve("public.pem").toUri().toString();
+    }
+
+    private Path tokenIssuerDirectory() {
         return root.resolve("token-issuer");
     }
 

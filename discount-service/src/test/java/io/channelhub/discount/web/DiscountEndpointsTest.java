@@ -35,8 +35,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * two lists, the ISV's with its private notes and the reseller's without (D7).
  */
 @SpringBootTest(classes = DiscountServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class DiscountEndpointsTest {
 
     static final String KEY = "discount-service test key, 32+ characters";
@@ -177,8 +181,15 @@ class DiscountEndpointsTest {
 
     // issue 10: bad input at the edge is a 4xx problem, before anything is looked up
     @Test
-    void badInputAtTheEdgeIsRefused() throws Exception {
+    void badInputAtTheEdgeIsRefused(CapturedOutput output) throws Exception {
         assertProblem(get("/isvs/" + ISV + "%7C" + RESELLER + "/discounts", isv()), 400, "MALFORMED_ID");
+        assertProblem(get("/isvs/" + ISV + "/discounts", TestTokens.bearer(PartyKind.ISV, "ISV-OTHER")), 403,
+                "FORBIDDEN");
+        // one line per refusal, with the route and never the values in it
+        assertThat(output.getOut()).contains("400 MALFORMED_ID GET /isvs/{isvId}/discounts",
+                "403 FORBIDDEN GET /isvs/{isvId}/discounts");
+        assertThat(output.getOut().lines().filter(line -> line.contains("io.channelhub.edge")))
+                .allSatisfy(line -> assertThat(line).doesNotContain(ISV, RESELLER, "Bearer"));
         assertProblem(get("/isvs/" + ISV + "/discounts?status=ACCEPTED", isv()), 400, "UNKNOWN_PARAMETER");
         HttpResponse<String> tooLarge = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/acceptances/" + token("D-" + RUN, RESELLER, START)))

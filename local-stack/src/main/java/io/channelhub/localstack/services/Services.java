@@ -84,9 +84,8 @@ public final class Services {
         // (acceptances) verify them and serve the pages
         props.put("channelhub.approvals.key", settings.data().approvalKey());
         // bearer tokens: the stack's own issuer (./run-local-stack.sh token ...) stands in for an identity provider
-        settings.data().tokenIssuer();
         props.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                settings.data().tokenIssuerDirectory().resolve("public.pem").toUri().toString());
+                settings.data().tokenIssuerPublicKey());
         props.put("channelhub.approvals.base-url", "http://localhost:" + ports().get("transfer-service"));
         props.put("channelhub.discounts.acceptance-base-url", "http://localhost:" + ports().get("discount-service"));
         if (spec.sendsMail()) {

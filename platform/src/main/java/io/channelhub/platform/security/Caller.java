@@ -37,7 +37,7 @@ public record Caller(PartyKind kind, String partyId, String subject) {
         return isOperator() || kind != PartyKind.OPERATOR && partyIds.contains(partyId);
     }
 
-    /** For logs: the kind and the subject's role, never a name, e-mail or token. */
+    /** Only the kind, should a caller end up in a log line: its ids can be personal data. */
     @Override
     public String toString() {
         return kind.name();

@@ -3,11 +3,14 @@ package io.channelhub.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -20,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * whose detail reveals nothing, with the stack trace in the log.
  */
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // ahead of Boot's own problem-details handler, which would not log
 final class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
@@ -36,8 +40,10 @@ final class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        Object code = body instanceof ProblemDetail problem && problem.getProperties() != null
-                ? problem.getProperties().get("code") : null;
+        // a thrown problem (Problems) brings its own body; Spring MVC's own exceptions get theirs here
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : e instanceof ErrorResponse response ? response.getBody() : null;
+        Object code = problem != null && problem.getProperties() != null ? problem.getProperties().get("code") : null;
         EdgeLog.refused(servlet(request), status.value(), code == null ? e.getClass().getSimpleName() : code.toString());
         return super.handleExceptionInternal(e, body, headers, status, request);
     }
