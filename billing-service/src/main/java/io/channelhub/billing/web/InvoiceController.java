@@ -86,15 +86,13 @@ class InvoiceController {
         // by the payer, read by payer and month
         StoreLocator.Location<SpecificRecord> location = stores.locate(BillingTopology.INVOICES_STORE, payerId,
                 payerId + "|" + yearMonth, PeerForwarder.isForwarded(request));
-        if (location instanceof StoreLocator.Elsewhere<SpecificRecord> elsewhere) {
-            return forwarder.relay(elsewhere.host(), request, "the invoices of payer " + payerId);
-        }
-        SpecificRecord invoice = ((StoreLocator.Here<SpecificRecord>) location).value();
-        if (invoice == null) {
-            throw Problems.notFound("UNKNOWN_INVOICE", "Invoice not found", "No invoice of " + payerId + " for "
-                    + yearMonth + " has been issued.");
-        }
-        return answer.apply((InvoiceIssued) invoice);
+        return forwarder.answer(location, request, "the invoices of payer " + payerId, invoice -> {
+            if (invoice == null) {
+                throw Problems.notFound("UNKNOWN_INVOICE", "Invoice not found", "No invoice of " + payerId
+                        + " for " + yearMonth + " has been issued.");
+            }
+            return answer.apply((InvoiceIssued) invoice);
+        });
     }
 
     private static ErrorResponseException unknown(String invoiceId) {

@@ -45,19 +45,17 @@ class MigrationController {
         }
         StoreLocator.Location<MigrationState> location = stores.locate(BillingTopology.MIGRATIONS_STORE, resellerId,
                 PeerForwarder.isForwarded(request));
-        if (location instanceof StoreLocator.Elsewhere<MigrationState> elsewhere) {
-            return forwarder.relay(elsewhere.host(), request, "the migration of reseller " + resellerId);
-        }
-        MigrationState state = ((StoreLocator.Here<MigrationState>) location).value();
-        if (state == null) {
-            throw Problems.notFound("NOT_MIGRATED", "No migration", "Reseller " + resellerId
-                    + " has not moved to postpaid billing.");
-        }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("migration-credit-" + resellerId + ".csv").build().toString())
-                .body(csv(CreditStatement.of(state.migration())));
+        return forwarder.answer(location, request, "the migration of reseller " + resellerId, state -> {
+            if (state == null) {
+                throw Problems.notFound("NOT_MIGRATED", "No migration", "Reseller " + resellerId
+                        + " has not moved to postpaid billing.");
+            }
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("migration-credit-" + resellerId + ".csv").build().toString())
+                    .body(csv(CreditStatement.of(state.migration())));
+        });
     }
 
     static String csv(CreditStatement statement) {

@@ -56,15 +56,13 @@ class OrderController {
         }
         StoreLocator.Location<ResellerAccount> location = stores.locate(BillingTopology.RESELLER_ACCOUNTS_STORE,
                 resellerId, PeerForwarder.isForwarded(request));
-        if (location instanceof StoreLocator.Elsewhere<ResellerAccount> elsewhere) {
-            return forwarder.relay(elsewhere.host(), request, "the orders of reseller " + resellerId);
-        }
-        ResellerAccount account = ((StoreLocator.Here<ResellerAccount>) location).value();
-        if (account == null) {
-            throw Problems.notFound("NO_RESELLER_ACCOUNT", "Not in the reseller programme", "Reseller "
-                    + resellerId + " has no reseller programme account.");
-        }
-        return ResponseEntity.ok(account.orders().stream().map(ResellerOrderView::of).toList());
+        return forwarder.answer(location, request, "the orders of reseller " + resellerId, account -> {
+            if (account == null) {
+                throw Problems.notFound("NO_RESELLER_ACCOUNT", "Not in the reseller programme", "Reseller "
+                        + resellerId + " has no reseller programme account.");
+            }
+            return ResponseEntity.ok(account.orders().stream().map(ResellerOrderView::of).toList());
+        });
     }
 
     /**

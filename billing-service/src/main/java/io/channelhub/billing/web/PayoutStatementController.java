@@ -55,16 +55,14 @@ class PayoutStatementController {
         // keys extend the ISV, which chose the partition (billing-service.payout-lines is keyed by ISV)
         StoreLocator.Location<PayoutProgress> location = stores.locate(BillingTopology.STATEMENTS_STORE, isvId,
                 isvId + "|" + yearMonth, PeerForwarder.isForwarded(request));
-        if (location instanceof StoreLocator.Elsewhere<PayoutProgress> elsewhere) {
-            return forwarder.relay(elsewhere.host(), request, "the payout statements of ISV " + isvId);
-        }
-        PayoutProgress progress = ((StoreLocator.Here<PayoutProgress>) location).value();
-        if (progress == null || progress.issued().isEmpty()) {
-            throw Problems.notFound("NO_STATEMENT", "No payout statement", "No payout statement of " + isvId
-                    + " for " + yearMonth + " has been issued yet: the first follows the month's end once every "
-                    + "payer's invoice is in.");
-        }
-        return ResponseEntity.ok(progress.issued().stream().sorted(Comparator.comparingInt(
-                PayoutProgress.Issued::sequence)).map(StatementView::of).toList());
+        return forwarder.answer(location, request, "the payout statements of ISV " + isvId, progress -> {
+            if (progress == null || progress.issued().isEmpty()) {
+                throw Problems.notFound("NO_STATEMENT", "No payout statement", "No payout statement of " + isvId
+                        + " for " + yearMonth + " has been issued yet: the first follows the month's end once "
+                        + "every payer's invoice is in.");
+            }
+            return ResponseEntity.ok(progress.issued().stream().sorted(Comparator.comparingInt(
+                    PayoutProgress.Issued::sequence)).map(StatementView::of).toList());
+        });
     }
 }

@@ -79,21 +79,24 @@ class AcceptanceController {
         ApprovalTokens.Claim claim = verify(token);
         StoreLocator.Location<DiscountBook> location = stores.locate(DiscountTopology.BOOKS_STORE, claim.key(),
                 PeerForwarder.isForwarded(request));
-        if (location instanceof StoreLocator.Elsewhere<DiscountBook> elsewhere) {
-            return forwarder.relay(elsewhere.host(), request, "discount " + claim.subjectId());
-        }
-        checkStillProposed(claim, ((StoreLocator.Here<DiscountBook>) location).value());
+        return forwarder.answer(location, request, "discount " + claim.subjectId(), book -> {
+            checkStillProposed(claim, book);
+            publish(token, claim);
+            if (DecisionPages.fromBrowser(request.getHeader(HttpHeaders.ACCEPT))) {
+                return DecisionPages.respond(HttpStatus.ACCEPTED, DecisionPages.page("Thank you", """
+                        <p>Your acceptance of discount <strong>%s</strong> has been submitted. The ISV is told, and
+                        the discount applies from its start date.</p>""".formatted(e(claim.subjectId()))));
+            }
+            return ResponseEntity.accepted().body(new Submitted(claim.subjectId(), claim.partyId(), "submitted"));
+        });
+    }
+
+    private void publish(String token, ApprovalTokens.Claim claim) {
         String[] isvAndReseller = claim.key().split("\\|", 2);
         commands.publish(Topics.DISCOUNTS_COMMANDS, claim.key(), new DiscountAcceptanceSubmitted(
                 EventIds.origin(CommandPublisher.commandId(token, "DiscountAcceptanceSubmitted"), clock.instant(),
                         DiscountTopology.SERVICE),
                 claim.subjectId(), isvAndReseller[0], claim.partyId(), CHANNEL));
-        if (DecisionPages.fromBrowser(request.getHeader(HttpHeaders.ACCEPT))) {
-            return DecisionPages.respond(HttpStatus.ACCEPTED, DecisionPages.page("Thank you", """
-                    <p>Your acceptance of discount <strong>%s</strong> has been submitted. The ISV is told, and the
-                    discount applies from its start date.</p>""".formatted(e(claim.subjectId()))));
-        }
-        return ResponseEntity.accepted().body(new Submitted(claim.subjectId(), claim.partyId(), "submitted"));
     }
 
     private ApprovalTokens.Claim verify(String token) {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +57,20 @@ public class PeerForwarder {
         return ask(peer, request).orElseThrow(() -> Problems.instancesUnreachable(capitalised(what)
                 + " is kept by another instance of " + service + " (" + endpoint(peer)
                 + "), which cannot be reached right now.", List.of(endpoint(peer))));
+    }
+
+    /**
+     * The answer about a located value: {@code here} applied to it (null: the key has none) on the instance that
+     * holds it, else that instance's answer, relayed.
+     *
+     * @param what whose data it is, for the problem's wording should the holder be unreachable
+     */
+    public <V> ResponseEntity<?> answer(StoreLocator.Location<V> location, HttpServletRequest request, String what,
+            Function<V, ResponseEntity<?>> here) {
+        if (location instanceof StoreLocator.Elsewhere<V> elsewhere) {
+            return relay(elsewhere.host(), request, what);
+        }
+        return here.apply(((StoreLocator.Here<V>) location).value());
     }
 
     /**

@@ -52,17 +52,16 @@ class ApprovalController {
         ApprovalLink link = verifier.verify(token);
         StoreLocator.Location<TransferState> location = locator.locate(link.entitlementId(),
                 PeerForwarder.isForwarded(request));
-        if (location instanceof StoreLocator.Elsewhere<TransferState> elsewhere) {
-            return forwarder.relay(elsewhere.host(), request, "the transfer state of entitlement "
-                    + link.entitlementId());
-        }
-        checkStillUndecided(link, ((StoreLocator.Here<TransferState>) location).value());
-        publisher.publish(link);
-        if (DecisionPages.fromBrowser(request.getHeader(HttpHeaders.ACCEPT))) {
-            return DecisionPages.respond(HttpStatus.ACCEPTED, ApprovalPages.submitted(link));
-        }
-        return ResponseEntity.accepted().body(new Submitted(link.transferId(), link.entitlementId(),
-                link.role().name(), link.decision().name(), "submitted"));
+        return forwarder.answer(location, request, "the transfer state of entitlement " + link.entitlementId(),
+                state -> {
+                    checkStillUndecided(link, state);
+                    publisher.publish(link);
+                    if (DecisionPages.fromBrowser(request.getHeader(HttpHeaders.ACCEPT))) {
+                        return DecisionPages.respond(HttpStatus.ACCEPTED, ApprovalPages.submitted(link));
+                    }
+                    return ResponseEntity.accepted().body(new Submitted(link.transferId(), link.entitlementId(),
+                            link.role().name(), link.decision().name(), "submitted"));
+                });
     }
 
     /**

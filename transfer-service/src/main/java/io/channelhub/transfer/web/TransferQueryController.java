@@ -43,14 +43,12 @@ class TransferQueryController {
     ResponseEntity<?> byEntitlement(@RequestParam String entitlementId, Caller caller, HttpServletRequest request) {
         StoreLocator.Location<TransferState> location = locator.locate(entitlementId,
                 PeerForwarder.isForwarded(request));
-        if (location instanceof StoreLocator.Elsewhere<TransferState> elsewhere) {
-            return forwarder.relay(elsewhere.host(), request, "the transfer state of entitlement " + entitlementId);
-        }
-        TransferState state = ((StoreLocator.Here<TransferState>) location).value();
-        if (state == null || !caller.isOperatorOrAmong(audience.of(entitlementId, state))) {
-            throw notFound("No transfer is known for entitlement " + entitlementId + ".");
-        }
-        return ResponseEntity.ok(TransferView.of(entitlementId, state));
+        return forwarder.answer(location, request, "the transfer state of entitlement " + entitlementId, state -> {
+            if (state == null || !caller.isOperatorOrAmong(audience.of(entitlementId, state))) {
+                throw notFound("No transfer is known for entitlement " + entitlementId + ".");
+            }
+            return ResponseEntity.ok(TransferView.of(entitlementId, state));
+        });
     }
 
     @GetMapping("/{transferId}")
