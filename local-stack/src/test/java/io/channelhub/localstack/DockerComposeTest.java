@@ -61,10 +61,11 @@ class DockerComposeTest {
         }
     }
 
-    // issue 10: every service with an API checks bearer tokens against the host's identity provider
+    // issue 10: every service checks bearer tokens against the host's identity provider
     @Test
     void bearerTokensAreCheckedAgainstTheHostsIdentityProvider() {
-        for (String service : List.of("transfer-service", "discount-service", "billing-service")) {
+        for (String service : List.of("transfer-service", "discount-service", "billing-service",
+                "notification-service")) {
             assertThat(environment(service)).as(service + " environment").hasEntrySatisfying(
                     "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
                     value -> assertThat(value).startsWith("${CHANNELHUB_JWKS_URI:?"));

@@ -2,6 +2,7 @@ package io.channelhub.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.channelhub.platform.security.PartyKind;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
@@ -132,13 +133,17 @@ class WalkingSkeletonTest {
                 .anySatisfy(i -> assertThat(i.getEntitlementId()).isEqualTo("E-4"));
     }
 
-    // Every service answers health (with its Streams state) and exposes Prometheus metrics
+    // Every service answers health (to operators with its Streams state; issue 10: to probes the status only) and
+    // exposes Prometheus metrics
     @Test
     void everyServiceReportsHealthWithStreamsStateAndPrometheusMetrics() throws Exception {
         for (String service : RunningSystem.SERVICES.keySet()) {
-            var health = SystemUnderTest.services().get(service, "/actuator/health");
+            var health = SystemUnderTest.services().get(service, "/actuator/health", PartyKind.OPERATOR, "ops-1");
             assertThat(health.statusCode()).as(service).isEqualTo(200);
             assertThat(health.body()).as(service).contains("\"kafkaStreams\"").contains("\"state\":\"RUNNING\"");
+            var probe = SystemUnderTest.services().get(service, "/actuator/health");
+            assertThat(probe.statusCode()).as(service).isEqualTo(200);
+            assertThat(probe.body()).as(service).contains("\"status\":\"UP\"").doesNotContain("kafkaStreams");
             var metrics = SystemUnderTest.services().get(service, "/actuator/prometheus");
             assertThat(metrics.statusCode()).as(service).isEqualTo(200);
             assertThat(metrics.body()).as(service).contains("channelhub_dlt_records_total")

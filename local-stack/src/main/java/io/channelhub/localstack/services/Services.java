@@ -86,6 +86,8 @@ public final class Services {
         // bearer tokens: the stack's own issuer (./run-local-stack.sh token ...) stands in for an identity provider
         props.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 settings.data().tokenIssuerPublicKey());
+        // a developer's machine: health's details (Streams state) without a token
+        props.put("management.endpoint.health.show-details", "always");
         props.put("channelhub.approvals.base-url", "http://localhost:" + ports().get("transfer-service"));
         props.put("channelhub.discounts.acceptance-base-url", "http://localhost:" + ports().get("discount-service"));
         if (spec.sendsMail()) {

@@ -31,8 +31,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *   <li>everything else: a valid bearer token (OAuth2 resource server, JWT); each controller then decides what
  *       this {@link Caller} may see.</li>
  * </ul>
- * A service with no API of its own (notification-service) sets {@code channelhub.security.bearer-tokens=false}:
- * it trusts no issuer and refuses everything but the probes.
+ * Health shows its details (the Streams state, the mail server) to operators only; probes get the status.
  * Stateless: no session, no cookie. CSRF protection is off because nothing authenticates by cookie: a browser
  * never attaches a bearer token on its own, and a decision link's token is in its own URL.
  */
@@ -44,29 +43,21 @@ public class ChannelHubSecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain channelHubSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
-            @Value("${channelhub.security.public-paths:}") List<String> publicPaths,
-            @Value("${channelhub.security.bearer-tokens:true}") boolean bearerTokens) throws Exception {
+            @Value("${channelhub.security.public-paths:}") List<String> publicPaths) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(EndpointRequest.to("health", "prometheus")).permitAll();
+                    requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(PartyKind.OPERATOR.name());
                     requests.requestMatchers("/error").permitAll();
                     publicPaths.forEach(path -> requests.requestMatchers(path).permitAll());
-                    if (bearerTokens) {
-                        requests.requestMatchers(EndpointRequest.toAnyEndpoint())
-                                .hasRole(PartyKind.OPERATOR.name());
-                        requests.anyRequest().authenticated();
-                    } else {
-                        requests.anyRequest().denyAll();
-                    }
-                });
-        if (bearerTokens) {
-            http.oauth2ResourceServer(server -> server
-                    .jwt(jwt -> jwt.decoder(requireDecoder(decoders))
-                            .jwtAuthenticationConverter(CallerAuthentication.converter()))
-                    .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems));
-        }
-        http.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(requireDecoder(decoders))
+                                .jwtAuthenticationConverter(CallerAuthentication.converter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
