@@ -89,14 +89,9 @@ class OrderController {
                 }
             });
         }
-        if (!PeerForwarder.isForwarded(request)) {
-            for (byte[] body : forwarder.gather(stores.otherInstances(), request,
-                    "the orders shipped to customer " + customerId)) {
-                found.addAll(json.readValue(body, CUSTOMER_ORDERS));
-            }
-        }
-        found.sort(Comparator.comparing(CustomerView::orderId));
-        return found;
+        return forwarder.everywhere(found, stores::otherInstances, request,
+                "the orders shipped to customer " + customerId, body -> json.readValue(body, CUSTOMER_ORDERS),
+                Comparator.comparing(CustomerView::orderId));
     }
 
     /** As {@link EndCustomer#accountKey()} normalises them, so the two sides compare. */

@@ -49,16 +49,10 @@ class DiscountQueryController {
         if (!caller.mayActFor(PartyKind.ISV, isvId)) {
             throw Problems.forbidden("Only the ISV itself sees its discounts and their notes.");
         }
-        List<DiscountViews.IsvDiscount> found = local(key -> key.startsWith(isvId + "|"),
-                DiscountViews.IsvDiscount::of);
-        if (!PeerForwarder.isForwarded(request)) {
-            for (byte[] body : forwarder.gather(stores.otherInstances(), request, "the discounts of ISV " + isvId)) {
-                found.addAll(json.readValue(body, ISV_LIST));
-            }
-        }
-        found.sort(Comparator.comparing(DiscountViews.IsvDiscount::proposedAt)
-                .thenComparing(DiscountViews.IsvDiscount::discountId));
-        return found;
+        return forwarder.everywhere(local(key -> key.startsWith(isvId + "|"), DiscountViews.IsvDiscount::of),
+                stores::otherInstances, request, "the discounts of ISV " + isvId,
+                body -> json.readValue(body, ISV_LIST), Comparator.comparing(DiscountViews.IsvDiscount::proposedAt)
+                        .thenComparing(DiscountViews.IsvDiscount::discountId));
     }
 
     @GetMapping("/resellers/{resellerId}/discounts")
@@ -67,17 +61,11 @@ class DiscountQueryController {
         if (!caller.mayActFor(PartyKind.RESELLER, resellerId)) {
             throw Problems.forbidden("Only the reseller itself sees the discounts offered through it.");
         }
-        List<DiscountViews.ResellerDiscount> found = local(key -> key.endsWith("|" + resellerId),
-                DiscountViews.ResellerDiscount::of);
-        if (!PeerForwarder.isForwarded(request)) {
-            for (byte[] body : forwarder.gather(stores.otherInstances(), request,
-                    "the discounts offered through reseller " + resellerId)) {
-                found.addAll(json.readValue(body, RESELLER_LIST));
-            }
-        }
-        found.sort(Comparator.comparing(DiscountViews.ResellerDiscount::startsAt)
-                .thenComparing(DiscountViews.ResellerDiscount::discountId));
-        return found;
+        return forwarder.everywhere(local(key -> key.endsWith("|" + resellerId),
+                        DiscountViews.ResellerDiscount::of), stores::otherInstances, request,
+                "the discounts offered through reseller " + resellerId, body -> json.readValue(body, RESELLER_LIST),
+                Comparator.comparing(DiscountViews.ResellerDiscount::startsAt)
+                        .thenComparing(DiscountViews.ResellerDiscount::discountId));
     }
 
     /** Every discount in this instance's books whose key matches; a scan, as the keys lead with the ISV. */

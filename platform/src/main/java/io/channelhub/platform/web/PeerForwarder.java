@@ -7,9 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -74,11 +76,24 @@ public class PeerForwarder {
     }
 
     /**
-     * Every other instance's answer to the same request, for a query whose answer is spread over all partitions
-     * (scatter-gather). An instance that cannot answer makes the whole answer a 503: a partial list would read as
-     * complete.
+     * A list spread over all partitions (scatter-gather): this instance's part and, unless another instance sent
+     * this request, every other instance's, each read from its answer's body; in {@code order}.
      */
-    public List<byte[]> gather(List<HostInfo> peers, HttpServletRequest request, String what) {
+    public <V> List<V> everywhere(List<V> here, Supplier<List<HostInfo>> peers, HttpServletRequest request,
+            String what, Function<byte[], List<V>> read, Comparator<V> order) {
+        List<V> all = new java.util.ArrayList<>(here);
+        if (!isForwarded(request)) {
+            gather(peers.get(), request, what).forEach(body -> all.addAll(read.apply(body)));
+        }
+        all.sort(order);
+        return all;
+    }
+
+    /**
+     * Every other instance's answer to the same request. An instance that cannot answer makes the whole answer a
+     * 503: a partial list would read as complete.
+     */
+    private List<byte[]> gather(List<HostInfo> peers, HttpServletRequest request, String what) {
         List<byte[]> bodies = new java.util.ArrayList<>();
         List<String> silent = new java.util.ArrayList<>();
         for (HostInfo peer : peers) {
