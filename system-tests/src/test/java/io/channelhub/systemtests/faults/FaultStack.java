@@ -57,6 +57,9 @@ final class FaultStack implements AutoCloseable {
         settings.put("channelhub.mail.retry.initial", "PT0.2S");
         settings.put("channelhub.mail.retry.max", "PT1S");
         settings.put("logging.level.root", "WARN");
+        // clients named after the process, so the broker's view of a group tells the instances apart
+        settings.put("spring.kafka.streams.client-id", instance);
+        settings.put("spring.kafka.consumer.client-id", instance);
         settings.putAll(extra);
         ServiceProcess process = new ServiceProcess(instance, APPLICATIONS.get(service), settings).start();
         processes.add(process);

@@ -7,6 +7,7 @@ import io.channelhub.directory.event.IsvRegistered;
 import io.channelhub.notification.event.EmailParked;
 import io.channelhub.notification.event.EmailRequested;
 import io.channelhub.platform.event.InputRefused;
+import io.channelhub.platform.security.PartyKind;
 import io.channelhub.platform.testing.TestTokens;
 import io.channelhub.schemas.Topics;
 import io.channelhub.transfer.event.ConsentDecision;
@@ -127,6 +128,66 @@ class FaultSuiteTest {
             assertThat(mail.lost()).as("lost " + mail).isZero();
             assertThat(mail.duplicates()).as("duplicates " + mail).isLessThanOrEqualTo(SENDERS);
         }
+    }
+
+    // X1: two instances of each service; one of each killed mid-burst: the survivor takes over within seconds
+    @Test
+    @Order(3)
+    void withTwoInstancesKillingOneHandsItsPartitionsToTheOtherWithinSeconds() throws Exception {
+        String run = "pair" + UUID.randomUUID().toString().substring(0, 8);
+        int expected = TRANSFERS * TransferWorkload.EMAILS_PER_TRANSFER;
+        ServiceProcess secondTransfers = stack.start("transfer-service", "transfer-2", trust());
+        ServiceProcess secondNotifications = stack.start("notification-service", "notification-3", trust());
+        secondTransfers.awaitReady(START);
+        secondNotifications.awaitReady(START);
+        Groups groups = new Groups(stack.broker.getBrokersAsString());
+        groups.awaitMembers(Groups.TRANSFERS, 2, Duration.ofSeconds(60));
+        groups.awaitMembers(Groups.SENDERS, 2, Duration.ofSeconds(60));
+        try (TransferWorkload workload = new TransferWorkload(stack.kafka, stack.broker.getBrokersAsString(), run,
+                TRANSFERS)) {
+            Thread.sleep(3_000);
+            for (int i = 0; i < TRANSFERS; i++) {
+                workload.request(i);
+            }
+            while (MailCount.of(stack.smtp, run, expected).distinct() < expected / 4) {
+                Thread.sleep(20);
+            }
+            long killed = System.nanoTime();
+            transfers.kill();
+            notifications.kill();
+            double transfersBack = groups.awaitSoleOwner(Groups.TRANSFERS, Topics.TRANSFERS_COMMANDS, killed);
+            double sendersBack = groups.awaitSoleOwner(Groups.SENDERS, Topics.NOTIFICATIONS_OUTBOX, killed);
+            MailCount mail = MailCount.await(stack.smtp, run, expected, Duration.ofSeconds(180));
+            int answered = 0;
+            for (int i = 0; i < TRANSFERS; i++) {
+                if (secondTransfers.get("/transfers?entitlementId=" + workload.entitlement(i),
+                        TestTokens.bearer(PartyKind.OPERATOR, "fault-suite")) == 200) {
+                    answered++;
+                }
+            }
+            System.out.printf("[fault-suite] two instances, one of each killed: partitions processing again after "
+                    + "%.1f s (transfer-service) and %.1f s (sender); %d e-mails expected, %d lost, %d duplicated; "
+                    + "%d of %d transfer queries answered by the survivor%n", transfersBack, sendersBack, expected,
+                    mail.lost(), mail.duplicates(), answered, TRANSFERS);
+            assertThat(transfersBack).as("transfer-service failover, s").isLessThan(10);
+            assertThat(sendersBack).as("sender failover, s").isLessThan(10);
+            assertThat(mail.lost()).as("lost " + mail).isZero();
+            assertThat(mail.duplicates()).as("duplicates " + mail).isLessThanOrEqualTo(SENDERS);
+            assertThat(answered).isEqualTo(TRANSFERS);
+        }
+        // the killed instance rejoins and takes back its share
+        transfers = stack.start("transfer-service", "transfer-1", trust()).awaitReady(START);
+        groups().awaitMembers(Groups.TRANSFERS, 2, Duration.ofSeconds(60));
+        notifications = secondNotifications;
+        secondTransfers.close();
+    }
+
+    private static Groups groups() {
+        return new Groups(stack.broker.getBrokersAsString());
+    }
+
+    private static Map<String, String> trust() {
+        return Map.of(TestTokens.PUBLIC_KEY_LOCATION, TestTokens.publicKey().toUri().toString());
     }
 
     private static EmailRequested badAddress(String run, int i) {

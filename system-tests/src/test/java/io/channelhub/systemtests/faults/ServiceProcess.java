@@ -79,6 +79,20 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The HTTP status of a GET with this Authorization header, or -1 when nothing answers. */
+    int get(String path, String authorization) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", authorization).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no commit, no close. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
