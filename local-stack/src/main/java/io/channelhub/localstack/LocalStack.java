@@ -55,6 +55,11 @@ public final class LocalStack implements Callable<Integer> {
             description = "How often each service's clock ticks, ISO-8601 (default: ${DEFAULT-VALUE})")
     Duration tickPeriod;
 
+    @Option(names = "--instances", defaultValue = "1",
+            description = "Instances of each service, sharing its partitions; instance n listens on the first's "
+                    + "port + 100 x (n - 1) (default: ${DEFAULT-VALUE})")
+    int instances;
+
     private final PrintStream out = System.out;
     private final ShutdownSequence shutdown = new ShutdownSequence();
 
@@ -66,7 +71,7 @@ public final class LocalStack implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         DataDirectory data = DataDirectory.prepare(dataDir, wipe);
-        Map<String, Integer> servicePorts = Services.ports();
+        Map<String, Integer> servicePorts = Services.ports(instances);
         requirePortsFree(servicePorts);
         // also stops whatever started when a later step fails: main() exits, and exiting runs the hook
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "local-stack-shutdown"));
@@ -81,7 +86,7 @@ public final class LocalStack implements Callable<Integer> {
         shutdown.add("mail viewer", viewer);
 
         List<RunningService> services = Services.start(
-                new Services.Settings(broker.bootstrapServers(), smtpPort, data, tickPeriod),
+                new Services.Settings(broker.bootstrapServers(), smtpPort, data, tickPeriod, instances),
                 service -> shutdown.add(service.name(), service.context()));
         List<String> notUp = HealthCheck.awaitUp(services, HEALTH_TIMEOUT);
         printSummary(broker, viewer, services, data, notUp, seconds(start));
