@@ -67,14 +67,13 @@ public final class StreamsRunner implements SmartLifecycle {
     private Admin admin;
 
     public StreamsRunner(Topology topology, Map<String, Object> baseProperties, MeterRegistry registry,
-            ChannelHubProperties.StreamsSettings health) {
+            String service, ChannelHubProperties.StreamsSettings health) {
         this.topology = topology;
         this.properties = settings(baseProperties);
         this.properties.put(METER_REGISTRY_CONFIG, registry);
         this.registry = registry;
         this.progress = new PartitionProgress(health.stallTimeout(), health.threadFailures(), Clock.systemUTC());
         this.progressInterval = health.progressInterval();
-        String service = String.valueOf(properties.get(StreamsConfig.APPLICATION_ID_CONFIG));
         Gauge.builder(MetricNames.PARTITIONS_STALLED, progress, p -> p.stalls().size())
                 .tag("service", service)
                 .description("Input partitions with records waiting that have not advanced for the stall timeout")
