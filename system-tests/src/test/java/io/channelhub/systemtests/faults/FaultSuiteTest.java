@@ -86,6 +86,9 @@ class FaultSuiteTest {
             }
             MailCount mail = MailCount.await(stack.smtp, run, TRANSFERS * TransferWorkload.EMAILS_PER_TRANSFER,
                     Duration.ofSeconds(180));
+            System.out.printf("[fault-suite] poison: %d valid transfers among %d poison records, %d e-mails "
+                    + "expected, %d lost, %d duplicated%n", TRANSFERS, TRANSFERS, mail.expected(), mail.lost(),
+                    mail.duplicates());
             assertThat(mail.lost()).as("lost " + mail).isZero();
             assertThat(mail.duplicates()).as("duplicates " + mail).isZero();
         }
