@@ -3,7 +3,6 @@ package io.channelhub.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,11 +71,10 @@ public final class HttpProblems {
             String title, String detail) throws IOException {
         EdgeLog.refused(request, status, code);
         response.setStatus(status);
+        // JSON is UTF-8 by definition (RFC 8259): no charset parameter, the bytes written as such
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Writer writer = response.getWriter();
-        writer.write(json(status, code, title, detail));
-        writer.flush();
+        response.getOutputStream().write(json(status, code, title, detail).getBytes(StandardCharsets.UTF_8));
+        response.flushBuffer();
     }
 
     static String json(int status, String code, String title, String detail) {

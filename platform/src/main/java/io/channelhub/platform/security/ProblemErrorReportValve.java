@@ -31,8 +31,8 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         }
         try {
             EdgeLog.refused(request, status, HttpProblems.code(status));
+            // the container's texts are ASCII: no charset parameter, as every other problem
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(HttpProblems.json(status, HttpProblems.code(status), HttpProblems.title(status),
