@@ -73,7 +73,7 @@ public final class ReferenceTable {
     /**
      * Forwards decoded events unchanged to the table sink, or a refused one to the DLT. The rules read the global
      * store, which follows the copy a moment later: two conflicting events published within that moment can both
-     * be admitted (D-53).
+     * be admitted (D-55).
      */
     private static final class Admit implements Processor<String, SpecificRecord, String, SpecificRecord> {
         private final String storeName;
