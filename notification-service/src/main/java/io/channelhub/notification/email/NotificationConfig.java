@@ -2,6 +2,9 @@ package io.channelhub.notification.email;
 
 import io.channelhub.notification.domain.EmailPlanner;
 import io.channelhub.notification.stream.NotificationTopology;
+import io.channelhub.platform.metrics.KnownSeries;
+import io.channelhub.platform.metrics.MetricNames;
+import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -49,6 +52,19 @@ public class NotificationConfig {
                     + "least 32 characters; e.g. environment variable CHANNELHUB_APPROVALS_KEY)");
         }
         return new EmailPlanner(new SignedApprovalLinks(key, transfersBaseUrl, discountsBaseUrl));
+    }
+
+    /**
+     * The counters' series at 0 from the start, so a first failed or parked e-mail is counted and alerted on
+     * (Spring Boot binds every MeterBinder bean to the registry): each e-mail counter for every template.
+     */
+    @Bean
+    KnownSeries notificationSeries() {
+        return KnownSeries.counters(MetricNames.name("emails", "requested"), MetricNames.name("emails", "sent"),
+                        MetricNames.name("emails", "failed"), MetricNames.name("emails", "parked"))
+                .tag("template", EmailRenderer.templates())
+                .and(KnownSeries.counters(MetricNames.DUPLICATES).tag("service", NotificationTopology.SERVICE)
+                        .tag("topic", Topics.NOTIFICATIONS_OUTBOX));
     }
 
     @Bean
