@@ -24,6 +24,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -134,15 +135,19 @@ public class NotificationConfig {
      */
     @Bean(OUTBOX_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> outboxFactory(KafkaProperties kafka,
-            DefaultErrorHandler outboxErrorHandler, @Value("${channelhub.mail.senders}") int senders) {
+            DefaultErrorHandler outboxErrorHandler, @Value("${channelhub.mail.senders}") int senders,
+            MeterRegistry registry) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, SENDER_GROUP);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         var factory = new ConcurrentKafkaListenerContainerFactory<String, SpecificRecord>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-                new EventSerde()));
+        var consumers = new DefaultKafkaConsumerFactory<String, SpecificRecord>(config, new StringDeserializer(),
+                new EventSerde());
+        // the senders' consumer metrics (lag of notifications.outbox) next to the Streams clients'
+        consumers.addListener(new MicrometerConsumerListener<>(registry));
+        factory.setConsumerFactory(consumers);
         factory.setConcurrency(senders);
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(AckMode.BATCH);
