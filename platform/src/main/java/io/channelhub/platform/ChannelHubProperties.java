@@ -9,11 +9,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code spring.kafka.*} so they pass through to every client and Streams app unchanged.
  */
 @ConfigurationProperties("channelhub")
-public record ChannelHubProperties(String serviceName, TopicSettings topics, ClockSettings clock) {
+public record ChannelHubProperties(String serviceName, TopicSettings topics, ClockSettings clock,
+        StreamsSettings streams) {
 
     public ChannelHubProperties {
         topics = topics != null ? topics : new TopicSettings(3, (short) 1, null, null);
         clock = clock != null ? clock : new ClockSettings(false, Duration.ofSeconds(60), List.of());
+        streams = streams != null ? streams : new StreamsSettings(null, null, 0);
+    }
+
+    /**
+     * When the service stops being ready (X1): an input partition with records waiting that has not advanced for
+     * {@code stallTimeout}, or {@code threadFailures} stream-thread failures within it. The broker is asked every
+     * {@code progressInterval}.
+     */
+    public record StreamsSettings(Duration stallTimeout, Duration progressInterval, int threadFailures) {
+        public StreamsSettings {
+            stallTimeout = stallTimeout != null ? stallTimeout : Duration.ofSeconds(60);
+            progressInterval = progressInterval != null ? progressInterval : Duration.ofSeconds(5);
+            threadFailures = threadFailures > 0 ? threadFailures : 3;
+        }
     }
 
     /**

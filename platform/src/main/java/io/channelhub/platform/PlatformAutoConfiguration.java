@@ -53,8 +53,9 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(Topology.class)
-    StreamsRunner streamsRunner(Topology topology, KafkaProperties kafka, MeterRegistry registry) {
-        return new StreamsRunner(topology, kafka.buildStreamsProperties(), registry);
+    StreamsRunner streamsRunner(Topology topology, KafkaProperties kafka, MeterRegistry registry,
+            ChannelHubProperties props) {
+        return new StreamsRunner(topology, kafka.buildStreamsProperties(), registry, props.streams());
     }
 
     @Bean

@@ -41,6 +41,7 @@ import io.channelhub.notification.event.EmailParked;
 import io.channelhub.notification.event.EmailRequested;
 import io.channelhub.notification.event.EmailSent;
 import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.platform.event.InputRefused;
 import io.channelhub.pricing.event.PriceListed;
 import io.channelhub.pricing.event.ResellerMarginSet;
 import io.channelhub.pricing.event.RevenueShareSet;
@@ -86,7 +87,7 @@ public final class EventCatalog {
     }
 
     public static final List<Class<? extends SpecificRecord>> EVENT_TYPES = List.of(
-            ClockTicked.class,
+            ClockTicked.class, InputRefused.class,
             IsvRegistered.class, ResellerRegistered.class, BillingAccountRegistered.class,
             EntitlementActivated.class, EntitlementMoved.class, EntitlementCancelled.class,
             TransferRequested.class, TransferDetailsSupplied.class, TransferConsentSubmitted.class,

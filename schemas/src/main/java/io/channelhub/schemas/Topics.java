@@ -38,6 +38,31 @@ public final class Topics {
             TRANSFERS_EVENTS, DISCOUNTS_COMMANDS, DISCOUNTS_EVENTS, BILLING_COMMANDS, BILLING_EVENTS, PRICES_EVENTS,
             USAGE_EVENTS, NOTIFICATIONS_OUTBOX, NOTIFICATIONS_EVENTS, NOTIFICATIONS_PARKED);
 
+    /**
+     * Topics that systems outside Channel Hub write: their records are checked against {@link InputLimits} before
+     * anything else (X1), and they accept at most {@link #INPUT_MAX_BYTES} a record.
+     */
+    public static final List<String> UPSTREAM = List.of(DIRECTORY_EVENTS, ENTITLEMENTS_EVENTS, TRANSFERS_COMMANDS,
+            DISCOUNTS_COMMANDS, BILLING_COMMANDS, PRICES_EVENTS, USAGE_EVENTS);
+
+    /** The largest record an upstream topic accepts: the broker's own default ({@code message.max.bytes}). */
+    public static final int INPUT_MAX_BYTES = 1_048_588;
+    /**
+     * The largest record of every other topic and of what the services produce: room for any accepted input to be
+     * dead-lettered whole with its headers.
+     */
+    public static final int OWN_MAX_BYTES = INPUT_MAX_BYTES + 64 * 1024;
+
+    /** The outcome topic where a command topic's refusals are answered, or null for a topic of facts. */
+    public static String answeredOn(String topic) {
+        return switch (topic) {
+            case TRANSFERS_COMMANDS -> TRANSFERS_EVENTS;
+            case DISCOUNTS_COMMANDS -> DISCOUNTS_EVENTS;
+            case BILLING_COMMANDS -> BILLING_EVENTS;
+            default -> null;
+        };
+    }
+
     /** The dead-letter topic of a topic: undecodable records, original bytes, error headers. */
     public static String dlt(String topic) {
         return topic + ".dlt";

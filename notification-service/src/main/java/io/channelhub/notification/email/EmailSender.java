@@ -15,7 +15,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
@@ -27,6 +26,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeliveryAttemptAware;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -36,14 +36,15 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * Delivers the outbox over SMTP with each e-mail's derived Message-ID and records every result on
  * notifications.events (N2).
  *
- * <p>Throughput: each poll's batch goes out over one SMTP connection, and the batch's {@code EmailSent} events are
- * published together and confirmed before the batch's offsets are committed. A connection per e-mail and a
- * confirmed publish per e-mail capped a sender at a few dozen e-mails a second (docs/benchmarks.md).
+ * <p>Once (N1): each e-mail's {@code EmailSent} is on the broker and its outbox offset committed before the next
+ * e-mail is sent, so a sender killed mid-send sends again at most the one e-mail that was on the wire. The batch
+ * still shares one SMTP connection; throughput comes from several senders (one per outbox partition) rather than
+ * from confirming a whole batch at once, which resent the whole batch after a crash (docs/decisions.md).
  *
- * <p>Failure: the first e-mail that fails stops the batch. Its {@code EmailFailed} is published and the error
- * handler commits the e-mails before it and retries from it with back-off, so nothing is lost while SMTP is down
- * and nothing already sent is sent again; after the last attempt {@link EmailParking} parks it (N1). A process that
- * dies mid-batch resends at most the batch in flight, with the same Message-IDs.
+ * <p>Failure: a permanent failure (malformed address, SMTP 5xx) parks the e-mail at once through
+ * {@link EmailParking} and the partition moves on. A connection failure stops the batch: its {@code EmailFailed}
+ * is published and the error handler retries from that e-mail with back-off (in order: every e-mail waits for the
+ * same server), parking it after the last attempt.
  */
 public class EmailSender {
 
@@ -66,8 +67,7 @@ public class EmailSender {
 
     @KafkaListener(topics = Topics.NOTIFICATIONS_OUTBOX, containerFactory = NotificationConfig.OUTBOX_FACTORY,
             batch = "true")
-    public void deliver(List<ConsumerRecord<String, EmailRequested>> batch) {
-        List<CompletableFuture<?>> published = new ArrayList<>(batch.size());
+    public void deliver(List<ConsumerRecord<String, EmailRequested>> batch, Acknowledgment acknowledgment) {
         Transport smtp = null;
         try {
             for (int index = 0; index < batch.size(); index++) {
@@ -81,20 +81,21 @@ public class EmailSender {
                     }
                     smtp.sendMessage(message, message.getAllRecipients());
                 } catch (MessagingException | RuntimeException e) {
-                    published.add(failed(email, attempt, e));
-                    confirm(published);
-                    throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, index);
+                    failed(email, attempt, e).join();
+                    throw new BatchListenerFailedException(String.valueOf(e.getMessage()),
+                            DeliveryFailure.of(e) == DeliveryFailure.PERMANENT
+                                    ? new DeliveryFailure.PermanentException(e) : e, index);
                 }
                 registry.counter(MetricNames.name("emails", "sent"), "template", email.getTemplate()).increment();
-                published.add(publish(email.getMessageId(), EmailSent.newBuilder()
+                publish(email.getMessageId(), EmailSent.newBuilder()
                         .setMeta(EventIds.causedBy(email.getMeta(), "EmailSent", 0, NotificationTopology.SERVICE))
                         .setMessageId(email.getMessageId())
                         .setTemplate(email.getTemplate())
                         .setToAddress(email.getToAddress())
                         .setAttempts(attempt)
-                        .build()));
+                        .build()).join();
+                acknowledgment.acknowledge(index);
             }
-            confirm(published);
         } finally {
             close(smtp);
         }
@@ -167,11 +168,6 @@ public class EmailSender {
 
     private CompletableFuture<?> publish(String key, SpecificRecord event) {
         return events.send(Topics.NOTIFICATIONS_EVENTS, key, event);
-    }
-
-    /** The batch's audit events are on the broker before its offsets are committed. */
-    private static void confirm(List<CompletableFuture<?>> published) {
-        CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).join();
     }
 
     /** JavaMail assigns a random Message-ID on save; ours must stay the one derived from the causing event. */

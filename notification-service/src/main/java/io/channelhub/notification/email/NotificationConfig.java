@@ -91,6 +91,10 @@ public class NotificationConfig {
         Map<String, Object> config = kafka.buildProducerProperties();
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // an outbox record (up to the size of the topics the services write) can be parked whole
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.OWN_MAX_BYTES);
+        // each EmailSent is awaited before the next e-mail goes out: nothing to gain from waiting for a batch
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new EventSerde());
     }
 
@@ -125,13 +129,16 @@ public class NotificationConfig {
         backOff.setInitialInterval(initial.toMillis());
         backOff.setMultiplier(2.0);
         backOff.setMaxInterval(max.toMillis());
-        return new DefaultErrorHandler(parking, backOff,
+        DefaultErrorHandler handler = new DefaultErrorHandler(parking, backOff,
                 new ContainerPausingBackOffHandler(new ListenerContainerPauseService(null, retryScheduler)));
+        // a malformed address or a 5xx fails the same way every time: parked at once, the partition moves on
+        handler.addNotRetryableExceptions(DeliveryFailure.PermanentException.class);
+        return handler;
     }
 
     /**
-     * read_committed (only e-mails of committed transactions), batches committed once their e-mails are sent and
-     * recorded, one consumer per outbox partition ({@code channelhub.mail.senders}).
+     * read_committed (only e-mails of committed transactions), each e-mail's offset committed (synchronously) once
+     * it is sent and recorded, one consumer per outbox partition ({@code channelhub.mail.senders}).
      */
     @Bean(OUTBOX_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> outboxFactory(KafkaProperties kafka,
@@ -150,7 +157,7 @@ public class NotificationConfig {
         factory.setConsumerFactory(consumers);
         factory.setConcurrency(senders);
         factory.setBatchListener(true);
-        factory.getContainerProperties().setAckMode(AckMode.BATCH);
+        factory.getContainerProperties().setAckMode(AckMode.MANUAL_IMMEDIATE);
         factory.setCommonErrorHandler(outboxErrorHandler);
         return factory;
     }

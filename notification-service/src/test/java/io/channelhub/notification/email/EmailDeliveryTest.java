@@ -165,6 +165,35 @@ class EmailDeliveryTest {
                         .filter(id -> !parkedIds.contains(id)).toList());
     }
 
+    // N1, X1: a malformed address fails the same way every time: parked at once, never holding the e-mails behind it
+    @Test
+    void aMalformedAddressIsParkedAtOnceAndTheEmailsBehindItGoOut() throws Exception {
+        String run = "bad-address-" + System.nanoTime();
+        kafka.send(Topics.NOTIFICATIONS_OUTBOX, run, outboxEmail(run + "-bad", "not an address <>;", run));
+        for (int i = 0; i < 5; i++) {
+            // one key: one partition, one sender, in this order
+            kafka.send(Topics.NOTIFICATIONS_OUTBOX, run, outboxEmail(run + "-" + i, "reseller@example.com", run));
+        }
+        EmailParked parked = kafka.await(Topics.NOTIFICATIONS_EVENTS, EmailParked.class,
+                p -> p.getMessageId().equals("<" + run + "-bad@channelhub>"), 1, Duration.ofSeconds(10)).get(0);
+        assertThat(parked.getAttempts()).isEqualTo(1);
+        assertThat(awaitReceived(run, 5)).hasSize(5);
+        assertThat(kafka.events(Topics.NOTIFICATIONS_EVENTS, EmailFailed.class).stream()
+                .filter(f -> f.getMessageId().equals(parked.getMessageId()))).hasSize(1);
+    }
+
+    private static EmailRequested outboxEmail(String id, String to, String subjectTail) {
+        return EmailRequested.newBuilder()
+                .setMeta(io.channelhub.platform.ids.EventIds.origin(id, java.time.Instant.now(), "test"))
+                .setMessageId("<" + id + "@channelhub>")
+                .setTemplate(TransferEmails.CONSENT_REQUEST)
+                .setToAddress(to)
+                .setSubject("Test " + subjectTail)
+                .setTextBody("text")
+                .setHtmlBody("<p>html</p>")
+                .build();
+    }
+
     /**
      * Waits for the e-mails of a TransferOpened and, after a pause for late duplicates, asserts that every party
      * got exactly one, with the Message-ID the planner derives for it.

@@ -29,17 +29,27 @@ public final class TopicCatalogue {
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         }
         for (String topic : own) {
-            topics.add(new NewTopic(topic, partitions, replicationFactor));
+            topics.add(new NewTopic(topic, partitions, replicationFactor).configs(maxRecord(Topics.OWN_MAX_BYTES)));
         }
         return topics;
     }
 
+    /**
+     * Every topic and its DLT, with their record sizes (X1): upstream topics take what the broker takes by default,
+     * everything the services write takes {@link Topics#OWN_MAX_BYTES}, so every accepted input fits in its DLT.
+     */
     public static List<NewTopic> newTopics(int partitions, short replicationFactor) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            topics.add(new NewTopic(topic, partitions, replicationFactor));
-            topics.add(new NewTopic(Topics.dlt(topic), partitions, replicationFactor));
+            topics.add(new NewTopic(topic, partitions, replicationFactor).configs(maxRecord(
+                    Topics.UPSTREAM.contains(topic) ? Topics.INPUT_MAX_BYTES : Topics.OWN_MAX_BYTES)));
+            topics.add(new NewTopic(Topics.dlt(topic), partitions, replicationFactor)
+                    .configs(maxRecord(Topics.OWN_MAX_BYTES)));
         }
         return topics;
+    }
+
+    private static Map<String, String> maxRecord(int bytes) {
+        return Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(bytes));
     }
 }

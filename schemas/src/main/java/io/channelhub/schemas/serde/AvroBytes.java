@@ -3,7 +3,9 @@ package io.channelhub.schemas.serde;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import io.channelhub.schemas.Topics;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.common.errors.SerializationException;
 
 /** Single-object encoding to a plain byte array, as Kafka serializers need it. */
 final class AvroBytes {
@@ -19,5 +21,18 @@ final class AvroBytes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * X1: what goes to a topic or a changelog stays within a record's size, with room for its key and headers (and
+     * a dead-letter copy's). Failing here, in the serializer, lets Kafka Streams dead-letter the input that caused
+     * it and move on; the same failure in the producer would poison the exactly-once transaction and loop.
+     */
+    static byte[] withinRecordSize(byte[] bytes, String topic, Object datum) {
+        if (bytes.length > Topics.INPUT_MAX_BYTES) {
+            throw new SerializationException(datum.getClass().getSimpleName() + " for " + topic + " encodes to "
+                    + bytes.length + " bytes, over the record limit of " + Topics.INPUT_MAX_BYTES);
+        }
+        return bytes;
     }
 }

@@ -68,7 +68,7 @@ public final class EventSerde implements Serde<SpecificRecord>, Serializer<Speci
 
     @Override
     public byte[] serialize(String topic, SpecificRecord data) {
-        return data == null ? null : encode(data);
+        return data == null ? null : AvroBytes.withinRecordSize(encode(data), topic, data);
     }
 
     @Override

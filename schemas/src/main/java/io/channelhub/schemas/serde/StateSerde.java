@@ -36,7 +36,7 @@ public final class StateSerde<T extends SpecificRecord> implements Serde<T>, Ser
         if (data == null) {
             return null;
         }
-        return AvroBytes.encode(encoder, data);
+        return AvroBytes.withinRecordSize(AvroBytes.encode(encoder, data), topic, data);
     }
 
     @Override
