@@ -82,33 +82,29 @@ public final class BillingMetrics {
         String service = BillingTopology.SERVICE;
         return KnownSeries.counters(INVOICES, INVOICED, STATEMENTS).tag("currency", currencies)
                 .and(KnownSeries.counters(BillingCommandProcessor.TRANSFERS_UNBILLED).tag("service", service))
-                .and(refusals(SubscriptionRefused.class, List.of(
-                        io.channelhub.billing.domain.subscription.RefusalReason.values()), "PRICE_UNKNOWN"))
-                .and(refusals(MigrationRefused.class, List.of(
-                        io.channelhub.billing.domain.migration.RefusalReason.values())))
-                .and(refusals(ResellerRequestRefused.class, List.of(
-                        io.channelhub.billing.domain.reseller.RefusalReason.values())))
-                .and(refusals(CreditNoteRefused.class, BillingCommandProcessor.CREDIT_NOTE_REFUSALS))
-                .and(refusals(InvoiceIssued.class, List.of(), BillingCommandProcessor.NOT_ASSEMBLED))
-                .and(KnownSeries.counters(MetricNames.OUTCOMES).tag("service", service).tag("type", Stream.of(
-                        SubscriptionUpdated.class, SubscriptionRefused.class, InvoiceIssued.class,
-                        CreditNoteIssued.class, CreditNoteRefused.class, ResellerAccountOpened.class,
-                        ResellerRequestRefused.class, ResellerOrderAccepted.class, ResellerOrderReleased.class,
-                        TemporaryLicenceIssued.class, ResellerPaymentRecorded.class, ResellerStatementIssued.class,
-                        ResellerPrepayChanged.class, MigrationCompleted.class, MigrationRefused.class,
-                        PrepaidInvoiceIssued.class, TrialEnding.class, CustomerSuspended.class)
-                        .map(Class::getSimpleName).toList()))
+                .and(KnownSeries.refusals(service, List.of(SubscriptionRefused.class), Stream.concat(
+                        Stream.of(io.channelhub.billing.domain.subscription.RefusalReason.values()),
+                        Stream.of("PRICE_UNKNOWN")).toList()))
+                .and(KnownSeries.refusals(service, List.of(MigrationRefused.class),
+                        List.of(io.channelhub.billing.domain.migration.RefusalReason.values())))
+                .and(KnownSeries.refusals(service, List.of(ResellerRequestRefused.class),
+                        List.of(io.channelhub.billing.domain.reseller.RefusalReason.values())))
+                .and(KnownSeries.refusals(service, List.of(CreditNoteRefused.class),
+                        BillingCommandProcessor.CREDIT_NOTE_REFUSALS))
+                .and(KnownSeries.refusals(service, List.of(InvoiceIssued.class),
+                        List.of(BillingCommandProcessor.NOT_ASSEMBLED)))
+                .and(KnownSeries.outcomes(service, List.of(SubscriptionUpdated.class, SubscriptionRefused.class,
+                        InvoiceIssued.class, CreditNoteIssued.class, CreditNoteRefused.class,
+                        ResellerAccountOpened.class, ResellerRequestRefused.class, ResellerOrderAccepted.class,
+                        ResellerOrderReleased.class, TemporaryLicenceIssued.class, ResellerPaymentRecorded.class,
+                        ResellerStatementIssued.class, ResellerPrepayChanged.class, MigrationCompleted.class,
+                        MigrationRefused.class, PrepaidInvoiceIssued.class, TrialEnding.class,
+                        CustomerSuspended.class)))
                 .and(Dedupe.knownSeries(service, Topics.BILLING_COMMANDS, List.of(SubscriptionPlanChosen.class,
                         SubscriptionChangeRequested.class, EntitlementMoved.class, SubscriptionHandedOver.class,
                         CreditNoteRequested.class, ResellerApplicationSubmitted.class, ResellerTermsChanged.class,
                         ResellerOrderRequested.class, TemporaryLicenceRequested.class, ResellerPaymentReceived.class,
                         PrepaidOrderRecorded.class, MigrationRequested.class, TrialDecisionRequested.class)));
-    }
-
-    private static KnownSeries refusals(Class<?> type, List<?> reasons, String... more) {
-        return KnownSeries.counters(MetricNames.REFUSALS).tag("service", BillingTopology.SERVICE)
-                .tag("type", type.getSimpleName())
-                .tag("reason", Stream.concat(reasons.stream(), Stream.of(more)).toList());
     }
 
     void issued(Invoice invoice) {

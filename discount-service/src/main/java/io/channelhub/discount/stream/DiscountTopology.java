@@ -19,7 +19,6 @@ import io.channelhub.platform.dedupe.AppliedEventIds;
 import io.channelhub.platform.dedupe.Dedupe;
 import io.channelhub.platform.deadlines.DeadlineIndex;
 import io.channelhub.platform.metrics.KnownSeries;
-import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.schemas.Topics;
@@ -28,7 +27,6 @@ import io.channelhub.schemas.serde.StateSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -64,16 +62,12 @@ public final class DiscountTopology {
      * by code, refused acceptance links by reason, duplicates and stale commands.
      */
     public static KnownSeries knownSeries() {
-        return KnownSeries.counters(MetricNames.OUTCOMES).tag("service", SERVICE).tag("type", Stream.of(
-                        DiscountProposed.class, DiscountRefused.class, DiscountAccepted.class,
-                        DiscountActionRefused.class, DiscountStarted.class, DiscountEnded.class, DiscountLapsed.class,
-                        DiscountCancelled.class).map(Class::getSimpleName).toList())
-                .and(KnownSeries.counters(MetricNames.REFUSALS).tag("service", SERVICE)
-                        .tag("type", DiscountRefused.class.getSimpleName(),
-                                DiscountActionRefused.class.getSimpleName())
-                        .tag("reason", (Object[]) RefusalCode.values()))
-                .and(KnownSeries.counters(MetricNames.REFUSALS).tag("service", SERVICE).tag("type", "AcceptanceToken")
-                        .tag("reason", ApprovalTokens.REFUSAL_REASONS))
+        return KnownSeries.outcomes(SERVICE, List.of(DiscountProposed.class, DiscountRefused.class,
+                        DiscountAccepted.class, DiscountActionRefused.class, DiscountStarted.class,
+                        DiscountEnded.class, DiscountLapsed.class, DiscountCancelled.class))
+                .and(KnownSeries.refusals(SERVICE, List.of(DiscountRefused.class, DiscountActionRefused.class),
+                        List.of(RefusalCode.values())))
+                .and(KnownSeries.refusals(SERVICE, List.of("AcceptanceToken"), ApprovalTokens.REFUSAL_REASONS))
                 .and(Dedupe.knownSeries(SERVICE, Topics.DISCOUNTS_COMMANDS, List.of(
                         DiscountConfigurationRequested.class, DiscountAcceptanceSubmitted.class,
                         DiscountCancellationRequested.class)));

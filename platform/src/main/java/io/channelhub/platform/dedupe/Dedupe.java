@@ -29,7 +29,7 @@ public final class Dedupe {
             Collection<Class<? extends SpecificRecord>> commandTypes) {
         return KnownSeries.counters(MetricNames.DUPLICATES).tag("service", service).tag("topic", topic)
                 .and(KnownSeries.counters(MetricNames.REFUSALS).tag("service", service)
-                        .tag("type", commandTypes.stream().map(Class::getSimpleName).toList())
+                        .tag("type", commandTypes)
                         .tag("reason", OLDER_THAN_DEDUPE_WINDOW));
     }
 

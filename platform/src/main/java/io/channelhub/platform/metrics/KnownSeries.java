@@ -47,12 +47,26 @@ public final class KnownSeries implements MeterBinder {
     }
 
     /**
+     * {@code channelhub_refusals_total} of one service: each of these types (event classes or names) with each of
+     * these reasons (enum constants or codes).
+     */
+    public static KnownSeries refusals(String service, Collection<?> types, Collection<?> reasons) {
+        return counters(MetricNames.REFUSALS).tag("service", service).tag("type", types).tag("reason", reasons);
+    }
+
+    /** {@code channelhub_outcomes_total} of one service: each outcome event type it writes. */
+    public static KnownSeries outcomes(String service, Collection<? extends Class<?>> eventTypes) {
+        return counters(MetricNames.OUTCOMES).tag("service", service).tag("type", eventTypes);
+    }
+
+    /**
      * Every series so far, once with each value of {@code key} (a cartesian product: no values, no series);
-     * enums by their names.
+     * enums by their names, classes (event types) by their simple names.
      */
     public KnownSeries tag(String key, Collection<?> values) {
         Set<String> distinct = new LinkedHashSet<>();
-        values.forEach(value -> distinct.add(value instanceof Enum<?> e ? e.name() : String.valueOf(value)));
+        values.forEach(value -> distinct.add(value instanceof Enum<?> e ? e.name()
+                : value instanceof Class<?> c ? c.getSimpleName() : String.valueOf(value)));
         List<Series> product = new ArrayList<>();
         for (Series one : series) {
             distinct.forEach(value -> product.add(new Series(one.name(), one.tags().and(Tag.of(key, value)))));

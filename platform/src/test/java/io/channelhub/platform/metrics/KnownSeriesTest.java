@@ -38,6 +38,21 @@ class KnownSeriesTest {
     }
 
     @Test
+    void refusalsAndOutcomesOfAServiceByTypeNameAndReason() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        KnownSeries.refusals("x-service", List.of(String.class, "LinkToken"), List.of(Outcome.OPENED, "FORGED"))
+                .and(KnownSeries.outcomes("x-service", List.of(Integer.class))).bindTo(registry);
+
+        assertThat(registry.find(MetricNames.REFUSALS).tag("service", "x-service").counters()).hasSize(4);
+        assertThat(registry.get(MetricNames.REFUSALS).tags("type", "String", "reason", "OPENED").counter().count())
+                .isZero();
+        assertThat(registry.get(MetricNames.REFUSALS).tags("type", "LinkToken", "reason", "FORGED").counter())
+                .isNotNull();
+        assertThat(registry.get(MetricNames.OUTCOMES).tags("service", "x-service", "type", "Integer").counter())
+                .isNotNull();
+    }
+
+    @Test
     void aScrapeShowsTheSeriesAtZero() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KnownSeries.counters(MetricNames.name("emails", "parked")).tag("template", "invoice-issued").bindTo(registry);

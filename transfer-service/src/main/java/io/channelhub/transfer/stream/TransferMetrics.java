@@ -30,7 +30,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -64,20 +63,15 @@ public final class TransferMetrics {
                 .tag("outcome", "opened", "completed", "rejected", "expired")
                 .and(KnownSeries.counters(TRANSFERS).tag("kind", "unknown")
                         .tag("outcome", "info_requested", "refused", "expired"))
-                .and(KnownSeries.counters(MetricNames.REFUSALS).tag("service", service)
-                        .tag("type", TransferInfoRequested.class.getSimpleName())
-                        .tag("reason", (Object[]) ProblemCode.values()))
-                .and(KnownSeries.counters(MetricNames.REFUSALS).tag("service", service)
-                        .tag("type", TransferRefused.class.getSimpleName(),
-                                TransferConsentRefused.class.getSimpleName())
-                        .tag("reason", (Object[]) RefusalCode.values()))
-                .and(KnownSeries.counters(MetricNames.REFUSALS).tag("service", service).tag("type", "ApprovalToken")
-                        .tag("reason", ApprovalTokens.REFUSAL_REASONS))
-                .and(KnownSeries.counters(MetricNames.OUTCOMES).tag("service", service).tag("type", Stream.of(
-                        TransferOpened.class, TransferInfoRequested.class, TransferRefused.class,
-                        TransferConsentRecorded.class, TransferConsentRefused.class, TransferReminded.class,
-                        TransferCompleted.class, TransferRejected.class, TransferExpired.class,
-                        EntitlementMoved.class).map(Class::getSimpleName).toList()))
+                .and(KnownSeries.refusals(service, List.of(TransferInfoRequested.class),
+                        List.of(ProblemCode.values())))
+                .and(KnownSeries.refusals(service, List.of(TransferRefused.class, TransferConsentRefused.class),
+                        List.of(RefusalCode.values())))
+                .and(KnownSeries.refusals(service, List.of("ApprovalToken"), ApprovalTokens.REFUSAL_REASONS))
+                .and(KnownSeries.outcomes(service, List.of(TransferOpened.class, TransferInfoRequested.class,
+                        TransferRefused.class, TransferConsentRecorded.class, TransferConsentRefused.class,
+                        TransferReminded.class, TransferCompleted.class, TransferRejected.class,
+                        TransferExpired.class, EntitlementMoved.class)))
                 .and(Dedupe.knownSeries(service, Topics.TRANSFERS_COMMANDS, List.of(TransferRequested.class,
                         TransferDetailsSupplied.class, TransferConsentSubmitted.class)));
     }
