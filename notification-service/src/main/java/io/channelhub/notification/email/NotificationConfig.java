@@ -2,6 +2,7 @@ package io.channelhub.notification.email;
 
 import io.channelhub.notification.domain.EmailPlanner;
 import io.channelhub.notification.stream.NotificationTopology;
+import io.channelhub.platform.metrics.ConsumerMeters;
 import io.channelhub.platform.metrics.KnownSeries;
 import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.schemas.Topics;
@@ -24,7 +25,6 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -153,7 +153,7 @@ public class NotificationConfig {
         var consumers = new DefaultKafkaConsumerFactory<String, SpecificRecord>(config, new StringDeserializer(),
                 new EventSerde());
         // the senders' consumer metrics (lag of notifications.outbox) next to the Streams clients'
-        consumers.addListener(new MicrometerConsumerListener<>(registry));
+        consumers.addListener(new ConsumerMeters<>(registry));
         factory.setConsumerFactory(consumers);
         factory.setConcurrency(senders);
         factory.setBatchListener(true);
