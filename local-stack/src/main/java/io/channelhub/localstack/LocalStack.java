@@ -13,6 +13,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,11 @@ public final class LocalStack implements Callable<Integer> {
             description = "How often each service's clock ticks, ISO-8601 (default: ${DEFAULT-VALUE})")
     Duration tickPeriod;
 
+    @Option(names = "--instances", defaultValue = "1",
+            description = "Instances of each service, sharing its partitions; instance n listens on the first's "
+                    + "port + 100 x (n - 1) (default: ${DEFAULT-VALUE})")
+    int instances;
+
     @Option(names = "--prometheus", description = "Also start Prometheus (the prometheus binary on the PATH, e.g. "
             + "Debian's package) scraping the services every 5 s with ops/prometheus's configuration and alerts")
     boolean prometheus;
@@ -80,7 +87,7 @@ public final class LocalStack implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         DataDirectory data = DataDirectory.prepare(dataDir, wipe);
-        Map<String, Integer> servicePorts = Services.ports();
+        Map<String, Integer> servicePorts = Services.ports(instances);
         requirePortsFree(servicePorts);
         // also stops whatever started when a later step fails: main() exits, and exiting runs the hook
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "local-stack-shutdown"));
@@ -95,7 +102,7 @@ public final class LocalStack implements Callable<Integer> {
         shutdown.add("mail viewer", viewer);
 
         List<RunningService> services = Services.start(
-                new Services.Settings(broker.bootstrapServers(), smtpPort, data, tickPeriod),
+                new Services.Settings(broker.bootstrapServers(), smtpPort, data, tickPeriod, instances),
                 service -> shutdown.add(service.name(), service.context()));
         List<String> notUp = HealthCheck.awaitUp(services, HEALTH_TIMEOUT);
         Optional<String> prometheusUrl = prometheus ? startPrometheus(data) : Optional.empty();
@@ -125,10 +132,19 @@ public final class LocalStack implements Callable<Integer> {
                     + "from the repository's root (run-local-stack.sh does). Running without Prometheus.");
             return Optional.empty();
         }
-        LocalPrometheus running = LocalPrometheus.start(binary.get(), OPS_PROMETHEUS, Services.ports(),
+        LocalPrometheus running = LocalPrometheus.start(binary.get(), OPS_PROMETHEUS, scrapeTargets(),
                 SCRAPE_INTERVAL, prometheusPort, data.root().resolve("prometheus"));
         shutdown.add("Prometheus", running);
         return Optional.of(running.url());
+    }
+
+    /** Each service's instances' ports: one Prometheus job per service, as in prometheus.yml. */
+    private Map<String, List<Integer>> scrapeTargets() {
+        Map<String, List<Integer>> targets = new LinkedHashMap<>();
+        Services.ports().keySet().forEach(service -> targets.put(service, new ArrayList<>()));
+        Services.ports(instances).forEach((instance, port) -> targets.get(instance.replaceFirst("-\\d+$", ""))
+                .add(port));
+        return targets;
     }
 
     /** A failed demo is reported, not fatal: the stack stays up to look around or publish by hand. */

@@ -55,7 +55,8 @@ public class PlatformAutoConfiguration {
     @ConditionalOnBean(Topology.class)
     StreamsRunner streamsRunner(Topology topology, KafkaProperties kafka, MeterRegistry registry,
             ChannelHubProperties props) {
-        return new StreamsRunner(topology, kafka.buildStreamsProperties(), registry, props.streams());
+        return new StreamsRunner(topology, kafka.buildStreamsProperties(), registry, props.serviceName(),
+                props.streams());
     }
 
     @Bean

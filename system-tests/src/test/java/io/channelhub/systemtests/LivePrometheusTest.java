@@ -105,8 +105,8 @@ class LivePrometheusTest {
 
     @BeforeAll
     static void scrapeTheSystemAndPlayTheScenario() throws Exception {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        RunningSystem.SERVICES.keySet().forEach(s -> ports.put(s, SystemUnderTest.services().port(s)));
+        Map<String, List<Integer>> ports = new LinkedHashMap<>();
+        RunningSystem.SERVICES.keySet().forEach(s -> ports.put(s, List.of(SystemUnderTest.services().port(s))));
         prometheusStarted = Instant.now();
         prometheus = LocalPrometheus.start(LocalPrometheus.onPath("prometheus").orElseThrow(),
                 MetricNamesTest.ROOT.resolve("ops/prometheus"), ports, SCRAPE, freePort(),

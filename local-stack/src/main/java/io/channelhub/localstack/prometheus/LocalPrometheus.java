@@ -60,9 +60,9 @@ public final class LocalPrometheus implements AutoCloseable {
      * {@code dataDir/tsdb}, its output in {@code dataDir/prometheus.log}; returns once it answers ready.
      *
      * @param opsPrometheus the project's {@code ops/prometheus} directory
-     * @param servicePorts each job of prometheus.yml (a service name) to the local port to scrape
+     * @param servicePorts each job of prometheus.yml (a service name) to the local ports of its instances
      */
-    public static LocalPrometheus start(Path binary, Path opsPrometheus, Map<String, Integer> servicePorts,
+    public static LocalPrometheus start(Path binary, Path opsPrometheus, Map<String, List<Integer>> servicePorts,
             Duration scrapeInterval, int port, Path dataDir) {
         try {
             Files.createDirectories(dataDir);
@@ -82,10 +82,10 @@ public final class LocalPrometheus implements AutoCloseable {
 
     /**
      * prometheus.yml with the given scrape and evaluation interval, its rule files as absolute paths and each job's
-     * targets replaced by {@code localhost:<port>}. Every job must have a port: a job added to prometheus.yml without
-     * a local service fails here rather than showing as down.
+     * targets replaced by {@code localhost:<port>} of each instance. Every job must have a port: a job added to
+     * prometheus.yml without a local service fails here rather than showing as down.
      */
-    static String config(Path opsPrometheus, Map<String, Integer> servicePorts, Duration scrapeInterval)
+    static String config(Path opsPrometheus, Map<String, List<Integer>> servicePorts, Duration scrapeInterval)
             throws IOException {
         Map<String, Object> config;
         try (Reader in = Files.newBufferedReader(opsPrometheus.resolve("prometheus.yml"))) {
@@ -102,12 +102,13 @@ public final class LocalPrometheus implements AutoCloseable {
         config.put("rule_files", rules);
         for (Object entry : (List<?>) config.get("scrape_configs")) {
             Map<String, Object> job = map(entry);
-            Integer port = servicePorts.get(String.valueOf(job.get("job_name")));
-            if (port == null) {
+            List<Integer> ports = servicePorts.get(String.valueOf(job.get("job_name")));
+            if (ports == null || ports.isEmpty()) {
                 throw new IllegalArgumentException("no local port for job " + job.get("job_name") + " of "
                         + opsPrometheus.resolve("prometheus.yml") + " (have " + servicePorts.keySet() + ")");
             }
-            job.put("static_configs", List.of(Map.of("targets", List.of("localhost:" + port))));
+            job.put("static_configs", List.of(Map.of("targets", ports.stream().map(port -> "localhost:" + port)
+                    .toList())));
         }
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

@@ -27,15 +27,35 @@ public final class Services {
             new ServiceSpec("billing-service", BillingServiceApplication.class, false),
             new ServiceSpec("notification-service", NotificationServiceApplication.class, true));
 
-    /** What the services need to know about the stack around them. */
-    public record Settings(String bootstrapServers, int smtpPort, DataDirectory data, Duration tickPeriod) {
+    /** The HTTP port of instance n (from 2) is the first instance's plus this times (n - 1). */
+    static final int INSTANCE_PORT_STEP = 100;
+
+    /**
+     * What the services need to know about the stack around them; {@code instances} of each service share its
+     * partitions (two show failover: kill one and the other takes over).
+     */
+    public record Settings(String bootstrapServers, int smtpPort, DataDirectory data, Duration tickPeriod,
+            int instances) {
     }
 
     /** Each service's HTTP port, as its defaults declare: checked before anything starts. */
     public static Map<String, Integer> ports() {
+        return ports(1);
+    }
+
+    /** The HTTP port of every instance, by instance name ({@code transfer-service}, {@code transfer-service-2}). */
+    public static Map<String, Integer> ports(int instances) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        ALL.forEach(spec -> ports.put(spec.name(), spec.port()));
+        for (int n = 1; n <= instances; n++) {
+            for (ServiceSpec spec : ALL) {
+                ports.put(instanceName(spec, n), spec.port() + INSTANCE_PORT_STEP * (n - 1));
+            }
+        }
         return ports;
+    }
+
+    private static String instanceName(ServiceSpec spec, int n) {
+        return n == 1 ? spec.name() : spec.name() + "-" + n;
     }
 
     /**
@@ -44,13 +64,16 @@ public final class Services {
      */
     public static List<RunningService> start(Settings settings, Consumer<RunningService> started) {
         List<RunningService> running = new ArrayList<>();
-        for (ServiceSpec spec : ALL) {
-            int port = spec.port();
-            ConfigurableApplicationContext context = application(spec.application(),
-                    properties(spec, port, settings)).run();
-            RunningService service = new RunningService(spec.name(), port, context);
-            started.accept(service);
-            running.add(service);
+        for (int n = 1; n <= settings.instances(); n++) {
+            for (ServiceSpec spec : ALL) {
+                String name = instanceName(spec, n);
+                int port = ports(n).get(name);
+                ConfigurableApplicationContext context = application(spec.application(),
+                        properties(spec, name, port, n == 1, settings)).run();
+                RunningService service = new RunningService(name, port, context);
+                started.accept(service);
+                running.add(service);
+            }
         }
         return running;
     }
@@ -70,13 +93,14 @@ public final class Services {
                         .addFirst(new MapPropertySource("local-stack", properties)));
     }
 
-    /** The stack's settings for one service. */
-    static Map<String, Object> properties(ServiceSpec spec, int port, Settings settings) {
+    /** The stack's settings for one service instance; one ticker per service is enough (docs/runbook.md). */
+    static Map<String, Object> properties(ServiceSpec spec, String instance, int port, boolean ticker,
+            Settings settings) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("server.port", port);
         props.put("spring.kafka.bootstrap-servers", settings.bootstrapServers());
-        props.put("spring.kafka.streams.state-dir", settings.data().streamsState(spec.name()).toString());
-        if (spec.ticks()) {
+        props.put("spring.kafka.streams.state-dir", settings.data().streamsState(instance).toString());
+        if (ticker && spec.ticks()) {
             props.put("channelhub.clock.enabled", true);
             props.put("channelhub.clock.period", settings.tickPeriod().toString());
         }

@@ -23,8 +23,9 @@ class LocalPrometheusTest {
 
     /** local-stack's tests run in local-stack/: the project's configuration is one level up. */
     private static final Path OPS = Path.of("..", "ops", "prometheus");
-    private static final Map<String, Integer> PORTS = Map.of("transfer-service", 18081, "discount-service", 18082,
-            "billing-service", 18083, "notification-service", 18084);
+    private static final Map<String, List<Integer>> PORTS = Map.of("transfer-service", List.of(18081, 18181),
+            "discount-service", List.of(18082), "billing-service", List.of(18083),
+            "notification-service", List.of(18084));
 
     @TempDir
     Path dir;
@@ -43,13 +44,14 @@ class LocalPrometheusTest {
         assertThat(jobs).allSatisfy(job -> {
             assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
             assertThat(job.get("static_configs")).isEqualTo(List.of(Map.of("targets",
-                    List.of("localhost:" + PORTS.get(job.get("job_name"))))));
+                    PORTS.get(job.get("job_name")).stream().map(port -> "localhost:" + port).toList())));
         });
     }
 
     @Test
     void aJobWithoutALocalServiceFailsWithItsName() {
-        assertThatThrownBy(() -> LocalPrometheus.config(OPS, Map.of("transfer-service", 18081), Duration.ofSeconds(5)))
+        assertThatThrownBy(() -> LocalPrometheus.config(OPS, Map.of("transfer-service", List.of(18081)),
+                Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("discount-service");
     }
 

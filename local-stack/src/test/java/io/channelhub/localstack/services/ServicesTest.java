@@ -52,10 +52,10 @@ class ServicesTest {
     @Test
     void pointsEachServiceAtTheStackAndKeepsItsStateInTheDataDirectory() {
         DataDirectory data = DataDirectory.prepare(tempDir.resolve("data"), false);
-        Services.Settings settings = new Services.Settings("localhost:19092", 3125, data, Duration.ofSeconds(5));
+        Services.Settings settings = new Services.Settings("localhost:19092", 3125, data, Duration.ofSeconds(5), 1);
         ServiceSpec transfer = new ServiceSpec("transfer-service", TransferServiceApplication.class, false);
 
-        Map<String, Object> props = Services.properties(transfer, 8081, settings);
+        Map<String, Object> props = Services.properties(transfer, "transfer-service", 8081, true, settings);
 
         assertThat(props).containsEntry("server.port", 8081)
                 .containsEntry("spring.kafka.bootstrap-servers", "localhost:19092")
@@ -68,12 +68,31 @@ class ServicesTest {
     @Test
     void mailGoesToTheStacksSmtpServerAndOnlyServicesWithCommandTopicsTick() {
         DataDirectory data = DataDirectory.prepare(tempDir.resolve("data"), false);
-        Services.Settings settings = new Services.Settings("localhost:19092", 3125, data, Duration.ofSeconds(5));
+        Services.Settings settings = new Services.Settings("localhost:19092", 3125, data, Duration.ofSeconds(5), 1);
         ServiceSpec notification = new ServiceSpec("notification-service", NotificationServiceApplication.class, true);
 
-        Map<String, Object> props = Services.properties(notification, notification.port(), settings);
+        Map<String, Object> props = Services.properties(notification, "notification-service", notification.port(), true,
+                settings);
 
         assertThat(props).containsEntry("spring.mail.host", "localhost").containsEntry("spring.mail.port", 3125)
+                .doesNotContainKey("channelhub.clock.enabled");
+    }
+
+    @Test
+    void aSecondInstanceHasItsOwnPortAndStateAndDoesNotTick() {
+        DataDirectory data = DataDirectory.prepare(tempDir.resolve("data"), false);
+        Services.Settings settings = new Services.Settings("localhost:19092", 3125, data, Duration.ofSeconds(5), 2);
+        ServiceSpec transfer = new ServiceSpec("transfer-service", TransferServiceApplication.class, false);
+
+        Map<String, Integer> ports = Services.ports(2);
+        Map<String, Object> props = Services.properties(transfer, "transfer-service-2",
+                ports.get("transfer-service-2"), false, settings);
+
+        assertThat(ports).hasSize(8).containsEntry("transfer-service-2", transfer.port() + 100);
+        assertThat(ports.values()).doesNotHaveDuplicates();
+        assertThat(props).containsEntry("server.port", transfer.port() + 100)
+                .containsEntry("spring.kafka.streams.state-dir",
+                        data.root().resolve("state/transfer-service-2").toString())
                 .doesNotContainKey("channelhub.clock.enabled");
     }
 

@@ -51,30 +51,28 @@ public final class StreamsRunner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
 
     private static final Duration SOURCE_TOPICS_TIMEOUT = Duration.ofSeconds(30);
+    /** The key under which the handlers find the service's meter registry in the Streams configuration. */
+    static final String METER_REGISTRY_CONFIG = "channelhub.meter.registry";
 
     private final Topology topology;
     private final Properties properties;
     private final MeterRegistry registry;
-    private volatile KafkaStreams streams;
-    private KafkaStreamsMetrics metrics;
-
-    /** The key under which the handlers find the service's meter registry in the Streams configuration. */
-    static final String METER_REGISTRY_CONFIG = "channelhub.meter.registry";
-
     private final PartitionProgress progress;
     private final Duration progressInterval;
+    private final Counter threadFailures;
+    private volatile KafkaStreams streams;
+    private KafkaStreamsMetrics metrics;
     private ScheduledExecutorService watcher;
     private Admin admin;
 
     public StreamsRunner(Topology topology, Map<String, Object> baseProperties, MeterRegistry registry,
-            ChannelHubProperties.StreamsSettings health) {
+            String service, ChannelHubProperties.StreamsSettings health) {
         this.topology = topology;
         this.properties = settings(baseProperties);
         this.properties.put(METER_REGISTRY_CONFIG, registry);
         this.registry = registry;
         this.progress = new PartitionProgress(health.stallTimeout(), health.threadFailures(), Clock.systemUTC());
         this.progressInterval = health.progressInterval();
-        String service = String.valueOf(properties.get(StreamsConfig.APPLICATION_ID_CONFIG));
         Gauge.builder(MetricNames.PARTITIONS_STALLED, progress, p -> p.stalls().size())
                 .tag("service", service)
                 .description("Input partitions with records waiting that have not advanced for the stall timeout")
@@ -83,7 +81,6 @@ public final class StreamsRunner implements SmartLifecycle {
                 .description("Stream threads that failed and were replaced").register(registry);
     }
 
-    private final Counter threadFailures;
 
     /** The shared Streams settings over whatever spring.kafka.streams.* configured (bootstrap, security, ids). */
     public static Properties settings(Map<String, Object> base) {

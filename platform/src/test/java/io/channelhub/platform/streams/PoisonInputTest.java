@@ -52,7 +52,7 @@ class PoisonInputTest {
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
                 StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("poison").toString(),
                 StreamsConfig.REPLICATION_FACTOR_CONFIG, 1),
-                registry, new ChannelHubProperties.StreamsSettings(Duration.ofSeconds(3),
+                registry, "poison-test", new ChannelHubProperties.StreamsSettings(Duration.ofSeconds(3),
                         Duration.ofMillis(500), 3));
         runner.start();
     }

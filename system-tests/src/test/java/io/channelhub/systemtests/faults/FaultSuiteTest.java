@@ -12,6 +12,7 @@ import io.channelhub.platform.testing.TestTokens;
 import io.channelhub.schemas.Topics;
 import io.channelhub.transfer.event.ConsentDecision;
 import io.channelhub.transfer.event.PartyRole;
+import io.channelhub.transfer.event.TransferCompleted;
 import io.channelhub.transfer.event.TransferConsentSubmitted;
 import io.channelhub.transfer.event.TransferRequested;
 import java.time.Duration;
@@ -85,6 +86,9 @@ class FaultSuiteTest {
             }
             MailCount mail = MailCount.await(stack.smtp, run, TRANSFERS * TransferWorkload.EMAILS_PER_TRANSFER,
                     Duration.ofSeconds(180));
+            System.out.printf("[fault-suite] poison: %d valid transfers among %d poison records, %d e-mails "
+                    + "expected, %d lost, %d duplicated%n", TRANSFERS, TRANSFERS, mail.expected(), mail.lost(),
+                    mail.duplicates());
             assertThat(mail.lost()).as("lost " + mail).isZero();
             assertThat(mail.duplicates()).as("duplicates " + mail).isZero();
         }
@@ -180,6 +184,34 @@ class FaultSuiteTest {
         groups().awaitMembers(Groups.TRANSFERS, 2, Duration.ofSeconds(60));
         notifications = secondNotifications;
         secondTransfers.close();
+    }
+
+    // X1, N1 (held before, kept): kill -9 of transfer-service mid-burst; every transfer completes once
+    @Test
+    @Order(4)
+    void killingTransferServiceMidBurstCompletesEveryTransferOnce() throws Exception {
+        String run = "tkill" + UUID.randomUUID().toString().substring(0, 8);
+        int expected = TRANSFERS * TransferWorkload.EMAILS_PER_TRANSFER;
+        try (TransferWorkload workload = new TransferWorkload(stack.kafka, stack.broker.getBrokersAsString(), run,
+                TRANSFERS)) {
+            Thread.sleep(3_000);
+            for (int i = 0; i < TRANSFERS; i++) {
+                workload.request(i);
+            }
+            while (workload.approved() < TRANSFERS / 3) {
+                Thread.sleep(20);
+            }
+            transfers.kill();
+            transfers = stack.start("transfer-service", "transfer-1", trust()).awaitReady(START);
+            MailCount mail = MailCount.await(stack.smtp, run, expected, Duration.ofSeconds(180));
+            System.out.printf("[fault-suite] kill -9 transfer-service: %d transfers, %d e-mails expected, %d lost, "
+                    + "%d duplicated%n", TRANSFERS, expected, mail.lost(), mail.duplicates());
+            assertThat(mail.lost()).as("lost " + mail).isZero();
+            assertThat(mail.duplicates()).as("duplicates " + mail).isZero();
+            assertThat(stack.kafka.events(Topics.TRANSFERS_EVENTS, TransferCompleted.class).stream()
+                    .filter(c -> c.getDetails().getEntitlementId().startsWith(run)).map(c -> c.getMeta().getEventId())
+                    .distinct()).hasSize(TRANSFERS);
+        }
     }
 
     private static Groups groups() {
