@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole Channel Hub system in one JVM: Kafka (KRaft), SMTP + mail viewer, the four services.
 #   ./run-local-stack.sh --demo        start and play the demo scenario
+#   ./run-local-stack.sh --prometheus  also start Prometheus (if installed) with ops/prometheus's rules
 #   ./run-local-stack.sh --help        all options (ports, --data-dir, --wipe, --tick-period)
 # Builds local-stack and the modules it needs first when a source or pom changed since the last build.
 set -euo pipefail

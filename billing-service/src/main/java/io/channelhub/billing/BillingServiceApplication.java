@@ -5,9 +5,11 @@ import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.stream.BillingMetrics;
 import io.channelhub.billing.stream.BillingSettings;
 import io.channelhub.billing.stream.BillingTopology;
+import io.channelhub.platform.metrics.KnownSeries;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
@@ -31,6 +33,15 @@ public class BillingServiceApplication {
     @Bean
     BillingMetrics billingMetrics(MeterRegistry registry) {
         return new BillingMetrics(registry);
+    }
+
+    /**
+     * The counters' series at 0 from the start (Spring Boot binds every MeterBinder bean to the registry); the
+     * invoice counters in each currency of channelhub.metrics.currencies.
+     */
+    @Bean
+    KnownSeries billingSeries(@Value("${channelhub.metrics.currencies}") List<String> currencies) {
+        return BillingMetrics.knownSeries(currencies);
     }
 
     @Bean

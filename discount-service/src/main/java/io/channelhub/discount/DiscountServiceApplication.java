@@ -3,6 +3,7 @@ package io.channelhub.discount;
 import io.channelhub.discount.domain.DiscountDecider;
 import io.channelhub.discount.stream.DiscountGauges;
 import io.channelhub.discount.stream.DiscountTopology;
+import io.channelhub.platform.metrics.KnownSeries;
 import io.channelhub.platform.streams.StreamsRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -25,6 +26,12 @@ public class DiscountServiceApplication {
     @Bean
     DiscountDecider discountDecider() {
         return new DiscountDecider();
+    }
+
+    /** The counters' series at 0 from the start: Spring Boot binds every MeterBinder bean to the registry. */
+    @Bean
+    KnownSeries discountSeries() {
+        return DiscountTopology.knownSeries();
     }
 
     @Bean

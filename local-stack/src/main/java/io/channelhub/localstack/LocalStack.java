@@ -5,14 +5,19 @@ import io.channelhub.localstack.broker.KraftBroker;
 import io.channelhub.localstack.demo.DemoScenario;
 import io.channelhub.localstack.mail.MailViewer;
 import io.channelhub.localstack.mail.SmtpServer;
+import io.channelhub.localstack.prometheus.LocalPrometheus;
 import io.channelhub.localstack.services.HealthCheck;
 import io.channelhub.localstack.services.RunningService;
 import io.channelhub.localstack.services.Services;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -28,6 +33,9 @@ import picocli.CommandLine.Option;
 public final class LocalStack implements Callable<Integer> {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(5);
+    /** run-local-stack.sh starts the stack in the repository's root. */
+    private static final Path OPS_PROMETHEUS = Path.of("ops", "prometheus");
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
     boolean help;
@@ -60,6 +68,14 @@ public final class LocalStack implements Callable<Integer> {
                     + "port + 100 x (n - 1) (default: ${DEFAULT-VALUE})")
     int instances;
 
+    @Option(names = "--prometheus", description = "Also start Prometheus (the prometheus binary on the PATH, e.g. "
+            + "Debian's package) scraping the services every 5 s with ops/prometheus's configuration and alerts")
+    boolean prometheus;
+
+    @Option(names = "--prometheus-port", defaultValue = "9090",
+            description = "Prometheus's port with --prometheus (default: ${DEFAULT-VALUE})")
+    int prometheusPort;
+
     private final PrintStream out = System.out;
     private final ShutdownSequence shutdown = new ShutdownSequence();
 
@@ -89,13 +105,46 @@ public final class LocalStack implements Callable<Integer> {
                 new Services.Settings(broker.bootstrapServers(), smtpPort, data, tickPeriod, instances),
                 service -> shutdown.add(service.name(), service.context()));
         List<String> notUp = HealthCheck.awaitUp(services, HEALTH_TIMEOUT);
-        printSummary(broker, viewer, services, data, notUp, seconds(start));
+        Optional<String> prometheusUrl = prometheus ? startPrometheus(data) : Optional.empty();
+        printSummary(broker, viewer, services, data, notUp, prometheusUrl, seconds(start));
 
         if (demo) {
             playDemo(broker, greenMail, viewer);
         }
         new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops everything
         return 0;
+    }
+
+    /**
+     * Prometheus on the services' ports, with the project's rules: the queries the dashboards use, without Docker.
+     * Missing binary or configuration: said, and the stack runs without it.
+     */
+    private Optional<String> startPrometheus(DataDirectory data) {
+        Optional<Path> binary = LocalPrometheus.onPath("prometheus");
+        if (binary.isEmpty()) {
+            out.println("--prometheus: no prometheus on the PATH; install it (Debian/Ubuntu: sudo apt-get install "
+                    + "prometheus, see README.md) or download it from https://prometheus.io/download/. "
+                    + "Running without it.");
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(OPS_PROMETHEUS.resolve("prometheus.yml"))) {
+            out.println("--prometheus: no " + OPS_PROMETHEUS.resolve("prometheus.yml") + " here; start the stack "
+                    + "from the repository's root (run-local-stack.sh does). Running without Prometheus.");
+            return Optional.empty();
+        }
+        LocalPrometheus running = LocalPrometheus.start(binary.get(), OPS_PROMETHEUS, scrapeTargets(),
+                SCRAPE_INTERVAL, prometheusPort, data.root().resolve("prometheus"));
+        shutdown.add("Prometheus", running);
+        return Optional.of(running.url());
+    }
+
+    /** Each service's instances' ports: one Prometheus job per service, as in prometheus.yml. */
+    private Map<String, List<Integer>> scrapeTargets() {
+        Map<String, List<Integer>> targets = new LinkedHashMap<>();
+        Services.ports().keySet().forEach(service -> targets.put(service, new ArrayList<>()));
+        Services.ports(instances).forEach((instance, port) -> targets.get(instance.replaceFirst("-\\d+$", ""))
+                .add(port));
+        return targets;
     }
 
     /** A failed demo is reported, not fatal: the stack stays up to look around or publish by hand. */
@@ -114,12 +163,15 @@ public final class LocalStack implements Callable<Integer> {
         Ports.requireFree(kafkaPort, "Kafka", "--kafka-port");
         Ports.requireFree(smtpPort, "SMTP", "--smtp-port");
         Ports.requireFree(mailViewerPort, "the mail viewer", "--mail-viewer-port");
+        if (prometheus) {
+            Ports.requireFree(prometheusPort, "Prometheus", "--prometheus-port");
+        }
         servicePorts.forEach((service, port) -> Ports.requireFree(port, service,
                 "server.port in " + service + ".properties"));
     }
 
     private void printSummary(KraftBroker broker, MailViewer viewer, List<RunningService> services,
-            DataDirectory data, List<String> notUp, double seconds) {
+            DataDirectory data, List<String> notUp, Optional<String> prometheusUrl, double seconds) {
         out.println();
         out.printf("Channel Hub local stack is up in %.1f s%n", seconds);
         out.printf("  %-22s %s%n", "Kafka bootstrap", broker.bootstrapServers());
@@ -131,6 +183,8 @@ public final class LocalStack implements Callable<Integer> {
         }
         out.printf("  %-22s %s%n", "Data directory", data.root());
         out.printf("  %-22s every %s%n", "Clock ticks", tickPeriod);
+        prometheusUrl.ifPresent(url -> out.printf("  %-22s %s   (alerts: %s/alerts, every %s s)%n", "Prometheus", url,
+                url, SCRAPE_INTERVAL.toSeconds()));
         if (!notUp.isEmpty()) {
             out.println("  Not healthy after " + HEALTH_TIMEOUT.toSeconds() + " s: " + notUp
                     + " (see the log above and their /actuator/health)");

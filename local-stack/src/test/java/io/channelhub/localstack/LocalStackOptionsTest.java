@@ -20,12 +20,15 @@ class LocalStackOptionsTest {
         assertThat(stack.tickPeriod).isEqualTo(Duration.ofSeconds(5));
         assertThat(stack.wipe).isFalse();
         assertThat(stack.demo).isFalse();
+        assertThat(stack.prometheus).isFalse();
+        assertThat(stack.prometheusPort).isEqualTo(9090);
     }
 
     @Test
     void parsesEveryOption() {
         LocalStack stack = CommandLine.populateCommand(new LocalStack(), "--kafka-port", "19092", "--smtp-port", "2525",
-                "--mail-viewer-port", "18025", "--data-dir", "/var/tmp/stack", "--wipe", "--demo", "--tick-period", "PT1M");
+                "--mail-viewer-port", "18025", "--data-dir", "/var/tmp/stack", "--wipe", "--demo", "--tick-period", "PT1M",
+                "--prometheus", "--prometheus-port", "19090");
 
         assertThat(stack.kafkaPort).isEqualTo(19092);
         assertThat(stack.smtpPort).isEqualTo(2525);
@@ -34,5 +37,7 @@ class LocalStackOptionsTest {
         assertThat(stack.tickPeriod).isEqualTo(Duration.ofMinutes(1));
         assertThat(stack.wipe).isTrue();
         assertThat(stack.demo).isTrue();
+        assertThat(stack.prometheus).isTrue();
+        assertThat(stack.prometheusPort).isEqualTo(19090);
     }
 }

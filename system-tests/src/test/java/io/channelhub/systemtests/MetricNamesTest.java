@@ -4,32 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.channelhub.billing.event.BillingPlan;
-import io.channelhub.billing.event.InvoiceIssued;
-import io.channelhub.billing.event.SubscriptionPlanChosen;
-import io.channelhub.billing.event.SubscriptionUpdated;
-import io.channelhub.common.event.EventMeta;
-import io.channelhub.directory.event.BillingAccountRegistered;
-import io.channelhub.directory.event.IsvRegistered;
-import io.channelhub.directory.event.ResellerRegistered;
-import io.channelhub.platform.event.ClockTicked;
-import io.channelhub.platform.streams.ReferenceTable;
-import io.channelhub.platform.testing.KafkaTestClient;
-import io.channelhub.pricing.AvroMoney;
-import io.channelhub.pricing.Money;
-import io.channelhub.pricing.event.PriceListed;
-import io.channelhub.pricing.event.ResellerMarginSet;
-import io.channelhub.schemas.Topics;
-import io.channelhub.transfer.event.TransferRequested;
 import java.io.IOException;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,12 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,30 +32,23 @@ import org.yaml.snakeyaml.Yaml;
  * metric names the running services export: a renamed metric or a typo in a query fails here, not silently on a
  * dashboard that shows "No data" or an alert that never fires.
  *
- * <p>Counters with tags exist only once something counted them. After every journey most have; so that this class
- * also proves its point when run alone, it first causes what the dashboards show and the journeys would have: an
- * incomplete transfer request sent twice (an info request, a refusal, an outcome, an e-mail, a duplicate) and,
- * unless the billing journey already issued one, a month invoiced. What no test here can cause is in
- * {@link #NOT_EXPORTED_HERE}, each with its reason.
+ * <p>The business counters exist at 0 from each service's start (platform's KnownSeries), so this class needs no
+ * traffic to prove its point, run alone or after the journeys. What no service exports is in
+ * {@link #NOT_EXPORTED_HERE}, with its reason.
  */
 @ExtendWith(SystemUnderTest.class)
 @Order(8)
 class MetricNamesTest {
 
-    private static final Path ROOT = repositoryRoot();
+    static final Path ROOT = repositoryRoot();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     /** Names the alerts and dashboards may use although no service exports them in this test, and why. */
     private static final Map<String, String> NOT_EXPORTED_HERE = Map.of(
             "up", "Prometheus's own per-target series (1 when the scrape succeeded), never exported by a service",
-            "channelhub_emails_failed_total", "created by the first failed SMTP delivery; GreenMail accepts every "
-                    + "message (notification-service's EmailDeliveryTest fails deliveries on purpose)",
-            "channelhub_emails_parked_total", "created by the first e-mail parked after "
-                    + "channelhub.mail.retry.max-attempts failures, minutes of back-off; GreenMail accepts every "
-                    + "message (EmailDeliveryTest parks one and reads this counter by name)",
-            "channelhub_clock_ticks_total", "created by the ticker's first tick; the system under test runs "
-                    + "without the ticker (channelhub.clock.enabled=false) and the journeys publish ClockTicked "
-                    + "themselves (platform's ClockTickerTest reads this counter by name)");
+            "channelhub_clock_ticks_total", "registered by the ticker; the system under test runs without it "
+                    + "(channelhub.clock.enabled=false) and the journeys publish ClockTicked themselves (platform's "
+                    + "ClockTickerTest reads this counter by name)");
 
     /** Functions, aggregations, keywords and literals: identifiers in PromQL that are not metric names. */
     private static final Set<String> PROMQL_WORDS = Set.of("and", "or", "unless", "by", "without", "on", "ignoring",
@@ -86,54 +58,6 @@ class MetricNamesTest {
     /** Sample name at the start of a line of the Prometheus text format. */
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]");
 
-    private static final String RESELLER = "MN-R";
-    private static final Instant MAY = Instant.parse("2032-05-01T00:00:00Z");
-    private static final Instant JUNE = Instant.parse("2032-06-01T00:00:00Z");
-
-    @BeforeAll
-    static void causeWhatTheDashboardsShow() {
-        KafkaTestClient kafka = SystemUnderTest.kafka();
-        // T3 and X2: an info request (refusal, outcome, e-mail to the contact), then the same request again
-        TransferRequested incomplete = TransferRequested.newBuilder().setMeta(meta(Instant.now()))
-                .setCustomerCompanyName("Metric Names Ltd").setEntitlementId("MN-E-1").setOfferId(null)
-                .setCurrentBillingAccountId("MN-BA-1").setTargetBillingAccountId("MN-BA-2").setContactName("Mina")
-                .setContactEmail("mina@metric-names.example").build();
-        kafka.send(Topics.TRANSFERS_COMMANDS, "MN-E-1", incomplete);
-        kafka.send(Topics.TRANSFERS_COMMANDS, "MN-E-1", incomplete);
-        SystemUnderTest.emailsAbout("MN-E-1", 1);
-
-        if (!exported().contains("channelhub_billing_invoices_total")) {
-            aMonthIsInvoiced(kafka);
-        }
-    }
-
-    /** B1, B2, B4: one annual subscription for May, invoiced on the first tick of June. */
-    private static void aMonthIsInvoiced(KafkaTestClient kafka) {
-        Instant now = Instant.now();
-        kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + RESELLER, new ResellerRegistered(meta(now), RESELLER,
-                "Metric Names Reseller", "billing@mn-r.example", "IT"));
-        kafka.send(Topics.DIRECTORY_EVENTS, "isv:MN-ISV", new IsvRegistered(meta(now), "MN-ISV", "Metric Vendor",
-                "partners@mn-isv.example", true));
-        kafka.send(Topics.DIRECTORY_EVENTS, "account:MN-A", new BillingAccountRegistered(meta(now), "MN-A",
-                "C-MN-A", "Customer MN-A", "it@mn-a.example", RESELLER));
-        kafka.send(Topics.PRICES_EVENTS, "price:MN-SKU:ANNUAL", new PriceListed(meta(now), "MN-SKU", "MN-ISV",
-                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("120.00", "EUR"))));
-        kafka.send(Topics.PRICES_EVENTS, "margin:" + RESELLER, new ResellerMarginSet(meta(now), RESELLER,
-                new BigDecimal("20.00")));
-        kafka.await(ReferenceTable.tableTopic("billing-service", Topics.PRICES_EVENTS), ResellerMarginSet.class,
-                m -> m.getResellerId().equals(RESELLER), 1, WAIT);
-        kafka.await(ReferenceTable.tableTopic("billing-service", Topics.PRICES_EVENTS), PriceListed.class,
-                p -> p.getSku().equals("MN-SKU"), 1, WAIT);
-        kafka.await(ReferenceTable.tableTopic("billing-service", Topics.DIRECTORY_EVENTS),
-                BillingAccountRegistered.class, a -> a.getBillingAccountId().equals("MN-A"), 1, WAIT);
-        kafka.send(Topics.BILLING_COMMANDS, RESELLER, new SubscriptionPlanChosen(meta(MAY), "MN-S1", RESELLER,
-                "MN-A", "MN-ISV", "MN-SKU", null, BillingPlan.ANNUAL, 5, null, null));
-        kafka.await(Topics.BILLING_EVENTS, SubscriptionUpdated.class, u -> u.getSubscriptionId().equals("MN-S1"), 1,
-                WAIT);
-        kafka.send(Topics.BILLING_COMMANDS, RESELLER, new ClockTicked(meta(JUNE.plusSeconds(30)),
-                JUNE.plusSeconds(30)));
-        kafka.await(Topics.BILLING_EVENTS, InvoiceIssued.class, i -> i.getPayerId().equals(RESELLER), 1, WAIT);
-    }
 
     @Test
     void everyMetricTheAlertsAndDashboardsQueryIsExportedByAService() throws Exception {
@@ -206,7 +130,7 @@ class MetricNamesTest {
     }
 
     /** Every target expression of every panel, rows and nested panels included, by panel title. */
-    private static void targets(JsonNode node, String panel, Map<String, String> expressions) {
+    static void targets(JsonNode node, String panel, Map<String, String> expressions) {
         if (node.isObject()) {
             String title = node.has("title") && node.has("type") ? "\"" + node.get("title").asText() + "\"" : panel;
             JsonNode targets = node.get("targets");
@@ -288,7 +212,7 @@ class MetricNamesTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> alertRules() {
+    static List<Map<String, Object>> alertRules() {
         List<Map<String, Object>> rules = new ArrayList<>();
         Map<String, Object> file = yaml(ROOT.resolve("ops/prometheus/alerts.yml"));
         for (Object group : (List<?>) file.get("groups")) {
@@ -335,10 +259,5 @@ class MetricNamesTest {
             }
         }
         throw new IllegalStateException("no directory with pom.xml and ops/ above " + Paths.get("").toAbsolutePath());
-    }
-
-    private static EventMeta meta(Instant at) {
-        return EventMeta.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at)
-                .setProducer("system-test").build();
     }
 }

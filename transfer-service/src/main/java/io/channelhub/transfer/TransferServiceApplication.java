@@ -4,6 +4,7 @@ import io.channelhub.transfer.domain.TransferDecider;
 import io.channelhub.transfer.domain.TransferSettings;
 import io.channelhub.transfer.stream.TransferMetrics;
 import io.channelhub.transfer.stream.TransferTopology;
+import io.channelhub.platform.metrics.KnownSeries;
 import io.channelhub.platform.streams.StreamsRunner;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +38,12 @@ public class TransferServiceApplication {
     @Bean
     TransferMetrics transferMetrics(MeterRegistry registry) {
         return new TransferMetrics(registry);
+    }
+
+    /** The counters' series at 0 from the start: Spring Boot binds every MeterBinder bean to the registry. */
+    @Bean
+    KnownSeries transferSeries() {
+        return TransferMetrics.knownSeries();
     }
 
     /** Open transfers on this instance: each has exactly one entry in its partition's deadline index. */

@@ -77,6 +77,11 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
 
     private static final Logger log = LoggerFactory.getLogger(BillingCommandProcessor.class);
     /** Transfers of entitlements this reseller has no postpaid subscription for. */
+    /** CreditNoteRefused codes. */
+    static final List<String> CREDIT_NOTE_REFUSALS = List.of("UNKNOWN_INVOICE", "NO_LINES", "UNKNOWN_LINE",
+            "ALREADY_CREDITED");
+    /** A payer's charges that cannot make one invoice, counted as a refusal of type InvoiceIssued. */
+    static final String NOT_ASSEMBLED = "NOT_ASSEMBLED";
     static final String TRANSFERS_UNBILLED = MetricNames.name("billing", "transfers.unbilled");
 
     private final BillingSettings settings;
@@ -378,7 +383,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         } catch (IllegalArgumentException e) {
             // a payer's charges that cannot make one invoice (two currencies, say) must not stall the partition
             registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "InvoiceIssued",
-                    "reason", "NOT_ASSEMBLED").increment();
+                    "reason", NOT_ASSEMBLED).increment();
             log.error("Invoice of {} for {} not issued: {}", payerId, month, e.getMessage());
         }
     }

@@ -1,12 +1,48 @@
 package io.channelhub.billing.stream;
 
 import io.channelhub.billing.domain.invoice.Invoice;
+import io.channelhub.billing.event.CreditNoteIssued;
+import io.channelhub.billing.event.CreditNoteRefused;
+import io.channelhub.billing.event.CreditNoteRequested;
+import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.PayoutStatementIssued;
+import io.channelhub.billing.event.SubscriptionChangeRequested;
+import io.channelhub.billing.event.SubscriptionHandedOver;
+import io.channelhub.billing.event.SubscriptionPlanChosen;
+import io.channelhub.billing.event.SubscriptionRefused;
+import io.channelhub.billing.event.SubscriptionUpdated;
+import io.channelhub.entitlement.event.EntitlementMoved;
+import io.channelhub.migration.event.CustomerSuspended;
+import io.channelhub.migration.event.MigrationCompleted;
+import io.channelhub.migration.event.MigrationRefused;
+import io.channelhub.migration.event.MigrationRequested;
+import io.channelhub.migration.event.PrepaidInvoiceIssued;
+import io.channelhub.migration.event.PrepaidOrderRecorded;
+import io.channelhub.migration.event.TrialDecisionRequested;
+import io.channelhub.migration.event.TrialEnding;
+import io.channelhub.platform.dedupe.Dedupe;
+import io.channelhub.platform.metrics.KnownSeries;
 import io.channelhub.platform.metrics.MetricNames;
+import io.channelhub.reseller.event.ResellerAccountOpened;
+import io.channelhub.reseller.event.ResellerApplicationSubmitted;
+import io.channelhub.reseller.event.ResellerOrderAccepted;
+import io.channelhub.reseller.event.ResellerOrderReleased;
+import io.channelhub.reseller.event.ResellerOrderRequested;
+import io.channelhub.reseller.event.ResellerPaymentReceived;
+import io.channelhub.reseller.event.ResellerPaymentRecorded;
+import io.channelhub.reseller.event.ResellerPrepayChanged;
+import io.channelhub.reseller.event.ResellerRequestRefused;
+import io.channelhub.reseller.event.ResellerStatementIssued;
+import io.channelhub.reseller.event.ResellerTermsChanged;
+import io.channelhub.reseller.event.TemporaryLicenceIssued;
+import io.channelhub.reseller.event.TemporaryLicenceRequested;
+import io.channelhub.schemas.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /** X3: invoices issued, amounts invoiced by currency, payout statements, reseller orders and prepay. */
 public final class BillingMetrics {
@@ -36,6 +72,39 @@ public final class BillingMetrics {
                     .sum()).tag("state", status.name()).description("Reseller orders by state (R2, R4, R5)")
                     .register(registry);
         }
+    }
+
+    /**
+     * Every series billing-service counts, at 0 from the start (docs/metrics.md): invoices, amounts and statements
+     * in each configured currency, refusals by code, outcome events by type, duplicates and stale commands.
+     */
+    public static KnownSeries knownSeries(List<String> currencies) {
+        String service = BillingTopology.SERVICE;
+        return KnownSeries.counters(INVOICES, INVOICED, STATEMENTS).tag("currency", currencies)
+                .and(KnownSeries.counters(BillingCommandProcessor.TRANSFERS_UNBILLED).tag("service", service))
+                .and(KnownSeries.refusals(service, List.of(SubscriptionRefused.class), Stream.concat(
+                        Stream.of(io.channelhub.billing.domain.subscription.RefusalReason.values()),
+                        Stream.of("PRICE_UNKNOWN")).toList()))
+                .and(KnownSeries.refusals(service, List.of(MigrationRefused.class),
+                        List.of(io.channelhub.billing.domain.migration.RefusalReason.values())))
+                .and(KnownSeries.refusals(service, List.of(ResellerRequestRefused.class),
+                        List.of(io.channelhub.billing.domain.reseller.RefusalReason.values())))
+                .and(KnownSeries.refusals(service, List.of(CreditNoteRefused.class),
+                        BillingCommandProcessor.CREDIT_NOTE_REFUSALS))
+                .and(KnownSeries.refusals(service, List.of(InvoiceIssued.class),
+                        List.of(BillingCommandProcessor.NOT_ASSEMBLED)))
+                .and(KnownSeries.outcomes(service, List.of(SubscriptionUpdated.class, SubscriptionRefused.class,
+                        InvoiceIssued.class, CreditNoteIssued.class, CreditNoteRefused.class,
+                        ResellerAccountOpened.class, ResellerRequestRefused.class, ResellerOrderAccepted.class,
+                        ResellerOrderReleased.class, TemporaryLicenceIssued.class, ResellerPaymentRecorded.class,
+                        ResellerStatementIssued.class, ResellerPrepayChanged.class, MigrationCompleted.class,
+                        MigrationRefused.class, PrepaidInvoiceIssued.class, TrialEnding.class,
+                        CustomerSuspended.class)))
+                .and(Dedupe.knownSeries(service, Topics.BILLING_COMMANDS, List.of(SubscriptionPlanChosen.class,
+                        SubscriptionChangeRequested.class, EntitlementMoved.class, SubscriptionHandedOver.class,
+                        CreditNoteRequested.class, ResellerApplicationSubmitted.class, ResellerTermsChanged.class,
+                        ResellerOrderRequested.class, TemporaryLicenceRequested.class, ResellerPaymentReceived.class,
+                        PrepaidOrderRecorded.class, MigrationRequested.class, TrialDecisionRequested.class)));
     }
 
     void issued(Invoice invoice) {

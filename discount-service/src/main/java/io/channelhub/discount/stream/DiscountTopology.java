@@ -1,9 +1,24 @@
 package io.channelhub.discount.stream;
 
 import io.channelhub.discount.domain.DiscountDecider;
+import io.channelhub.discount.domain.RefusalCode;
+import io.channelhub.discount.event.DiscountAcceptanceSubmitted;
+import io.channelhub.discount.event.DiscountAccepted;
+import io.channelhub.discount.event.DiscountActionRefused;
+import io.channelhub.discount.event.DiscountCancellationRequested;
+import io.channelhub.discount.event.DiscountCancelled;
+import io.channelhub.discount.event.DiscountConfigurationRequested;
+import io.channelhub.discount.event.DiscountEnded;
+import io.channelhub.discount.event.DiscountLapsed;
+import io.channelhub.discount.event.DiscountProposed;
+import io.channelhub.discount.event.DiscountRefused;
+import io.channelhub.discount.event.DiscountStarted;
 import io.channelhub.discount.state.DiscountBook;
+import io.channelhub.platform.approvals.ApprovalTokens;
 import io.channelhub.platform.dedupe.AppliedEventIds;
+import io.channelhub.platform.dedupe.Dedupe;
 import io.channelhub.platform.deadlines.DeadlineIndex;
+import io.channelhub.platform.metrics.KnownSeries;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.schemas.Topics;
@@ -11,6 +26,7 @@ import io.channelhub.schemas.serde.EventSerde;
 import io.channelhub.schemas.serde.StateSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -39,6 +55,22 @@ public final class DiscountTopology {
 
     public static StateSerde<DiscountBook> bookSerde() {
         return new StateSerde<>(DiscountBook.class, DiscountBook.getClassSchema());
+    }
+
+    /**
+     * Every series this service counts, at 0 from the start (docs/metrics.md): outcome events by type, refusals
+     * by code, refused acceptance links by reason, duplicates and stale commands.
+     */
+    public static KnownSeries knownSeries() {
+        return KnownSeries.outcomes(SERVICE, List.of(DiscountProposed.class, DiscountRefused.class,
+                        DiscountAccepted.class, DiscountActionRefused.class, DiscountStarted.class,
+                        DiscountEnded.class, DiscountLapsed.class, DiscountCancelled.class))
+                .and(KnownSeries.refusals(SERVICE, List.of(DiscountRefused.class, DiscountActionRefused.class),
+                        List.of(RefusalCode.values())))
+                .and(KnownSeries.refusals(SERVICE, List.of("AcceptanceToken"), ApprovalTokens.REFUSAL_REASONS))
+                .and(Dedupe.knownSeries(SERVICE, Topics.DISCOUNTS_COMMANDS, List.of(
+                        DiscountConfigurationRequested.class, DiscountAcceptanceSubmitted.class,
+                        DiscountCancellationRequested.class)));
     }
 
     public static Topology build(DiscountDecider decider, MeterRegistry registry, Duration dedupeRetention) {

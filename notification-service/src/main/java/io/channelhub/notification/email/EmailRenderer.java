@@ -1,8 +1,14 @@
 package io.channelhub.notification.email;
 
 import io.channelhub.notification.domain.PlannedEmail;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -25,6 +31,17 @@ public final class EmailRenderer {
     public EmailRenderer() {
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
         engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
+    }
+
+    /** The name of every template there is ({@code transfer-completed}, ...): the e-mail counters' label values. */
+    public static List<String> templates() {
+        try {
+            return Arrays.stream(new PathMatchingResourcePatternResolver(EmailRenderer.class.getClassLoader())
+                    .getResources("classpath*:templates/email/*.txt")).map(r -> Objects.requireNonNull(
+                            r.getFilename()).replaceFirst("\\.txt$", "")).distinct().sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list templates/email/", e);
+        }
     }
 
     public Rendered render(PlannedEmail email) {

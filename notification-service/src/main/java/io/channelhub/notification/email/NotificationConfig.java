@@ -2,6 +2,9 @@ package io.channelhub.notification.email;
 
 import io.channelhub.notification.domain.EmailPlanner;
 import io.channelhub.notification.stream.NotificationTopology;
+import io.channelhub.platform.metrics.ConsumerMeters;
+import io.channelhub.platform.metrics.KnownSeries;
+import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,6 +53,19 @@ public class NotificationConfig {
                     + "least 32 characters; e.g. environment variable CHANNELHUB_APPROVALS_KEY)");
         }
         return new EmailPlanner(new SignedApprovalLinks(key, transfersBaseUrl, discountsBaseUrl));
+    }
+
+    /**
+     * The counters' series at 0 from the start, so a first failed or parked e-mail is counted and alerted on
+     * (Spring Boot binds every MeterBinder bean to the registry): each e-mail counter for every template.
+     */
+    @Bean
+    KnownSeries notificationSeries() {
+        return KnownSeries.counters(MetricNames.name("emails", "requested"), MetricNames.name("emails", "sent"),
+                        MetricNames.name("emails", "failed"), MetricNames.name("emails", "parked"))
+                .tag("template", EmailRenderer.templates())
+                .and(KnownSeries.counters(MetricNames.DUPLICATES).tag("service", NotificationTopology.SERVICE)
+                        .tag("topic", Topics.NOTIFICATIONS_OUTBOX));
     }
 
     @Bean
@@ -126,15 +142,19 @@ public class NotificationConfig {
      */
     @Bean(OUTBOX_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> outboxFactory(KafkaProperties kafka,
-            DefaultErrorHandler outboxErrorHandler, @Value("${channelhub.mail.senders}") int senders) {
+            DefaultErrorHandler outboxErrorHandler, @Value("${channelhub.mail.senders}") int senders,
+            MeterRegistry registry) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, SENDER_GROUP);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         var factory = new ConcurrentKafkaListenerContainerFactory<String, SpecificRecord>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-                new EventSerde()));
+        var consumers = new DefaultKafkaConsumerFactory<String, SpecificRecord>(config, new StringDeserializer(),
+                new EventSerde());
+        // the senders' consumer metrics (lag of notifications.outbox) next to the Streams clients'
+        consumers.addListener(new ConsumerMeters<>(registry));
+        factory.setConsumerFactory(consumers);
         factory.setConcurrency(senders);
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(AckMode.MANUAL_IMMEDIATE);

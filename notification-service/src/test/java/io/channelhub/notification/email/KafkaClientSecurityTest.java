@@ -2,6 +2,7 @@ package io.channelhub.notification.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class KafkaClientSecurityTest {
         kafka.getSsl().setTrustStoreType("PKCS12");
         NotificationConfig config = new NotificationConfig();
 
-        Map<String, Object> consumer = config.outboxFactory(kafka, new DefaultErrorHandler(), 1).getConsumerFactory()
+        Map<String, Object> consumer = config.outboxFactory(kafka, new DefaultErrorHandler(), 1,
+                new SimpleMeterRegistry()).getConsumerFactory()
                 .getConfigurationProperties();
         Map<String, Object> producer = config.eventProducerFactory(kafka).getConfigurationProperties();
 

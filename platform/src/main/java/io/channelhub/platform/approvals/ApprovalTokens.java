@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -41,6 +42,9 @@ public final class ApprovalTokens {
 
     public record Valid(Claim claim) implements Verification {
     }
+
+    /** Every {@link Invalid#reason()}: counted as refusals, registered at 0 at start (docs/metrics.md). */
+    public static final List<String> REFUSAL_REASONS = List.of("MALFORMED", "FORGED", "EXPIRED");
 
     /** {@code reason}: MALFORMED, FORGED or EXPIRED. */
     public record Invalid(String reason) implements Verification {

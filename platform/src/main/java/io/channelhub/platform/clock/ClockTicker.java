@@ -1,6 +1,7 @@
 package io.channelhub.platform.clock;
 
 import io.channelhub.platform.ids.EventIds;
+import io.channelhub.platform.metrics.KnownSeries;
 import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.platform.event.ClockTicked;
 import java.time.Clock;
@@ -49,6 +50,9 @@ public final class ClockTicker implements SmartLifecycle {
         this.producerName = producerName;
         this.clock = clock;
         this.registry = registry;
+        // at 0 from the start: ClockNotTicking then sees a ticker that never ticked
+        KnownSeries.counters(MetricNames.TICKS).tag("topic", this.topics)
+                .bindTo(registry);
     }
 
     /** Publishes one tick now to every partition of every topic; throws if the broker did not take them all. */

@@ -1,9 +1,11 @@
 package io.channelhub.platform.dedupe;
 
 import io.channelhub.common.event.EventMeta;
+import io.channelhub.platform.metrics.KnownSeries;
 import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.schemas.Events;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,22 @@ public final class Dedupe {
 
     private static final Logger log = LoggerFactory.getLogger(Dedupe.class);
 
+    /** The refusal reason of a command older than the dedupe window. */
+    public static final String OLDER_THAN_DEDUPE_WINDOW = "OLDER_THAN_DEDUPE_WINDOW";
+
     private Dedupe() {
+    }
+
+    /**
+     * The series {@link #firstTime} counts for a command topic, known at start (docs/metrics.md): duplicates on the
+     * topic and, for each command type of it, commands older than the dedupe window.
+     */
+    public static KnownSeries knownSeries(String service, String topic,
+            Collection<Class<? extends SpecificRecord>> commandTypes) {
+        return KnownSeries.counters(MetricNames.DUPLICATES).tag("service", service).tag("topic", topic)
+                .and(KnownSeries.counters(MetricNames.REFUSALS).tag("service", service)
+                        .tag("type", commandTypes)
+                        .tag("reason", OLDER_THAN_DEDUPE_WINDOW));
     }
 
     /**
@@ -32,7 +49,7 @@ public final class Dedupe {
                 return false;
             default:
                 registry.counter(MetricNames.REFUSALS, "service", service, "type",
-                        command.getClass().getSimpleName(), "reason", "OLDER_THAN_DEDUPE_WINDOW").increment();
+                        command.getClass().getSimpleName(), "reason", OLDER_THAN_DEDUPE_WINDOW).increment();
                 log.warn("Not applying {} {} of {}: older than the dedupe window (channelhub.dedupe-retention), so "
                         + "it may have been applied already", command.getClass().getSimpleName(), meta.getEventId(),
                         meta.getOccurredAt());

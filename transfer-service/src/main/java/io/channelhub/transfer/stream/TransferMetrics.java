@@ -1,22 +1,35 @@
 package io.channelhub.transfer.stream;
 
+import io.channelhub.entitlement.event.EntitlementMoved;
+import io.channelhub.platform.approvals.ApprovalTokens;
+import io.channelhub.platform.dedupe.Dedupe;
+import io.channelhub.platform.metrics.KnownSeries;
 import io.channelhub.platform.metrics.MetricNames;
+import io.channelhub.schemas.Topics;
+import io.channelhub.transfer.domain.ProblemCode;
+import io.channelhub.transfer.domain.RefusalCode;
 import io.channelhub.transfer.event.ConsentDecision;
 import io.channelhub.transfer.event.Problem;
 import io.channelhub.transfer.event.TransferCompleted;
 import io.channelhub.transfer.event.TransferConsentRecorded;
 import io.channelhub.transfer.event.TransferConsentRefused;
+import io.channelhub.transfer.event.TransferConsentSubmitted;
 import io.channelhub.transfer.event.TransferDetails;
+import io.channelhub.transfer.event.TransferDetailsSupplied;
 import io.channelhub.transfer.event.TransferExpired;
 import io.channelhub.transfer.event.TransferInfoRequested;
+import io.channelhub.transfer.event.TransferKind;
 import io.channelhub.transfer.event.TransferOpened;
 import io.channelhub.transfer.event.TransferRefused;
 import io.channelhub.transfer.event.TransferRejected;
+import io.channelhub.transfer.event.TransferReminded;
+import io.channelhub.transfer.event.TransferRequested;
 import io.channelhub.transfer.state.TransferState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -38,6 +51,29 @@ public final class TransferMetrics {
                 .description("Time from a transfer opening to each party's approval (event time)")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1))
                 .maximumExpectedValue(Duration.ofDays(30)).register(registry);
+    }
+
+    /**
+     * Every series this service counts, at 0 from the start (docs/metrics.md): outcomes by kind, refusals by
+     * code, refused links by reason, outcome events by type, duplicates and stale commands.
+     */
+    public static KnownSeries knownSeries() {
+        String service = TransferTopology.SERVICE;
+        return KnownSeries.counters(TRANSFERS).tag("kind", (Object[]) TransferKind.values())
+                .tag("outcome", "opened", "completed", "rejected", "expired")
+                .and(KnownSeries.counters(TRANSFERS).tag("kind", "unknown")
+                        .tag("outcome", "info_requested", "refused", "expired"))
+                .and(KnownSeries.refusals(service, List.of(TransferInfoRequested.class),
+                        List.of(ProblemCode.values())))
+                .and(KnownSeries.refusals(service, List.of(TransferRefused.class, TransferConsentRefused.class),
+                        List.of(RefusalCode.values())))
+                .and(KnownSeries.refusals(service, List.of("ApprovalToken"), ApprovalTokens.REFUSAL_REASONS))
+                .and(KnownSeries.outcomes(service, List.of(TransferOpened.class, TransferInfoRequested.class,
+                        TransferRefused.class, TransferConsentRecorded.class, TransferConsentRefused.class,
+                        TransferReminded.class, TransferCompleted.class, TransferRejected.class,
+                        TransferExpired.class, EntitlementMoved.class)))
+                .and(Dedupe.knownSeries(service, Topics.TRANSFERS_COMMANDS, List.of(TransferRequested.class,
+                        TransferDetailsSupplied.class, TransferConsentSubmitted.class)));
     }
 
     /** Counts one outcome event; {@code before} is the transfer as it was when the cause arrived. */
