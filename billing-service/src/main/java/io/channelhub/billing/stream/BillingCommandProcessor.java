@@ -14,7 +14,9 @@ import io.channelhub.billing.domain.invoice.CreditNote;
 import io.channelhub.billing.domain.migration.CreditCandidateCharge;
 import io.channelhub.billing.domain.migration.CustomerKind;
 import io.channelhub.billing.domain.migration.MigrationCredit;
+import io.channelhub.billing.domain.migration.MigratedOrder;
 import io.channelhub.billing.domain.migration.MigrationState;
+import io.channelhub.billing.domain.migration.PrepaidInvoice;
 import io.channelhub.billing.domain.migration.ProductType;
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.event.CreditNoteRefused;
@@ -28,6 +30,7 @@ import io.channelhub.billing.event.SubscriptionRefused;
 import io.channelhub.billing.event.SubscriptionUpdated;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.entitlement.event.EntitlementMoved;
+import io.channelhub.migration.event.PrepaidInvoiceIssued;
 import io.channelhub.platform.dedupe.AppliedEventIds;
 import io.channelhub.platform.dedupe.Dedupe;
 import io.channelhub.platform.directory.Directory;
@@ -90,6 +93,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
     private KeyValueStore<String, String> invoiceIds;
     private KeyValueStore<String, String> creditedLines;
     private KeyValueStore<String, MigrationState> migrations;
+    private KeyValueStore<String, String> prepaidInvoiced;
     private KeyValueStore<String, String> customerKinds;
     private KeyValueStore<String, SpecificRecord> discountTerms;
     private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
@@ -113,6 +117,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         invoiceIds = context.getStateStore(BillingTopology.INVOICE_IDS_STORE);
         creditedLines = context.getStateStore(BillingTopology.CREDITED_LINES_STORE);
         migrations = context.getStateStore(BillingTopology.MIGRATIONS_STORE);
+        prepaidInvoiced = context.getStateStore(BillingTopology.PREPAID_INVOICED_STORE);
         customerKinds = context.getStateStore(BillingTopology.CUSTOMER_KINDS_STORE);
         discountTerms = context.getStateStore(BillingTopology.DISCOUNT_TERMS_STORE);
         prices = context.getStateStore(BillingTopology.PRICES_STORE);
@@ -126,6 +131,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         if (command instanceof ClockTicked tick) {
             applied.forgetBefore(tick.getAt().toEpochMilli() - dedupeRetention.toMillis());
             invoiceDueMonths(tick, record.timestamp());
+            invoiceMigrationMonths(tick, record.timestamp());
             context.forward(record, BillingTopology.PAYOUTS);
             context.forward(record, BillingTopology.RESELLERS);
             context.forward(record, BillingTopology.MIGRATIONS);
@@ -340,6 +346,42 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             });
         }
         advanced.forEach(runs::put);
+    }
+
+    /**
+     * B7: once its migration month is over, a migrated reseller gets that month's prepaid invoice (when it paid an
+     * order that month before opting in), beside the postpaid one. Kept with the other invoices, so it is found by
+     * id like them.
+     */
+    private void invoiceMigrationMonths(ClockTicked tick, long timestamp) {
+        YearMonth current = YearMonth.from(tick.getAt().atZone(ZoneOffset.UTC));
+        List<MigrationState> due = new ArrayList<>();
+        try (KeyValueIterator<String, MigrationState> all = migrations.all()) {
+            all.forEachRemaining(entry -> {
+                if (prepaidInvoiced.get(entry.key) == null && migrationMonth(entry.value).isBefore(current)) {
+                    due.add(entry.value);
+                }
+            });
+        }
+        for (MigrationState state : due) {
+            String resellerId = state.resellerId();
+            PrepaidInvoice.forMigrationMonth(resellerId, state.migration().orders().stream()
+                    .map(MigratedOrder::order).toList(), state.migratedAt()).ifPresent(invoice -> {
+                        Optional<Directory.Organisation> reseller = directory.reseller(resellerId);
+                        PrepaidInvoiceIssued issued = InvoiceEvents.prepaid(invoice, tick.getAt(),
+                                reseller.map(Directory.Organisation::name).orElse(null),
+                                reseller.map(Directory.Organisation::contactEmail).orElse(null));
+                        String key = resellerId + "|" + invoice.month() + "|prepaid";
+                        invoices.put(key, issued);
+                        invoiceIds.put(issued.getInvoiceId(), key);
+                        emit(resellerId, issued, timestamp);
+                    });
+            prepaidInvoiced.put(resellerId, migrationMonth(state).toString());
+        }
+    }
+
+    private static YearMonth migrationMonth(MigrationState state) {
+        return YearMonth.from(state.migratedAt().atZone(ZoneOffset.UTC));
     }
 
     private void issue(String payerId, YearMonth month, List<Subscription> held, ClockTicked tick, long timestamp) {

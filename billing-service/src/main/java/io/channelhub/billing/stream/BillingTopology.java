@@ -38,7 +38,10 @@ public final class BillingTopology {
     public static final String SUBSCRIPTIONS_STORE = "subscriptions";
     /** payerId -> the first month not yet invoiced (yyyy-MM). */
     public static final String BILLING_RUNS_STORE = "billing-runs";
-    /** {@code <payerId>|<yyyy-MM>} -> InvoiceIssued: issued once, immutable (B4); partitioned by payerId. */
+    /**
+     * {@code <payerId>|<yyyy-MM>} -> InvoiceIssued, and {@code <payerId>|<yyyy-MM>|prepaid} -> the migration month's
+     * PrepaidInvoiceIssued (B7): issued once, immutable (B4); partitioned by payerId.
+     */
     public static final String INVOICES_STORE = "invoices";
     /** {@code <invoiceId>|<line>} -> the credit note that credited the line (B4: once). */
     public static final String CREDITED_LINES_STORE = "credited-lines";
@@ -123,7 +126,7 @@ public final class BillingTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MIGRATIONS_STORE),
                 Serdes.String(), new JsonSerde<>(MigrationState.class)), MIGRATIONS, COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREPAID_INVOICED_STORE),
-                Serdes.String(), Serdes.String()), MIGRATIONS);
+                Serdes.String(), Serdes.String()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_KINDS_STORE),
                 Serdes.String(), Serdes.String()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISCOUNT_TERMS_STORE),

@@ -2,18 +2,22 @@ package io.channelhub.billing.stream;
 
 import io.channelhub.billing.domain.invoice.CreditNote;
 import io.channelhub.billing.domain.invoice.Invoice;
+import io.channelhub.billing.domain.migration.PrepaidInvoice;
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.event.CreditNoteRequested;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.InvoiceLine;
 import io.channelhub.billing.event.IsvInvoiceLines;
 import io.channelhub.common.event.EventMeta;
+import io.channelhub.migration.event.PrepaidInvoiceIssued;
+import io.channelhub.migration.event.PrepaidInvoiceLine;
 import io.channelhub.platform.ids.EventIds;
 import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.DiscountTerm;
 import io.channelhub.pricing.Money;
 import io.channelhub.pricing.Payout;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +70,16 @@ final class InvoiceEvents {
                 .setCreditsApplied(AvroMoney.toAvro(invoice.creditsApplied()))
                 .setTotalDue(AvroMoney.toAvro(invoice.totalDue()))
                 .build();
+    }
+
+    /** B7: the migration month's prepaid invoice; its id derives from reseller and month, whichever tick issued it. */
+    static PrepaidInvoiceIssued prepaid(PrepaidInvoice invoice, Instant at, String resellerName,
+            String resellerEmail) {
+        String id = EventIds.derive(invoice.resellerId() + "|" + invoice.month(), "PrepaidInvoice", 0);
+        return new PrepaidInvoiceIssued(meta(id, "PrepaidInvoiceIssued", at), id, invoice.resellerId(),
+                invoice.month().toString(), invoice.lines().stream().map(l -> new PrepaidInvoiceLine(l.orderId(),
+                        l.sku(), l.seats(), AvroMoney.toAvro(l.amount()))).toList(),
+                AvroMoney.toAvro(invoice.total()), resellerName, resellerEmail);
     }
 
     /** The invoice's lines of each ISV, for its payout statement. */
@@ -126,7 +140,7 @@ final class InvoiceEvents {
     }
 
     /** Ids derive from the document, whichever tick issued it. */
-    static EventMeta meta(String documentId, String kind, java.time.Instant at) {
+    static EventMeta meta(String documentId, String kind, Instant at) {
         return EventMeta.newBuilder().setEventId(EventIds.derive(documentId, kind, 0)).setCorrelationId(documentId)
                 .setOccurredAt(at).setProducer(BillingTopology.SERVICE).build();
     }

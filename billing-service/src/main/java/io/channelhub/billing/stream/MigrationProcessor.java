@@ -8,7 +8,6 @@ import io.channelhub.billing.domain.migration.MigrationOutcome;
 import io.channelhub.billing.domain.migration.MigrationSettings;
 import io.channelhub.billing.domain.migration.MigrationState;
 import io.channelhub.billing.domain.migration.PostpaidPlanStart;
-import io.channelhub.billing.domain.migration.PrepaidInvoice;
 import io.channelhub.billing.domain.migration.PrepaidOrder;
 import io.channelhub.billing.domain.migration.PrepaidStatus;
 import io.channelhub.billing.domain.migration.ProductType;
@@ -21,8 +20,6 @@ import io.channelhub.migration.event.CustomerSuspended;
 import io.channelhub.migration.event.MigrationCompleted;
 import io.channelhub.migration.event.MigrationRefused;
 import io.channelhub.migration.event.MigrationRequested;
-import io.channelhub.migration.event.PrepaidInvoiceIssued;
-import io.channelhub.migration.event.PrepaidInvoiceLine;
 import io.channelhub.migration.event.PrepaidOrderRecorded;
 import io.channelhub.migration.event.TrialDecisionRequested;
 import io.channelhub.migration.event.TrialEnding;
@@ -43,7 +40,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -55,8 +51,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The migration from prepaid to postpaid (B5–B7) on the reseller's partition: its prepaid orders, the opt-in
- * ({@link MigrationDecider}), the Annual plans the migrated orders become, trials on ticks, and the migration
- * month's prepaid invoice. The credit is spent by the monthly invoices ({@link BillingCommandProcessor}).
+ * ({@link MigrationDecider}), the Annual plans the migrated orders become, and trials on ticks. The credit is spent,
+ * and the migration month's prepaid invoice issued, by the monthly invoices ({@link BillingCommandProcessor}).
  */
 final class MigrationProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -70,7 +66,6 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, PrepaidOrder> prepaidOrders;
     private KeyValueStore<String, MigrationState> migrations;
-    private KeyValueStore<String, String> prepaidInvoiced;
     private KeyValueStore<String, Subscription> subscriptions;
     private KeyValueStore<String, String> runs;
     private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
@@ -86,7 +81,6 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
         this.context = context;
         prepaidOrders = context.getStateStore(BillingTopology.PREPAID_ORDERS_STORE);
         migrations = context.getStateStore(BillingTopology.MIGRATIONS_STORE);
-        prepaidInvoiced = context.getStateStore(BillingTopology.PREPAID_INVOICED_STORE);
         subscriptions = context.getStateStore(BillingTopology.SUBSCRIPTIONS_STORE);
         runs = context.getStateStore(BillingTopology.BILLING_RUNS_STORE);
         prices = context.getStateStore(BillingTopology.PRICES_STORE);
@@ -116,7 +110,7 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
         }
     }
 
-    /** B5: trials remind and suspend on ticks; B7: the migration month's prepaid invoice after the month. */
+    /** B5: trials remind and suspend on ticks. */
     private void tick(ClockTicked tick, long timestamp) {
         List<String> resellers = new ArrayList<>();
         try (KeyValueIterator<String, MigrationState> all = migrations.all()) {
@@ -127,14 +121,6 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
                     tick.getAt(), BillingTopology.SERVICE);
             apply(resellerId, meta, MigrationDecider.dueTrials(migrations.get(resellerId), settings, tick.getAt()),
                     timestamp);
-            MigrationState state = migrations.get(resellerId);
-            YearMonth migrationMonth = YearMonth.from(state.migratedAt().atZone(ZoneOffset.UTC));
-            if (prepaidInvoiced.get(resellerId) == null
-                    && migrationMonth.isBefore(YearMonth.from(tick.getAt().atZone(ZoneOffset.UTC)))) {
-                PrepaidInvoice.forMigrationMonth(resellerId, ordersOf(resellerId), state.migratedAt())
-                        .ifPresent(invoice -> emit(resellerId, prepaidInvoice(invoice, tick.getAt()), timestamp));
-                prepaidInvoiced.put(resellerId, migrationMonth.toString());
-            }
         }
     }
 
@@ -237,15 +223,6 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
         }
         return new MigrationCompleted(meta, migration.resellerId(), reseller.name(), reseller.contactEmail(),
                 migration.migratedAt(), orders, AvroMoney.toAvro(migration.totalCredit()));
-    }
-
-    private static PrepaidInvoiceIssued prepaidInvoice(PrepaidInvoice invoice, Instant at) {
-        String id = UUID.nameUUIDFromBytes(("prepaid-invoice|" + invoice.resellerId() + "|" + invoice.month())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-        return new PrepaidInvoiceIssued(InvoiceEvents.meta(id, "PrepaidInvoiceIssued", at), id, invoice.resellerId(),
-                invoice.month().toString(), invoice.lines().stream().map(l -> new PrepaidInvoiceLine(l.orderId(),
-                        l.sku(), l.seats(), AvroMoney.toAvro(l.amount()))).toList(),
-                AvroMoney.toAvro(invoice.total()));
     }
 
     private void emit(String resellerId, SpecificRecord event, long timestamp) {

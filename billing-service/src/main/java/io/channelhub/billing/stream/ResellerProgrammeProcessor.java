@@ -89,7 +89,8 @@ final class ResellerProgrammeProcessor implements Processor<String, SpecificReco
         try {
             commands = commands(command);
         } catch (IllegalArgumentException e) {
-            refuse(meta, resellerId, null, List.of("INVALID_FIELD"), e.getMessage(), record.timestamp());
+            refuse(meta, resellerId, null, List.of("INVALID_FIELD"), e.getMessage(), record.timestamp(),
+                    contactOf(command, accounts.get(resellerId)));
             return;
         }
         ResellerAccount account = accounts.get(resellerId);
@@ -126,7 +127,8 @@ final class ResellerProgrammeProcessor implements Processor<String, SpecificReco
                 meta.getOccurredAt());
         if (decision instanceof ResellerDecision.Refused refused) {
             refuse(meta, resellerId, orderId(command), refused.reasons().stream().map(Enum::name).toList(),
-                    refused.detail(), timestamp, account);
+                    refused.detail(), timestamp, account != null ? account.email()
+                            : command instanceof ResellerCommand.Register register ? register.email() : null);
             return account;
         }
         ResellerDecision.Accepted accepted = (ResellerDecision.Accepted) decision;
@@ -180,18 +182,21 @@ final class ResellerProgrammeProcessor implements Processor<String, SpecificReco
         return new SalesTaxRates(rates);
     }
 
-    private void refuse(EventMeta meta, String resellerId, String orderId, List<String> reasons, String detail,
-            long timestamp) {
-        refuse(meta, resellerId, orderId, reasons, detail, timestamp, accounts.get(resellerId));
+    /** Whom to tell of a refusal: the account's contact, or, for an applicant without one, the application's. */
+    private static String contactOf(SpecificRecord command, ResellerAccount account) {
+        if (account != null) {
+            return account.email();
+        }
+        return command instanceof ResellerApplicationSubmitted application ? application.getContactEmail() : null;
     }
 
     private void refuse(EventMeta meta, String resellerId, String orderId, List<String> reasons, String detail,
-            long timestamp, ResellerAccount account) {
+            long timestamp, String contactEmail) {
         reasons.forEach(reason -> registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type",
                 "ResellerRequestRefused", "reason", reason).increment());
         emit(resellerId, new ResellerRequestRefused(EventIds.causedBy(meta, "ResellerRequestRefused", 0,
-                BillingTopology.SERVICE), meta.getEventId(), resellerId, orderId, reasons, detail,
-                account == null ? null : account.email()), timestamp);
+                BillingTopology.SERVICE), meta.getEventId(), resellerId, orderId, reasons, detail, contactEmail),
+                timestamp);
     }
 
     private void emit(String resellerId, SpecificRecord event, long timestamp) {

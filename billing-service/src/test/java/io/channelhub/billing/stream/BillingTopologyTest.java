@@ -20,12 +20,17 @@ import io.channelhub.common.event.EventMeta;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.discount.event.DiscountStarted;
 import io.channelhub.entitlement.event.EntitlementMoved;
+import io.channelhub.migration.event.MigrationRequested;
+import io.channelhub.migration.event.PrepaidInvoiceIssued;
+import io.channelhub.migration.event.PrepaidOrderRecorded;
 import io.channelhub.discount.event.DiscountTerms;
 import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.Money;
 import io.channelhub.pricing.event.PriceListed;
 import io.channelhub.pricing.event.ResellerMarginSet;
+import io.channelhub.reseller.event.ResellerApplicationSubmitted;
+import io.channelhub.reseller.event.ResellerRequestRefused;
 import io.channelhub.schemas.Keys;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
@@ -235,6 +240,40 @@ class BillingTopologyTest {
         tick(Instant.parse("2026-12-01T00:00:30Z"));
         assertThat(events.readValuesToList().stream().filter(InvoiceIssued.class::isInstance)
                 .map(i -> ((InvoiceIssued) i).getPayerId())).containsExactly("R-2");
+    }
+
+    // B7 (issue 21): the migration month's prepaid invoice is mailed to the reseller and kept with its invoices
+    @Test
+    void theMigrationMonthsPrepaidInvoiceNamesTheResellerAndIsKept() {
+        commands.pipeInput("R-1", new PrepaidOrderRecorded(meta(OCT), "R-1", "P-1", "A-1", "ONLINE", "STANDARD",
+                "ISV-1", "SKU-A", null, 2, AvroMoney.toAvro(Money.of("300.00", "EUR")),
+                java.time.LocalDate.parse("2026-10-02"), java.time.LocalDate.parse("2027-10-02"), true, "ACTIVE",
+                null, Instant.parse("2026-10-02T00:00:00Z")));
+        commands.pipeInput("R-1", new MigrationRequested(meta(Instant.parse("2026-10-05T10:00:00Z")), "R-1"));
+        events.readValuesToList();
+        tick(NOV.plusSeconds(30));
+
+        PrepaidInvoiceIssued prepaid = events.readValuesToList().stream().filter(PrepaidInvoiceIssued.class::isInstance)
+                .map(PrepaidInvoiceIssued.class::cast).findFirst().orElseThrow();
+        assertThat(prepaid.getMonth()).isEqualTo("2026-10");
+        assertThat(prepaid.getResellerEmail()).isEqualTo("billing@r1.example");
+        assertThat(prepaid.getResellerName()).isEqualTo("Reseller One");
+        String key = driver.<String, String>getKeyValueStore(BillingTopology.INVOICE_IDS_STORE)
+                .get(prepaid.getInvoiceId());
+        assertThat(driver.<String, SpecificRecord>getKeyValueStore(BillingTopology.INVOICES_STORE).get(key))
+                .isEqualTo(prepaid);
+        tick(NOV.plusSeconds(90));
+        assertThat(events.readValuesToList()).noneMatch(PrepaidInvoiceIssued.class::isInstance);
+    }
+
+    // R1 (issue 21): a consultancy's application is refused, and the applicant, who has no account, is told why
+    @Test
+    void aRefusedApplicationIsSentToTheApplicant() {
+        commands.pipeInput("R-9", new ResellerApplicationSubmitted(meta(OCT), "R-9", "Advisers Ltd",
+                "hello@advisers.example", "GB", null, "CONSULTANCY"));
+        ResellerRequestRefused refused = (ResellerRequestRefused) events.readValue();
+        assertThat(refused.getReasons()).containsExactly("NOT_ELIGIBLE");
+        assertThat(refused.getContactEmail()).isEqualTo("hello@advisers.example");
     }
 
     private void tick(Instant at) {
