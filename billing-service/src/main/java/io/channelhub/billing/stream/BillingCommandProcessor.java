@@ -2,15 +2,16 @@ package io.channelhub.billing.stream;
 
 import io.channelhub.billing.domain.charge.MonthlyCharges;
 import io.channelhub.billing.domain.charge.SubscriptionCharge;
+import io.channelhub.billing.domain.invoice.CreditNoteDecider;
 import io.channelhub.billing.domain.invoice.Invoice;
 import io.channelhub.billing.domain.invoice.InvoiceAssembler;
+import io.channelhub.billing.domain.invoice.InvoiceEvents;
 import io.channelhub.billing.domain.invoice.RevenueShares;
 import io.channelhub.billing.domain.subscription.Plan;
 import io.channelhub.billing.domain.subscription.Subscription;
 import io.channelhub.billing.domain.subscription.SubscriptionCommand;
 import io.channelhub.billing.domain.subscription.SubscriptionDecider;
 import io.channelhub.billing.domain.subscription.SubscriptionDecision;
-import io.channelhub.billing.domain.invoice.CreditNote;
 import io.channelhub.billing.domain.migration.CreditCandidateCharge;
 import io.channelhub.billing.domain.migration.CustomerKind;
 import io.channelhub.billing.domain.migration.MigrationCredit;
@@ -31,6 +32,7 @@ import io.channelhub.billing.event.SubscriptionUpdated;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.entitlement.event.EntitlementMoved;
 import io.channelhub.migration.event.PrepaidInvoiceIssued;
+import io.channelhub.platform.decider.Decision;
 import io.channelhub.platform.dedupe.AppliedEventIds;
 import io.channelhub.platform.dedupe.Dedupe;
 import io.channelhub.platform.directory.Directory;
@@ -133,19 +135,12 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             invoiceDueMonths(tick, record.timestamp());
             invoiceMigrationMonths(tick, record.timestamp());
             context.forward(record, BillingTopology.PAYOUTS);
-            context.forward(record, BillingTopology.RESELLERS);
             context.forward(record, BillingTopology.MIGRATIONS);
             return;
         }
         if (MigrationProcessor.accepts(command)) {
             if (Dedupe.firstTime(applied, command, registry, BillingTopology.SERVICE, Topics.BILLING_COMMANDS)) {
                 context.forward(record, BillingTopology.MIGRATIONS);
-            }
-            return;
-        }
-        if (ResellerProgrammeProcessor.accepts(command)) {
-            if (Dedupe.firstTime(applied, command, registry, BillingTopology.SERVICE, Topics.BILLING_COMMANDS)) {
-                context.forward(record, BillingTopology.RESELLERS);
             }
             return;
         }
@@ -183,52 +178,28 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         }
     }
 
-    /**
-     * B4: an issued invoice is never changed; a correction credits whole lines back in a credit note, each line at
-     * most once. The ISVs' statements net the negated lines off.
-     */
+    /** B4: a correction is a credit note of whole lines, each credited once, or a refusal ({@link CreditNoteDecider}). */
     private void creditNote(CreditNoteRequested request, long timestamp) {
         String payerId = request.getPayerId();
-        SpecificRecord stored = invoices.get(payerId + "|" + request.getMonth());
-        if (!(stored instanceof InvoiceIssued invoice)) {
-            refuseCredit(request, "UNKNOWN_INVOICE", "no invoice of " + payerId + " for " + request.getMonth(),
-                    timestamp);
-            return;
-        }
-        if (request.getLines().isEmpty()) {
-            refuseCredit(request, "NO_LINES", "a credit note credits at least one line", timestamp);
-            return;
-        }
-        List<io.channelhub.billing.event.InvoiceLine> credited = new ArrayList<>();
-        for (int number : new java.util.TreeSet<>(request.getLines())) {
-            var line = invoice.getLines().stream().filter(l -> l.getNumber() == number).findFirst();
-            if (line.isEmpty()) {
-                refuseCredit(request, "UNKNOWN_LINE", "invoice " + invoice.getInvoiceId() + " has no line " + number,
-                        timestamp);
-                return;
+        InvoiceIssued invoice = invoices.get(payerId + "|" + request.getMonth()) instanceof InvoiceIssued issued
+                ? issued : null;
+        Decision<CreditNoteIssued> decision = CreditNoteDecider.decide(request, invoice, line -> Optional.ofNullable(
+                creditedLines.get(invoice.getInvoiceId() + "|" + line)));
+        for (SpecificRecord event : decision.events()) {
+            emit(payerId, event, timestamp);
+            if (event instanceof CreditNoteRefused refused) {
+                registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type",
+                        "CreditNoteRefused", "reason", refused.getCode()).increment();
             }
-            if (creditedLines.get(invoice.getInvoiceId() + "|" + number) != null) {
-                refuseCredit(request, "ALREADY_CREDITED", "line " + number + " of invoice " + invoice.getInvoiceId()
-                        + " was credited by " + creditedLines.get(invoice.getInvoiceId() + "|" + number), timestamp);
-                return;
+        }
+        if (decision.state() != null) {
+            CreditNoteIssued note = decision.state();
+            note.getLines().forEach(line -> creditedLines.put(invoice.getInvoiceId() + "|" + line.getNumber(),
+                    note.getCreditNoteId()));
+            for (IsvInvoiceLines lines : InvoiceEvents.byIsv(note)) {
+                context.forward(new Record<>(lines.getIsvId(), lines, timestamp), BillingTopology.PAYOUT_LINES_SINK);
             }
-            credited.add(line.get());
         }
-        String id = CreditNote.idFor(invoice.getInvoiceId(), request.getMeta().getEventId());
-        CreditNoteIssued note = InvoiceEvents.creditNote(id, invoice, credited, request);
-        credited.forEach(line -> creditedLines.put(invoice.getInvoiceId() + "|" + line.getNumber(), id));
-        emit(payerId, note, timestamp);
-        for (IsvInvoiceLines lines : InvoiceEvents.byIsv(note)) {
-            context.forward(new Record<>(lines.getIsvId(), lines, timestamp), BillingTopology.PAYOUT_LINES_SINK);
-        }
-    }
-
-    private void refuseCredit(CreditNoteRequested request, String code, String detail, long timestamp) {
-        registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "CreditNoteRefused",
-                "reason", code).increment();
-        emit(request.getPayerId(), new CreditNoteRefused(EventIds.causedBy(request.getMeta(), "CreditNoteRefused", 0,
-                BillingTopology.SERVICE), request.getMeta().getEventId(), request.getPayerId(), request.getMonth(),
-                code, detail), timestamp);
     }
 
     /**

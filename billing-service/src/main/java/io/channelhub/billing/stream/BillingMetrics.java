@@ -45,13 +45,16 @@ public final class BillingMetrics {
         registry.counter(INVOICED, "currency", currency).increment(invoice.totalDue().amount().doubleValue());
     }
 
-    /** R5: resellers on prepay and the orders by state, as last seen per reseller on this instance. */
-    void resellers(io.channelhub.billing.domain.reseller.ResellerAccount account) {
+    /**
+     * R5: resellers on prepay and the orders by state, as last seen per reseller on this instance; overdue as of
+     * the decision that changed the account (event time, so a replay reports the same).
+     */
+    void resellers(io.channelhub.billing.domain.reseller.ResellerAccount account, java.time.Instant now) {
         prepay.put(account.resellerId(), account.onPrepay() ? 1 : 0);
         Map<String, Long> byState = new java.util.HashMap<>();
         account.orders().forEach(o -> byState.merge(o.status().name(), 1L, Long::sum));
         orders.put(account.resellerId(), byState);
-        overdue.put(account.resellerId(), account.overdueOrders(java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+        overdue.put(account.resellerId(), account.overdueOrders(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))
                 .stream().map(o -> o.total().amount()).reduce(java.math.BigDecimal.ZERO,
                         java.math.BigDecimal::add).doubleValue());
     }

@@ -4,20 +4,30 @@ import io.channelhub.billing.domain.migration.MigrationSettings;
 import io.channelhub.billing.domain.migration.MigrationState;
 import io.channelhub.billing.domain.migration.PrepaidOrder;
 import io.channelhub.billing.domain.reseller.ResellerAccount;
+import io.channelhub.billing.domain.reseller.ResellerProgramme;
 import io.channelhub.billing.domain.reseller.ResellerSettings;
+import io.channelhub.billing.domain.reseller.SalesTaxRates;
 import io.channelhub.billing.domain.subscription.Subscription;
+import io.channelhub.platform.decider.DeciderHost;
 import io.channelhub.platform.dedupe.AppliedEventIds;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
 import io.channelhub.platform.streams.JsonSerde;
 import io.channelhub.platform.streams.ReferenceTable;
+import io.channelhub.pricing.event.SalesTaxRateSet;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -55,8 +65,8 @@ public final class BillingTopology {
     public static final String STATEMENTS_STORE = "payout-statements";
     /** resellerId -> the reseller programme account (R1–R7). */
     public static final String RESELLER_ACCOUNTS_STORE = "reseller-accounts";
-    /** resellerId -> the last month started for it (R5). */
-    public static final String RESELLER_MONTHS_STORE = "reseller-months";
+    /** reseller accounts by the start of their next month (R5). */
+    public static final String RESELLER_DEADLINES_STORE = "reseller-deadlines";
     /** {@code <resellerId>|<orderId>} -> a prepaid order, until its reseller migrates (B5). */
     public static final String PREPAID_ORDERS_STORE = "prepaid-orders";
     /** resellerId -> its migration to postpaid: orders, credit balance, trials (B5, B6). */
@@ -68,6 +78,7 @@ public final class BillingTopology {
     public static final String DIRECTORY_STORE = "directory";
     public static final String PRICES_STORE = "prices";
 
+    static final String ROUTER = "billing-commands-router";
     static final String COMMANDS = "billing-commands";
     static final String DISCOUNT_REKEY = "discounts-by-reseller";
     static final String DISCOUNT_TERMS = "discount-terms-table";
@@ -105,9 +116,26 @@ public final class BillingTopology {
         topology.addSink(TRANSFERS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(),
                 TRANSFER_REKEY);
 
-        String commands = DecodeOrDeadLetter.addSource(topology, Topics.BILLING_COMMANDS, COMMANDS, registry);
+        // the reseller programme (R1-R7) decides its own commands; the rest is the payers'
+        ResellerProgramme programme = new ResellerProgramme(resellers);
+        String commands = DecodeOrDeadLetter.addSource(topology, Topics.BILLING_COMMANDS, ROUTER, registry);
+        topology.addProcessor(ROUTER, () -> new CommandRouter(programme::accepts), commands);
         topology.addProcessor(COMMANDS, () -> new BillingCommandProcessor(settings, metrics, registry,
-                dedupeRetention), commands);
+                dedupeRetention), ROUTER);
+        DeciderHost.of(SERVICE, Topics.BILLING_COMMANDS, programme)
+                .stores(RESELLER_ACCOUNTS_STORE, RESELLER_DEADLINES_STORE)
+                .facts(context -> {
+                    ReadOnlyKeyValueStore<String, SpecificRecord> prices = context.getStateStore(PRICES_STORE);
+                    return () -> taxRates(prices);
+                })
+                .sink(EVENTS_SINK)
+                .outcomes((event, before, after, now) -> {
+                    if (after != null) { // an applicant refused has no account to count
+                        metrics.resellers(after, now);
+                    }
+                })
+                .metrics(registry, dedupeRetention)
+                .addTo(topology, RESELLERS, ROUTER);
 
         // payout statements: lines by ISV, and the payer task's ticks
         topology.addSink(PAYOUT_LINES_SINK, PAYOUT_LINES, new StringSerializer(), new EventSerde(), COMMANDS);
@@ -115,11 +143,8 @@ public final class BillingTopology {
         topology.addProcessor(PAYOUTS, () -> new PayoutStatementProcessor(settings, metrics),
                 "source-" + PAYOUT_LINES, COMMANDS);
 
-        topology.addProcessor(RESELLERS, () -> new ResellerProgrammeProcessor(resellers, metrics, registry), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESELLER_ACCOUNTS_STORE),
                 Serdes.String(), new JsonSerde<>(ResellerAccount.class)), RESELLERS);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESELLER_MONTHS_STORE),
-                Serdes.String(), Serdes.String()), RESELLERS);
         topology.addProcessor(MIGRATIONS, () -> new MigrationProcessor(migration, registry), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREPAID_ORDERS_STORE),
                 Serdes.String(), new JsonSerde<>(PrepaidOrder.class)), MIGRATIONS);
@@ -152,5 +177,18 @@ public final class BillingTopology {
         topology.addSink(EVENTS_SINK, Topics.BILLING_EVENTS, new StringSerializer(), new EventSerde(), COMMANDS,
                 PAYOUTS, RESELLERS, MIGRATIONS);
         return topology;
+    }
+
+    /** R6: the sales-tax rates by US state from prices.events. */
+    private static SalesTaxRates taxRates(ReadOnlyKeyValueStore<String, SpecificRecord> prices) {
+        Map<String, BigDecimal> rates = new HashMap<>();
+        try (KeyValueIterator<String, SpecificRecord> all = prices.prefixScan("sales-tax:", new StringSerializer())) {
+            all.forEachRemaining(entry -> {
+                if (entry.value instanceof SalesTaxRateSet rate) {
+                    rates.put(rate.getUsState(), rate.getPercent());
+                }
+            });
+        }
+        return new SalesTaxRates(rates);
     }
 }

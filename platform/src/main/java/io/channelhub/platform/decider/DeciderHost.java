@@ -32,9 +32,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class DeciderHost<S, F> implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
-    /** Called for every event published, with the aggregate as it was when the cause arrived. */
+    /** Called for every event published, with the aggregate as it was when the cause arrived and after. */
     public interface Outcomes<S> {
-        void published(SpecificRecord event, S before, Instant now);
+        void published(SpecificRecord event, S before, S after, Instant now);
     }
 
     /** Starts wiring {@code decider}, whose commands arrive on {@code topic}, into a topology of {@code service}. */
@@ -53,7 +53,7 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
         private String deadlineStore;
         private Function<ProcessorContext<String, SpecificRecord>, F> facts = context -> null;
         private Function<SpecificRecord, String> sink;
-        private Outcomes<S> outcomes = (event, before, now) -> { };
+        private Outcomes<S> outcomes = (event, before, after, now) -> { };
         private Function<ProcessorContext<String, SpecificRecord>, BiConsumer<String, S>> stored =
                 context -> (key, state) -> { };
         private MeterRegistry registry;
@@ -182,13 +182,13 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
 
     /** Emits the decision's events, stores its state and moves the deadline; returns the state after. */
     private S apply(String key, S before, Decision<S> decision, Instant now, long timestamp) {
+        S after = decision.stateOr(before);
         for (SpecificRecord event : decision.events()) {
             context.forward(new Record<>(key, event, timestamp), wiring.sink.apply(event));
             count(event);
-            wiring.outcomes.published(event, before, now);
+            wiring.outcomes.published(event, before, after, now);
         }
-        S after = decision.state();
-        if (after == null) {
+        if (decision.state() == null) {
             return before;
         }
         states.put(key, after);

@@ -56,7 +56,7 @@ public final class TransferTopology {
                 .facts(context -> new StoreFacts(context.getStateStore(DIRECTORY_STORE),
                         context.getStateStore(ENTITLEMENTS_STORE)))
                 .sink(event -> event instanceof EntitlementMoved ? MOVES_SINK : EVENTS_SINK)
-                .outcomes(metrics::record)
+                .outcomes((event, before, after, now) -> metrics.record(event, before, now))
                 .stored(context -> {
                     KeyValueStore<String, String> ids = context.getStateStore(TRANSFER_IDS_STORE);
                     return (entitlementId, transfer) -> ids.put(transfer.getTransferId(), entitlementId);
