@@ -127,7 +127,7 @@ class MetricNamesTest {
         kafka.await(ReferenceTable.tableTopic("billing-service", Topics.DIRECTORY_EVENTS),
                 BillingAccountRegistered.class, a -> a.getBillingAccountId().equals("MN-A"), 1, WAIT);
         kafka.send(Topics.BILLING_COMMANDS, RESELLER, new SubscriptionPlanChosen(meta(MAY), "MN-S1", RESELLER,
-                "MN-A", "MN-ISV", "MN-SKU", null, BillingPlan.ANNUAL, 5, null, null));
+                "MN-A", "MN-ISV", "MN-SKU", null, BillingPlan.ANNUAL, 5, null, null, null));
         kafka.await(Topics.BILLING_EVENTS, SubscriptionUpdated.class, u -> u.getSubscriptionId().equals("MN-S1"), 1,
                 WAIT);
         kafka.send(Topics.BILLING_COMMANDS, RESELLER, new ClockTicked(meta(JUNE.plusSeconds(30)),

@@ -6,6 +6,7 @@ import io.channelhub.billing.domain.invoice.CreditNoteDecider;
 import io.channelhub.billing.domain.invoice.Invoice;
 import io.channelhub.billing.domain.invoice.InvoiceAssembler;
 import io.channelhub.billing.domain.invoice.InvoiceEvents;
+import io.channelhub.billing.domain.invoice.PayerLedger;
 import io.channelhub.billing.domain.invoice.RevenueShares;
 import io.channelhub.billing.domain.subscription.Plan;
 import io.channelhub.billing.domain.subscription.Subscription;
@@ -31,7 +32,9 @@ import io.channelhub.billing.event.SubscriptionRefused;
 import io.channelhub.billing.event.SubscriptionUpdated;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.entitlement.event.EntitlementMoved;
+import io.channelhub.migration.event.MigrationRequested;
 import io.channelhub.migration.event.PrepaidInvoiceIssued;
+import io.channelhub.platform.deadlines.DeadlineIndex;
 import io.channelhub.platform.decider.Decision;
 import io.channelhub.platform.dedupe.AppliedEventIds;
 import io.channelhub.platform.dedupe.Dedupe;
@@ -58,7 +61,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,12 +92,12 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
     private final Duration dedupeRetention;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, Subscription> subscriptions;
-    private KeyValueStore<String, String> runs;
+    private KeyValueStore<String, PayerLedger> ledgers;
+    private DeadlineIndex runsDue;
     private KeyValueStore<String, SpecificRecord> invoices;
     private KeyValueStore<String, String> invoiceIds;
     private KeyValueStore<String, String> creditedLines;
     private KeyValueStore<String, MigrationState> migrations;
-    private KeyValueStore<String, String> prepaidInvoiced;
     private KeyValueStore<String, String> customerKinds;
     private KeyValueStore<String, SpecificRecord> discountTerms;
     private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
@@ -114,12 +116,12 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         subscriptions = context.getStateStore(BillingTopology.SUBSCRIPTIONS_STORE);
-        runs = context.getStateStore(BillingTopology.BILLING_RUNS_STORE);
+        ledgers = context.getStateStore(BillingTopology.PAYER_LEDGERS_STORE);
+        runsDue = DeadlineIndex.from(context, BillingTopology.PAYER_DEADLINES_STORE);
         invoices = context.getStateStore(BillingTopology.INVOICES_STORE);
         invoiceIds = context.getStateStore(BillingTopology.INVOICE_IDS_STORE);
         creditedLines = context.getStateStore(BillingTopology.CREDITED_LINES_STORE);
         migrations = context.getStateStore(BillingTopology.MIGRATIONS_STORE);
-        prepaidInvoiced = context.getStateStore(BillingTopology.PREPAID_INVOICED_STORE);
         customerKinds = context.getStateStore(BillingTopology.CUSTOMER_KINDS_STORE);
         discountTerms = context.getStateStore(BillingTopology.DISCOUNT_TERMS_STORE);
         prices = context.getStateStore(BillingTopology.PRICES_STORE);
@@ -133,7 +135,6 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         if (command instanceof ClockTicked tick) {
             applied.forgetBefore(tick.getAt().toEpochMilli() - dedupeRetention.toMillis());
             invoiceDueMonths(tick, record.timestamp());
-            invoiceMigrationMonths(tick, record.timestamp());
             context.forward(record, BillingTopology.PAYOUTS);
             context.forward(record, BillingTopology.MIGRATIONS);
             return;
@@ -141,6 +142,13 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         if (MigrationProcessor.accepts(command)) {
             if (Dedupe.firstTime(applied, command, registry, BillingTopology.SERVICE, Topics.BILLING_COMMANDS)) {
                 context.forward(record, BillingTopology.MIGRATIONS);
+                if (command instanceof MigrationRequested request) {
+                    // B7: the migration month ends with a run (its prepaid invoice), whatever its plans become
+                    MigrationState migrated = migrations.get(request.getResellerId());
+                    if (migrated != null && migrated.migratedAt().equals(request.getMeta().getOccurredAt())) {
+                        billFrom(request.getResellerId(), migrated.migratedAt());
+                    }
+                }
             }
             return;
         }
@@ -237,12 +245,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         Subscription subscription = SubscriptionSnapshots.subscription(handover);
         String payerId = handover.getToPayerId();
         subscriptions.put(payerId + "|" + subscription.id(), subscription);
-        Instant from = subscription.payerChanges().get(subscription.payerChanges().size() - 1).at();
-        String firstMonth = YearMonth.from(from.atZone(ZoneOffset.UTC)).toString();
-        String run = runs.get(payerId);
-        if (run == null || run.compareTo(firstMonth) > 0) {
-            runs.put(payerId, firstMonth);
-        }
+        billFrom(payerId, subscription.payerChanges().get(subscription.payerChanges().size() - 1).at());
         emit(payerId, updated(handover.getMeta(), payerId, subscription), timestamp);
     }
 
@@ -256,7 +259,8 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         return Optional.of(new SubscriptionCommand.StartPlan(chosen.getSubscriptionId(),
                 chosen.getBillingAccountId(), chosen.getPayerId(), chosen.getIsvId(), chosen.getSku(),
                 chosen.getOfferId(), Plan.valueOf(chosen.getPlan().name()),
-                AvroMoney.fromAvro(listed.getListPerUserYear()), set.getPercent(), chosen.getSeats()));
+                AvroMoney.fromAvro(listed.getListPerUserYear()), set.getPercent(), chosen.getSeats(),
+                chosen.getTermEnd()));
     }
 
     private void decide(EventMeta meta, String payerId, String subscriptionId,
@@ -276,11 +280,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         }
         Subscription after = ((SubscriptionDecision.Accepted) decision).state();
         subscriptions.put(key, after);
-        String firstMonth = YearMonth.from(after.acceptedAt().atZone(ZoneOffset.UTC)).toString();
-        String run = runs.get(payerId);
-        if (run == null || run.compareTo(firstMonth) > 0) {
-            runs.put(payerId, firstMonth);
-        }
+        billFrom(payerId, after.acceptedAt());
         emit(payerId, updated(meta, payerId, after), timestamp);
     }
 
@@ -298,86 +298,82 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
                 BillingTopology.SERVICE), meta.getEventId(), subscriptionId, payerId, reasons, detail), timestamp);
     }
 
-    /** B4: every payer of this partition gets its invoice for each month that ended and is not invoiced yet. */
-    private void invoiceDueMonths(ClockTicked tick, long timestamp) {
-        YearMonth current = YearMonth.from(tick.getAt().atZone(ZoneOffset.UTC));
-        Map<String, String> advanced = new LinkedHashMap<>();
-        try (KeyValueIterator<String, String> payers = runs.all()) {
-            payers.forEachRemaining(run -> {
-                YearMonth month = YearMonth.parse(run.value);
-                if (!month.isBefore(current)) {
-                    return;
-                }
-                List<Subscription> held = subscriptionsOf(run.key);
-                for (; month.isBefore(current); month = month.plusMonths(1)) {
-                    issue(run.key, month, held, tick, timestamp);
-                }
-                advanced.put(run.key, month.toString());
-                forgetHandedOver(run.key, held, month);
-            });
+    /** B4: the payer's month-end run covers {@code at}'s month on; the run is scheduled for when that month ends. */
+    private void billFrom(String payerId, Instant at) {
+        PayerLedger before = ledgers.get(payerId);
+        PayerLedger after = PayerLedger.billingFrom(before, at);
+        if (after != before) {
+            ledgers.put(payerId, after);
+            if (before != null) {
+                runsDue.cancel(payerId, before.nextRun());
+            }
+            runsDue.schedule(payerId, after.nextRun());
         }
-        advanced.forEach(runs::put);
     }
 
     /**
-     * B7: once its migration month is over, a migrated reseller gets that month's prepaid invoice (when it paid an
-     * order that month before opting in), beside the postpaid one. Kept with the other invoices, so it is found by
-     * id like them.
+     * B4: each payer whose month-end run is due (found through the index, no payer read in vain) gets its invoice
+     * for every month that ended and is not invoiced yet; B7: after the migration month, its prepaid invoice too.
      */
-    private void invoiceMigrationMonths(ClockTicked tick, long timestamp) {
+    private void invoiceDueMonths(ClockTicked tick, long timestamp) {
         YearMonth current = YearMonth.from(tick.getAt().atZone(ZoneOffset.UTC));
-        List<MigrationState> due = new ArrayList<>();
-        try (KeyValueIterator<String, MigrationState> all = migrations.all()) {
-            all.forEachRemaining(entry -> {
-                if (prepaidInvoiced.get(entry.key) == null && migrationMonth(entry.value).isBefore(current)) {
-                    due.add(entry.value);
-                }
-            });
-        }
-        for (MigrationState state : due) {
-            String resellerId = state.resellerId();
-            PrepaidInvoice.forMigrationMonth(resellerId, state.migration().orders().stream()
-                    .map(MigratedOrder::order).toList(), state.migratedAt()).ifPresent(invoice -> {
-                        Optional<Directory.Organisation> reseller = directory.reseller(resellerId);
-                        PrepaidInvoiceIssued issued = InvoiceEvents.prepaid(invoice, tick.getAt(),
-                                reseller.map(Directory.Organisation::name).orElse(null),
-                                reseller.map(Directory.Organisation::contactEmail).orElse(null));
-                        String key = resellerId + "|" + invoice.month() + "|prepaid";
-                        invoices.put(key, issued);
-                        invoiceIds.put(issued.getInvoiceId(), key);
-                        emit(resellerId, issued, timestamp);
-                    });
-            prepaidInvoiced.put(resellerId, migrationMonth(state).toString());
+        for (String payerId : runsDue.takeDue(tick.getAt())) {
+            PayerLedger ledger = ledgers.get(payerId);
+            MigrationState migration = migrations.get(payerId);
+            List<Subscription> held = subscriptionsOf(payerId);
+            for (YearMonth month : ledger.dueMonths(current)) {
+                ledger = issue(payerId, month, held, migration, ledger, tick, timestamp);
+            }
+            if (migration != null && ledger.prepaidInvoiceDue(migration, current)) {
+                issuePrepaid(migration, tick, timestamp);
+                ledger = ledger.withPrepaidInvoiced();
+            }
+            ledger = ledger.invoicedBefore(current);
+            forgetHandedOver(payerId, held, current);
+            ledgers.put(payerId, ledger);
+            runsDue.schedule(payerId, ledger.nextRun());
         }
     }
 
-    private static YearMonth migrationMonth(MigrationState state) {
-        return YearMonth.from(state.migratedAt().atZone(ZoneOffset.UTC));
+    /**
+     * B7: the migration month's prepaid invoice (when the reseller paid an order that month before opting in),
+     * kept with the other invoices, so it is found by id like them.
+     */
+    private void issuePrepaid(MigrationState migration, ClockTicked tick, long timestamp) {
+        String resellerId = migration.resellerId();
+        PrepaidInvoice.forMigrationMonth(resellerId, migration.migration().orders().stream()
+                .map(MigratedOrder::order).toList(), migration.migratedAt()).ifPresent(invoice -> {
+                    Optional<Directory.Organisation> reseller = directory.reseller(resellerId);
+                    PrepaidInvoiceIssued issued = InvoiceEvents.prepaid(invoice, tick.getAt(),
+                            reseller.map(Directory.Organisation::name).orElse(null),
+                            reseller.map(Directory.Organisation::contactEmail).orElse(null));
+                    String key = resellerId + "|" + invoice.month() + "|prepaid";
+                    invoices.put(key, issued);
+                    invoiceIds.put(issued.getInvoiceId(), key);
+                    emit(resellerId, issued, timestamp);
+                });
     }
 
-    private void issue(String payerId, YearMonth month, List<Subscription> held, ClockTicked tick, long timestamp) {
+    /** Issues the month's invoice, if it has charges; returns the ledger with the migration credit it used (B6). */
+    private PayerLedger issue(String payerId, YearMonth month, List<Subscription> held, MigrationState migration,
+            PayerLedger ledger, ClockTicked tick, long timestamp) {
         String invoiceKey = payerId + "|" + month;
         if (invoices.get(invoiceKey) != null) {
-            return;
+            return ledger;
         }
         List<SubscriptionCharge> charges = new ArrayList<>();
         for (Subscription subscription : held) {
             charges.addAll(MonthlyCharges.of(subscription, month));
         }
         if (charges.isEmpty()) {
-            return;
+            return ledger;
         }
         try {
-            MigrationState migration = migrations.get(payerId);
             Money credit = migration == null ? Money.zero(charges.get(0).unitPrice().currency())
-                    : MigrationCredit.applicable(migration, creditCandidates(payerId, held, charges)).applied();
+                    : MigrationCredit.applicable(ledger.creditLeft(migration), creditCandidates(payerId, held,
+                            charges)).applied();
             Invoice invoice = InvoiceAssembler.assemble(payerId, month, tick.getAt(), charges, termsOf(payerId),
                     revenueShares(), credit);
-            if (migration != null) {
-                // B6: what this invoice used comes off the balance; the rest is carried to the next
-                migrations.put(payerId, migration.withCreditBalance(migration.creditBalance()
-                        .minus(invoice.creditsApplied())));
-            }
             Optional<Directory.Organisation> payer = directory.reseller(payerId);
             InvoiceIssued issued = InvoiceEvents.issued(invoice, payer.map(Directory.Organisation::name)
                     .orElse(payerId), payer.map(Directory.Organisation::contactEmail).orElse(""));
@@ -388,11 +384,14 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
                 context.forward(new Record<>(lines.getIsvId(), lines, timestamp), BillingTopology.PAYOUT_LINES_SINK);
             }
             metrics.issued(invoice);
+            // B6: what this invoice used comes off the credit; the rest is carried to the next
+            return ledger.spent(invoice.creditsApplied());
         } catch (IllegalArgumentException e) {
             // a payer's charges that cannot make one invoice (two currencies, say) must not stall the partition
             registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "InvoiceIssued",
                     "reason", "NOT_ASSEMBLED").increment();
             log.error("Invoice of {} for {} not issued: {}", payerId, month, e.getMessage());
+            return ledger;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.channelhub.billing.stream;
 
+import io.channelhub.billing.domain.invoice.PayerLedger;
 import io.channelhub.billing.domain.migration.MigrationSettings;
 import io.channelhub.billing.domain.migration.MigrationState;
 import io.channelhub.billing.domain.migration.PrepaidOrder;
@@ -8,6 +9,7 @@ import io.channelhub.billing.domain.reseller.ResellerProgramme;
 import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.domain.reseller.SalesTaxRates;
 import io.channelhub.billing.domain.subscription.Subscription;
+import io.channelhub.platform.deadlines.DeadlineIndex;
 import io.channelhub.platform.decider.DeciderHost;
 import io.channelhub.platform.dedupe.AppliedEventIds;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
@@ -46,8 +48,10 @@ public final class BillingTopology {
 
     /** {@code <payerId>|<subscriptionId>} -> the subscription (B1). */
     public static final String SUBSCRIPTIONS_STORE = "subscriptions";
-    /** payerId -> the first month not yet invoiced (yyyy-MM). */
-    public static final String BILLING_RUNS_STORE = "billing-runs";
+    /** payerId -> its {@link io.channelhub.billing.domain.invoice.PayerLedger}: months invoiced, credit used (B4, B6, B7). */
+    public static final String PAYER_LEDGERS_STORE = "payer-ledgers";
+    /** payers by their next month-end run (B4). */
+    public static final String PAYER_DEADLINES_STORE = "payer-deadlines";
     /**
      * {@code <payerId>|<yyyy-MM>} -> InvoiceIssued, and {@code <payerId>|<yyyy-MM>|prepaid} -> the migration month's
      * PrepaidInvoiceIssued (B7): issued once, immutable (B4); partitioned by payerId.
@@ -69,10 +73,8 @@ public final class BillingTopology {
     public static final String RESELLER_DEADLINES_STORE = "reseller-deadlines";
     /** {@code <resellerId>|<orderId>} -> a prepaid order, until its reseller migrates (B5). */
     public static final String PREPAID_ORDERS_STORE = "prepaid-orders";
-    /** resellerId -> its migration to postpaid: orders, credit balance, trials (B5, B6). */
+    /** resellerId -> its migration to postpaid: orders, credit earned, trials (B5, B6); the payers' run reads it. */
     public static final String MIGRATIONS_STORE = "migrations";
-    /** resellerId -> the month whose prepaid invoice was issued (B7). */
-    public static final String PREPAID_INVOICED_STORE = "prepaid-invoiced";
     /** {@code <payerId>|<subscriptionId>} -> {@code <customerKind>|<productType>} (B6: who the credit is for). */
     public static final String CUSTOMER_KINDS_STORE = "customer-kinds";
     public static final String DIRECTORY_STORE = "directory";
@@ -150,16 +152,15 @@ public final class BillingTopology {
                 Serdes.String(), new JsonSerde<>(PrepaidOrder.class)), MIGRATIONS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MIGRATIONS_STORE),
                 Serdes.String(), new JsonSerde<>(MigrationState.class)), MIGRATIONS, COMMANDS);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREPAID_INVOICED_STORE),
-                Serdes.String(), Serdes.String()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_KINDS_STORE),
                 Serdes.String(), Serdes.String()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISCOUNT_TERMS_STORE),
                 Serdes.String(), new EventSerde()), DISCOUNT_TERMS, COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE),
-                Serdes.String(), new JsonSerde<>(Subscription.class)), COMMANDS, MIGRATIONS);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BILLING_RUNS_STORE),
-                Serdes.String(), Serdes.String()), COMMANDS, MIGRATIONS);
+                Serdes.String(), new JsonSerde<>(Subscription.class)), COMMANDS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PAYER_LEDGERS_STORE),
+                Serdes.String(), new JsonSerde<>(PayerLedger.class)), COMMANDS);
+        topology.addStateStore(DeadlineIndex.storeBuilder(PAYER_DEADLINES_STORE), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVOICES_STORE),
                 Serdes.String(), new EventSerde()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVOICE_IDS_STORE),
@@ -173,7 +174,9 @@ public final class BillingTopology {
         for (var store : AppliedEventIds.storeBuilders(COMMANDS)) {
             topology.addStateStore(store, COMMANDS);
         }
-        topology.addSink(COMMANDS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(), COMMANDS);
+        // handovers (T6) and migrated orders' plans (B5) go back to billing.commands, to the payer's processor
+        topology.addSink(COMMANDS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(), COMMANDS,
+                MIGRATIONS);
         topology.addSink(EVENTS_SINK, Topics.BILLING_EVENTS, new StringSerializer(), new EventSerde(), COMMANDS,
                 PAYOUTS, RESELLERS, MIGRATIONS);
         return topology;

@@ -11,10 +11,9 @@ import io.channelhub.billing.domain.migration.PostpaidPlanStart;
 import io.channelhub.billing.domain.migration.PrepaidOrder;
 import io.channelhub.billing.domain.migration.PrepaidStatus;
 import io.channelhub.billing.domain.migration.ProductType;
-import io.channelhub.billing.domain.subscription.PayerChange;
 import io.channelhub.billing.domain.subscription.Plan;
-import io.channelhub.billing.domain.subscription.SeatChange;
-import io.channelhub.billing.domain.subscription.Subscription;
+import io.channelhub.billing.event.BillingPlan;
+import io.channelhub.billing.event.SubscriptionPlanChosen;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.migration.event.CustomerSuspended;
 import io.channelhub.migration.event.MigrationCompleted;
@@ -29,17 +28,10 @@ import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.platform.ids.EventIds;
 import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.pricing.AvroMoney;
-import io.channelhub.pricing.Money;
-import io.channelhub.pricing.PlanPrice;
-import io.channelhub.pricing.event.PriceListed;
-import io.channelhub.pricing.event.ResellerMarginSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -47,7 +39,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The migration from prepaid to postpaid (B5–B7) on the reseller's partition: its prepaid orders, the opt-in
@@ -66,9 +57,6 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, PrepaidOrder> prepaidOrders;
     private KeyValueStore<String, MigrationState> migrations;
-    private KeyValueStore<String, Subscription> subscriptions;
-    private KeyValueStore<String, String> runs;
-    private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
     private Directory directory;
 
     MigrationProcessor(MigrationSettings settings, MeterRegistry registry) {
@@ -81,9 +69,6 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
         this.context = context;
         prepaidOrders = context.getStateStore(BillingTopology.PREPAID_ORDERS_STORE);
         migrations = context.getStateStore(BillingTopology.MIGRATIONS_STORE);
-        subscriptions = context.getStateStore(BillingTopology.SUBSCRIPTIONS_STORE);
-        runs = context.getStateStore(BillingTopology.BILLING_RUNS_STORE);
-        prices = context.getStateStore(BillingTopology.PRICES_STORE);
         directory = new DirectoryView(context.getStateStore(BillingTopology.DIRECTORY_STORE));
     }
 
@@ -99,14 +84,14 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
         } else if (record.value() instanceof MigrationRequested request) {
             String resellerId = request.getResellerId();
             apply(resellerId, request.getMeta(), MigrationDecider.optIn(resellerId, ordersOf(resellerId),
-                    migrations.get(resellerId), settings, request.getMeta().getOccurredAt()), timestamp);
+                    migrations.get(resellerId), settings, request.getMeta().getOccurredAt()), false, timestamp);
         } else if (record.value() instanceof TrialDecisionRequested decision) {
             MigrationState state = migrations.get(decision.getResellerId());
             Instant now = decision.getMeta().getOccurredAt();
             apply(decision.getResellerId(), decision.getMeta(), decision.getDecision().equals("CANCEL")
                     ? MigrationDecider.cancelTrial(state, decision.getOrderId(), now)
                     : MigrationDecider.convertTrial(state, decision.getOrderId(), Plan.valueOf(decision.getDecision()),
-                            decision.getSeats(), now), timestamp);
+                            decision.getSeats(), now), false, timestamp);
         }
     }
 
@@ -120,14 +105,16 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
             EventMeta meta = EventIds.origin(EventIds.derive(resellerId + "@" + tick.getAt(), "MigrationTick", 0),
                     tick.getAt(), BillingTopology.SERVICE);
             apply(resellerId, meta, MigrationDecider.dueTrials(migrations.get(resellerId), settings, tick.getAt()),
-                    timestamp);
+                    true, timestamp);
         }
     }
 
-    private void apply(String resellerId, EventMeta cause, MigrationDecision decision, long timestamp) {
+    /** @param onTick whether a tick caused it: a tick with nothing due is no refusal */
+    private void apply(String resellerId, EventMeta cause, MigrationDecision decision, boolean onTick,
+            long timestamp) {
         if (decision instanceof MigrationDecision.Refused refused) {
-            if (cause.getProducer().equals(BillingTopology.SERVICE)) {
-                return; // a tick with nothing to do
+            if (onTick) {
+                return;
             }
             refused.reasons().forEach(reason -> registry.counter(MetricNames.REFUSALS, "service",
                     BillingTopology.SERVICE, "type", "MigrationRefused", "reason", reason.name()).increment());
@@ -159,40 +146,16 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
         }
     }
 
-    /** B5: a migrated order (or a converted trial) goes on as a postpaid plan, priced from the list (B2). */
+    /**
+     * B5: a migrated order (or a converted trial) goes on as a postpaid plan: chosen on billing.commands like any
+     * other, so the payer's processor prices it (B2), keeps it and bills it; nothing here writes a subscription.
+     */
     private void start(PostpaidPlanStart plan, EventMeta cause, long timestamp) {
-        Optional<Money> unitPrice = unitPrice(plan.sku(), plan.plan(), plan.payerId());
-        if (unitPrice.isEmpty()) {
-            registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "SubscriptionRefused",
-                    "reason", "PRICE_UNKNOWN").increment();
-            emit(plan.payerId(), new io.channelhub.billing.event.SubscriptionRefused(EventIds.causedBy(cause,
-                    "SubscriptionRefused|" + plan.subscriptionId(), 0, BillingTopology.SERVICE), cause.getEventId(),
-                    plan.subscriptionId(), plan.payerId(), List.of("PRICE_UNKNOWN"), "no list price for "
-                    + plan.sku() + " on " + plan.plan() + " or no margin for " + plan.payerId()), timestamp);
-            return;
-        }
-        boolean annual = plan.plan() == Plan.ANNUAL;
-        Subscription subscription = new Subscription(plan.subscriptionId(), plan.isvId(), plan.sku(),
-                plan.offerId(), plan.plan(), unitPrice.get(), plan.termStart(), annual ? plan.termStart() : null,
-                annual ? plan.termEnd() : null, annual ? 0 : plan.seats(),
-                List.of(new SeatChange(plan.termStart(), plan.seats())),
-                List.of(new PayerChange(plan.termStart(), plan.payerId(), plan.billingAccountId())), List.of());
-        subscriptions.put(plan.payerId() + "|" + plan.subscriptionId(), subscription);
-        String month = YearMonth.from(plan.termStart().atZone(ZoneOffset.UTC)).toString();
-        String run = runs.get(plan.payerId());
-        if (run == null || run.compareTo(month) > 0) {
-            runs.put(plan.payerId(), month);
-        }
-    }
-
-    private Optional<Money> unitPrice(String sku, Plan plan, String payerId) {
-        SpecificRecord price = prices.get("price:" + sku + ":" + plan.name());
-        SpecificRecord margin = prices.get("margin:" + payerId);
-        if (price instanceof PriceListed listed && margin instanceof ResellerMarginSet set) {
-            return Optional.of(PlanPrice.perUserMonth(AvroMoney.fromAvro(listed.getListPerUserYear()),
-                    set.getPercent()));
-        }
-        return Optional.empty();
+        SubscriptionPlanChosen chosen = new SubscriptionPlanChosen(EventIds.causedBy(cause, "SubscriptionPlanChosen|"
+                + plan.subscriptionId(), 0, BillingTopology.SERVICE), plan.subscriptionId(), plan.payerId(),
+                plan.billingAccountId(), plan.isvId(), plan.sku(), plan.offerId(),
+                BillingPlan.valueOf(plan.plan().name()), plan.seats(), null, null, plan.termEnd());
+        context.forward(new Record<>(plan.payerId(), chosen, timestamp), BillingTopology.COMMANDS_SINK);
     }
 
     private List<PrepaidOrder> ordersOf(String resellerId) {

@@ -287,7 +287,7 @@ class BillingTopologyTest {
     static SubscriptionPlanChosen plan(String id, String subscription, String account, String sku, BillingPlan plan,
             int seats, Instant at) {
         return new SubscriptionPlanChosen(meta(id, at), subscription, "R-1", account, sku.equals("SKU-A") ? "ISV-1"
-                : "ISV-2", sku, null, plan, seats, null, null);
+                : "ISV-2", sku, null, plan, seats, null, null, null);
     }
 
     static SubscriptionChangeRequested change(String id, String subscription, SubscriptionChange change, int count,

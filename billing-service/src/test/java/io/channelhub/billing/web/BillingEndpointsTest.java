@@ -450,7 +450,7 @@ class BillingEndpointsTest {
 
     private static SubscriptionPlanChosen plan(String subscription) {
         return new SubscriptionPlanChosen(at("2030-03-01T00:00:00Z"), subscription, PAYER, "A1-" + RUN, ISV, SKU,
-                null, BillingPlan.ANNUAL, 10, null, null);
+                null, BillingPlan.ANNUAL, 10, null, null, null);
     }
 
     private static void order(String reseller, String id, String customer, String email) {

@@ -29,6 +29,14 @@ public interface Decider<S, F> {
     /** When the aggregate next has something due by itself, if ever. */
     Optional<Instant> nextDeadline(S state);
 
+    /**
+     * Which aggregate a command is for: by default the record's key (the topic is keyed by the aggregate); a
+     * decider whose topic is keyed otherwise reads it from the command.
+     */
+    default String aggregateId(SpecificRecord command, String recordKey) {
+        return recordKey;
+    }
+
     /** The reasons of a refusal event this decider emits, for the refusals metric; empty for any other event. */
     List<String> refusalReasons(SpecificRecord event);
 

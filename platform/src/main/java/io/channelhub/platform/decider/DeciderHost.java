@@ -163,7 +163,7 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
         if (!Dedupe.firstTime(applied, command, wiring.registry, wiring.service, wiring.topic)) {
             return;
         }
-        String key = Objects.requireNonNullElse(record.key(), "no-key");
+        String key = Objects.requireNonNullElse(decider.aggregateId(command, record.key()), "no-key");
         S before = states.get(key);
         apply(key, before, decider.handle(command, before, facts), Events.meta(command).getOccurredAt(),
                 record.timestamp());

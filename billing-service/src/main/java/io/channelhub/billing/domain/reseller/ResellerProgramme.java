@@ -134,6 +134,12 @@ public final class ResellerProgramme implements Decider<ResellerAccount, Supplie
         return commands;
     }
 
+    /** The reseller a command names: billing.commands is keyed by payer, and upstream may key these otherwise. */
+    @Override
+    public String aggregateId(SpecificRecord command, String recordKey) {
+        return resellerId(command);
+    }
+
     private static String resellerId(SpecificRecord command) {
         if (command instanceof ResellerApplicationSubmitted c) {
             return c.getResellerId();

@@ -76,6 +76,10 @@ public final class SubscriptionDecider {
             reasons.add(NOT_POSITIVE);
             details.add("seats must be positive: " + start.seats());
         }
+        if (start.termEnd() != null && (start.plan() != Plan.ANNUAL || !start.termEnd().isAfter(now))) {
+            reasons.add(INVALID_TERM);
+            details.add("a term end is an Annual plan's, after its start: " + start.termEnd());
+        }
         Money unitPrice = null;
         if (!reasons.contains(MISSING_FIELD)) {
             try {
@@ -92,7 +96,8 @@ public final class SubscriptionDecider {
         List<PayerChange> payer = List.of(new PayerChange(now, start.payerId(), start.billingAccountId()));
         // Flexible starts with no users (the customer adds them); its seats are the cap.
         return new Accepted(new Subscription(start.subscriptionId(), start.isvId(), start.sku(), start.offerId(),
-                start.plan(), unitPrice, now, annual ? now : null, annual ? yearAfter(now) : null,
+                start.plan(), unitPrice, now, annual ? now : null,
+                annual ? (start.termEnd() != null ? start.termEnd() : yearAfter(now)) : null,
                 annual ? 0 : start.seats(), List.of(new SeatChange(now, annual ? start.seats() : 0)), payer,
                 List.of()));
     }

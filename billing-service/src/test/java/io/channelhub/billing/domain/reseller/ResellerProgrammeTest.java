@@ -51,6 +51,9 @@ class ResellerProgrammeTest {
         assertThat(unknown.getReasons()).containsExactly("INVALID_FIELD");
         assertThat(unknown.getContactEmail()).isEqualTo("hello@r-1.example");
         assertThat(programme.refusalReasons(unknown)).containsExactly("INVALID_FIELD");
+        // whatever the record's key, the application is the reseller's it names
+        assertThat(programme.aggregateId(application("CONSULTANCY", "2026-10-05T10:00:00Z"), "R-OTHER"))
+                .isEqualTo("R-1");
     }
 
     // R5: the month moves on with the first tick in the next, once; a new reseller gets no statement (R4)
