@@ -8,9 +8,10 @@ import io.channelhub.billing.domain.invoice.InvoiceAssembler;
 import io.channelhub.billing.domain.invoice.InvoiceEvents;
 import io.channelhub.billing.domain.invoice.PayerLedger;
 import io.channelhub.billing.domain.invoice.RevenueShares;
-import io.channelhub.billing.domain.subscription.Plan;
+import io.channelhub.billing.domain.subscription.PriceList;
 import io.channelhub.billing.domain.subscription.Subscription;
 import io.channelhub.billing.domain.subscription.SubscriptionCommand;
+import io.channelhub.billing.domain.subscription.SubscriptionCommand.StartPlan;
 import io.channelhub.billing.domain.subscription.SubscriptionDecider;
 import io.channelhub.billing.domain.subscription.SubscriptionDecision;
 import io.channelhub.billing.domain.migration.CreditCandidateCharge;
@@ -48,8 +49,6 @@ import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.DiscountHistory;
 import io.channelhub.pricing.DiscountTerm;
 import io.channelhub.pricing.Money;
-import io.channelhub.pricing.event.PriceListed;
-import io.channelhub.pricing.event.ResellerMarginSet;
 import io.channelhub.pricing.event.RevenueShareSet;
 import io.channelhub.schemas.Events;
 import io.channelhub.schemas.Topics;
@@ -102,6 +101,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
     private KeyValueStore<String, SpecificRecord> discountTerms;
     private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
     private Directory directory;
+    private PriceList priceList;
     private AppliedEventIds applied;
 
     BillingCommandProcessor(BillingSettings settings, BillingMetrics metrics, MeterRegistry registry,
@@ -126,6 +126,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         discountTerms = context.getStateStore(BillingTopology.DISCOUNT_TERMS_STORE);
         prices = context.getStateStore(BillingTopology.PRICES_STORE);
         directory = new DirectoryView(context.getStateStore(BillingTopology.DIRECTORY_STORE));
+        priceList = new StorePriceList(prices);
         applied = AppliedEventIds.from(context, BillingTopology.COMMANDS);
     }
 
@@ -169,7 +170,8 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         } else if (command instanceof SubscriptionHandedOver handedOver) {
             takeOver(handedOver, record.timestamp());
         } else if (command instanceof SubscriptionPlanChosen chosen) {
-            decide(meta, chosen.getPayerId(), chosen.getSubscriptionId(), startPlan(chosen), record.timestamp());
+            decide(meta, chosen.getPayerId(), chosen.getSubscriptionId(), StartPlan.chosen(chosen, priceList),
+                    record.timestamp());
             if (chosen.getCustomerKind() != null && chosen.getProductType() != null) {
                 // B6: whether this customer's charges may be paid with migration credit
                 customerKinds.putIfAbsent(chosen.getPayerId() + "|" + chosen.getSubscriptionId(),
@@ -177,12 +179,12 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             }
         } else {
             SubscriptionChangeRequested change = (SubscriptionChangeRequested) command;
-            decide(meta, change.getPayerId(), change.getSubscriptionId(), Optional.of(switch (change.getChange()) {
+            decide(meta, change.getPayerId(), change.getSubscriptionId(), switch (change.getChange()) {
                 case ADD_SEATS -> new SubscriptionCommand.AddSeats(change.getCount());
                 case REMOVE_SEATS -> new SubscriptionCommand.RemoveSeats(change.getCount());
                 case SET_CAP -> new SubscriptionCommand.SetCap(change.getCount());
                 case RENEW -> new SubscriptionCommand.Renew(change.getCount());
-            }), record.timestamp());
+            }, record.timestamp());
         }
     }
 
@@ -249,30 +251,11 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         emit(payerId, updated(handover.getMeta(), payerId, subscription), timestamp);
     }
 
-    /** B2: the plan's price from the price list and the payer's margin; missing ones are refusals. */
-    private Optional<SubscriptionCommand> startPlan(SubscriptionPlanChosen chosen) {
-        SpecificRecord price = prices.get("price:" + chosen.getSku() + ":" + chosen.getPlan());
-        SpecificRecord margin = prices.get("margin:" + chosen.getPayerId());
-        if (!(price instanceof PriceListed listed) || !(margin instanceof ResellerMarginSet set)) {
-            return Optional.empty();
-        }
-        return Optional.of(new SubscriptionCommand.StartPlan(chosen.getSubscriptionId(),
-                chosen.getBillingAccountId(), chosen.getPayerId(), chosen.getIsvId(), chosen.getSku(),
-                chosen.getOfferId(), Plan.valueOf(chosen.getPlan().name()),
-                AvroMoney.fromAvro(listed.getListPerUserYear()), set.getPercent(), chosen.getSeats(),
-                chosen.getTermEnd()));
-    }
-
     private void decide(EventMeta meta, String payerId, String subscriptionId,
-            Optional<SubscriptionCommand> command, long timestamp) {
+            SubscriptionCommand command, long timestamp) {
         String key = payerId + "|" + subscriptionId;
-        if (command.isEmpty()) {
-            refuse(meta, payerId, subscriptionId, List.of("PRICE_UNKNOWN"), "no list price for this SKU and plan, or "
-                    + "no margin for this reseller, on prices.events", timestamp);
-            return;
-        }
         Subscription state = subscriptions.get(key);
-        SubscriptionDecision decision = SubscriptionDecider.decide(command.get(), state, meta.getOccurredAt());
+        SubscriptionDecision decision = SubscriptionDecider.decide(command, state, meta.getOccurredAt());
         if (decision instanceof SubscriptionDecision.Refused refused) {
             refuse(meta, payerId, subscriptionId, refused.reasons().stream().map(Enum::name).toList(),
                     refused.detail(), timestamp);

@@ -1,5 +1,6 @@
 package io.channelhub.billing.domain.subscription;
 
+import io.channelhub.billing.event.SubscriptionPlanChosen;
 import io.channelhub.pricing.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,6 +23,15 @@ public sealed interface SubscriptionCommand {
                          String offerId, Plan plan, Money listPerUserYear, BigDecimal marginPercent, int seats) {
             this(subscriptionId, billingAccountId, payerId, isvId, sku, offerId, plan, listPerUserYear, marginPercent,
                     seats, null);
+        }
+
+        /** B1, B2: the plan a reseller chose, with its price and margin as the price list has them (or not). */
+        public static StartPlan chosen(SubscriptionPlanChosen chosen, PriceList prices) {
+            Plan plan = Plan.valueOf(chosen.getPlan().name());
+            return new StartPlan(chosen.getSubscriptionId(), chosen.getBillingAccountId(), chosen.getPayerId(),
+                    chosen.getIsvId(), chosen.getSku(), chosen.getOfferId(), plan,
+                    prices.listPerUserYear(chosen.getSku(), plan), prices.marginPercent(chosen.getPayerId()),
+                    chosen.getSeats(), chosen.getTermEnd());
         }
     }
 

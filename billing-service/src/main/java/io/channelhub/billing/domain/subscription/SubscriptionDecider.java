@@ -67,10 +67,13 @@ public final class SubscriptionDecider {
         List<RefusalReason> reasons = new ArrayList<>();
         List<String> details = new ArrayList<>();
         if (blank(start.subscriptionId()) || blank(start.billingAccountId()) || blank(start.payerId())
-                || blank(start.isvId()) || blank(start.sku()) || start.plan() == null
-                || start.listPerUserYear() == null || start.marginPercent() == null) {
+                || blank(start.isvId()) || blank(start.sku()) || start.plan() == null) {
             reasons.add(MISSING_FIELD);
-            details.add("subscription, account, payer, ISV, SKU, plan, list price and margin are required");
+            details.add("subscription, account, payer, ISV, SKU and plan are required");
+        } else if (start.listPerUserYear() == null || start.marginPercent() == null) {
+            reasons.add(PRICE_UNKNOWN); // B2
+            details.add("no list price for " + start.sku() + " on " + start.plan() + ", or no margin for "
+                    + start.payerId() + ", on prices.events");
         }
         if (start.seats() <= 0) {
             reasons.add(NOT_POSITIVE);
@@ -81,7 +84,7 @@ public final class SubscriptionDecider {
             details.add("a term end is an Annual plan's, after its start: " + start.termEnd());
         }
         Money unitPrice = null;
-        if (!reasons.contains(MISSING_FIELD)) {
+        if (!reasons.contains(MISSING_FIELD) && !reasons.contains(PRICE_UNKNOWN)) {
             try {
                 unitPrice = PlanPrice.perUserMonth(start.listPerUserYear(), start.marginPercent()); // B2
             } catch (IllegalArgumentException e) {
