@@ -67,6 +67,8 @@ public final class BillingTopology {
     public static final String PAYOUT_LINES_STORE = "payout-lines";
     /** {@code <isvId>|<yyyy-MM>} -> the statements issued so far ({@link PayoutProgress}); partitioned by isvId. */
     public static final String STATEMENTS_STORE = "payout-statements";
+    /** ISV months by when their next statement is due (D6). */
+    public static final String PAYOUT_DEADLINES_STORE = "payout-deadlines";
     /** resellerId -> the reseller programme account (R1–R7). */
     public static final String RESELLER_ACCOUNTS_STORE = "reseller-accounts";
     /** reseller accounts by the start of their next month (R5). */
@@ -75,6 +77,8 @@ public final class BillingTopology {
     public static final String PREPAID_ORDERS_STORE = "prepaid-orders";
     /** resellerId -> its migration to postpaid: orders, credit earned, trials (B5, B6); the payers' run reads it. */
     public static final String MIGRATIONS_STORE = "migrations";
+    /** migrated resellers by their next trial reminder or suspension (B5). */
+    public static final String MIGRATION_DEADLINES_STORE = "migration-deadlines";
     /** {@code <payerId>|<subscriptionId>} -> {@code <customerKind>|<productType>} (B6: who the credit is for). */
     public static final String CUSTOMER_KINDS_STORE = "customer-kinds";
     public static final String DIRECTORY_STORE = "directory";
@@ -152,6 +156,7 @@ public final class BillingTopology {
                 Serdes.String(), new JsonSerde<>(PrepaidOrder.class)), MIGRATIONS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MIGRATIONS_STORE),
                 Serdes.String(), new JsonSerde<>(MigrationState.class)), MIGRATIONS, COMMANDS);
+        topology.addStateStore(DeadlineIndex.storeBuilder(MIGRATION_DEADLINES_STORE), MIGRATIONS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_KINDS_STORE),
                 Serdes.String(), Serdes.String()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISCOUNT_TERMS_STORE),
@@ -171,6 +176,7 @@ public final class BillingTopology {
                 Serdes.String(), new EventSerde()), PAYOUTS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATEMENTS_STORE),
                 Serdes.String(), new JsonSerde<>(PayoutProgress.class)), PAYOUTS);
+        topology.addStateStore(DeadlineIndex.storeBuilder(PAYOUT_DEADLINES_STORE), PAYOUTS);
         for (var store : AppliedEventIds.storeBuilders(COMMANDS)) {
             topology.addStateStore(store, COMMANDS);
         }

@@ -22,6 +22,7 @@ import io.channelhub.migration.event.MigrationRequested;
 import io.channelhub.migration.event.PrepaidOrderRecorded;
 import io.channelhub.migration.event.TrialDecisionRequested;
 import io.channelhub.migration.event.TrialEnding;
+import io.channelhub.platform.deadlines.DeadlineIndex;
 import io.channelhub.platform.directory.Directory;
 import io.channelhub.platform.directory.DirectoryView;
 import io.channelhub.platform.event.ClockTicked;
@@ -32,6 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -57,6 +59,7 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, PrepaidOrder> prepaidOrders;
     private KeyValueStore<String, MigrationState> migrations;
+    private DeadlineIndex trialsDue;
     private Directory directory;
 
     MigrationProcessor(MigrationSettings settings, MeterRegistry registry) {
@@ -69,6 +72,7 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
         this.context = context;
         prepaidOrders = context.getStateStore(BillingTopology.PREPAID_ORDERS_STORE);
         migrations = context.getStateStore(BillingTopology.MIGRATIONS_STORE);
+        trialsDue = DeadlineIndex.from(context, BillingTopology.MIGRATION_DEADLINES_STORE);
         directory = new DirectoryView(context.getStateStore(BillingTopology.DIRECTORY_STORE));
     }
 
@@ -97,15 +101,14 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
 
     /** B5: trials remind and suspend on ticks. */
     private void tick(ClockTicked tick, long timestamp) {
-        List<String> resellers = new ArrayList<>();
-        try (KeyValueIterator<String, MigrationState> all = migrations.all()) {
-            all.forEachRemaining(entry -> resellers.add(entry.key));
-        }
-        for (String resellerId : resellers) {
+        for (String resellerId : trialsDue.takeDue(tick.getAt())) {
             EventMeta meta = EventIds.origin(EventIds.derive(resellerId + "@" + tick.getAt(), "MigrationTick", 0),
                     tick.getAt(), BillingTopology.SERVICE);
             apply(resellerId, meta, MigrationDecider.dueTrials(migrations.get(resellerId), settings, tick.getAt()),
                     true, timestamp);
+            // taken out of the index above: the next trial's day, if one still runs
+            MigrationDecider.nextTrialDeadline(migrations.get(resellerId), settings)
+                    .ifPresent(at -> trialsDue.schedule(resellerId, at));
         }
     }
 
@@ -124,7 +127,13 @@ final class MigrationProcessor implements Processor<String, SpecificRecord, Stri
             return;
         }
         MigrationDecision.Accepted accepted = (MigrationDecision.Accepted) decision;
+        Optional<Instant> was = MigrationDecider.nextTrialDeadline(migrations.get(resellerId), settings);
         migrations.put(resellerId, accepted.state());
+        Optional<Instant> next = MigrationDecider.nextTrialDeadline(accepted.state(), settings);
+        if (!was.equals(next)) {
+            was.ifPresent(at -> trialsDue.cancel(resellerId, at));
+            next.ifPresent(at -> trialsDue.schedule(resellerId, at));
+        }
         Directory.Organisation reseller = directory.reseller(resellerId)
                 .orElse(new Directory.Organisation(resellerId, resellerId, ""));
         int index = 0;

@@ -4,6 +4,7 @@ import io.channelhub.billing.domain.invoice.InvoiceEvents;
 import io.channelhub.billing.domain.payout.IsvPayoutStatement;
 import io.channelhub.billing.event.IsvInvoiceLines;
 import io.channelhub.billing.event.PayoutStatementIssued;
+import io.channelhub.platform.deadlines.DeadlineIndex;
 import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.platform.ids.EventIds;
 import io.channelhub.pricing.AvroMoney;
@@ -35,6 +36,7 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, SpecificRecord> lines;
     private KeyValueStore<String, PayoutProgress> statements;
+    private DeadlineIndex statementsDue;
 
     PayoutStatementProcessor(BillingSettings settings, BillingMetrics metrics) {
         this.settings = settings;
@@ -46,6 +48,7 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
         this.context = context;
         lines = context.getStateStore(BillingTopology.PAYOUT_LINES_STORE);
         statements = context.getStateStore(BillingTopology.STATEMENTS_STORE);
+        statementsDue = DeadlineIndex.from(context, BillingTopology.PAYOUT_DEADLINES_STORE);
     }
 
     @Override
@@ -55,6 +58,8 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
             if (lines.putIfAbsent(monthKey + "|" + received.getInvoiceId(), received) == null) {
                 PayoutProgress progress = statements.get(monthKey);
                 statements.put(monthKey, progress == null ? PayoutProgress.firstLines() : progress.withPending(true));
+                // stated when the month's statements are due, or on the next tick if that has passed (a supplement)
+                statementsDue.schedule(monthKey, dueAt(YearMonth.parse(received.getMonth())));
             }
         } else if (record.value() instanceof ClockTicked tick) {
             stateDue(tick.getAt(), record.timestamp());
@@ -62,18 +67,17 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
     }
 
     private void stateDue(Instant now, long timestamp) {
-        List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, PayoutProgress> all = statements.all()) {
-            all.forEachRemaining(entry -> {
-                YearMonth month = YearMonth.parse(entry.key.substring(entry.key.lastIndexOf('|') + 1));
-                Instant dueAt = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()
-                        .plus(settings.statementDelay());
-                if (entry.value.pending() && !now.isBefore(dueAt)) {
-                    due.add(entry.key);
-                }
-            });
+        for (String monthKey : statementsDue.takeDue(now)) {
+            PayoutProgress progress = statements.get(monthKey);
+            if (progress != null && progress.pending()) {
+                state(monthKey, now, timestamp);
+            }
         }
-        due.forEach(monthKey -> state(monthKey, now, timestamp));
+    }
+
+    /** D6: a month's statements wait for every payer's invoice: the month's end plus the statement delay. */
+    private Instant dueAt(YearMonth month) {
+        return month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(settings.statementDelay());
     }
 
     private void state(String monthKey, Instant now, long timestamp) {
