@@ -371,9 +371,10 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             return ledger.spent(invoice.creditsApplied());
         } catch (IllegalArgumentException e) {
             // a payer's charges that cannot make one invoice (two currencies, say) must not stall the partition
-            registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "InvoiceIssued",
-                    "reason", "NOT_ASSEMBLED").increment();
+            registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "InvoiceNotIssued",
+                    "reason", InvoiceEvents.NOT_ASSEMBLED).increment();
             log.error("Invoice of {} for {} not issued: {}", payerId, month, e.getMessage());
+            emit(payerId, InvoiceEvents.notIssued(payerId, month, tick.getAt(), e.getMessage()), timestamp);
             return ledger;
         }
     }

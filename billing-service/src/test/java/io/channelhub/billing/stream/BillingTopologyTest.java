@@ -10,6 +10,7 @@ import io.channelhub.billing.event.CreditNoteRefused;
 import io.channelhub.billing.event.CreditNoteRequested;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.InvoiceLine;
+import io.channelhub.billing.event.InvoiceNotIssued;
 import io.channelhub.billing.event.PayoutStatementIssued;
 import io.channelhub.billing.event.SubscriptionChange;
 import io.channelhub.billing.event.SubscriptionChangeRequested;
@@ -264,6 +265,26 @@ class BillingTopologyTest {
                 .isEqualTo(prepaid);
         tick(NOV.plusSeconds(90));
         assertThat(events.readValuesToList()).noneMatch(PrepaidInvoiceIssued.class::isInstance);
+    }
+
+    // B4, X1 (issue 21): charges that cannot make one invoice (two currencies) are refused with an event, not only
+    // a log line; the month is not invoiced
+    @Test
+    void aMonthThatCannotMakeOneInvoiceIsRefusedWithTheReason() {
+        driver.createInputTopic(Topics.PRICES_EVENTS, new StringSerializer(), new EventSerde())
+                .pipeInput("price:SKU-U:ANNUAL", new PriceListed(meta(SEPT), "SKU-U", "ISV-1", BillingPlan.ANNUAL,
+                        AvroMoney.toAvro(Money.of("120.00", "USD"))));
+        commands.pipeInput("R-1", plan("p-1", "S-1", "A-1", "SKU-A", BillingPlan.ANNUAL, 10, OCT));
+        commands.pipeInput("R-1", plan("p-2", "S-U", "A-2", "SKU-U", BillingPlan.ANNUAL, 10, OCT));
+        events.readValuesToList();
+        tick(NOV.plusSeconds(30));
+
+        assertThat(events.readValuesToList()).singleElement().isInstanceOfSatisfying(InvoiceNotIssued.class, refused -> {
+            assertThat(refused.getPayerId()).isEqualTo("R-1");
+            assertThat(refused.getMonth()).isEqualTo("2026-10");
+            assertThat(refused.getCode()).isEqualTo("NOT_ASSEMBLED");
+            assertThat(refused.getDetail()).isNotBlank();
+        });
     }
 
     // R1 (issue 21): a consultancy's application is refused, and the applicant, who has no account, is told why

@@ -5,6 +5,7 @@ import io.channelhub.billing.domain.migration.PrepaidInvoice;
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.InvoiceLine;
+import io.channelhub.billing.event.InvoiceNotIssued;
 import io.channelhub.billing.event.IsvInvoiceLines;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.migration.event.PrepaidInvoiceIssued;
@@ -14,6 +15,7 @@ import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.DiscountTerm;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,9 @@ import java.util.Map;
 
 /** An issued {@link Invoice} as the events others read: the invoice itself, and its lines by ISV. */
 public final class InvoiceEvents {
+
+    /** The refusal code of a month that could not be invoiced. */
+    public static final String NOT_ASSEMBLED = "NOT_ASSEMBLED";
 
     private InvoiceEvents() {
     }
@@ -76,6 +81,16 @@ public final class InvoiceEvents {
                 invoice.month().toString(), invoice.lines().stream().map(l -> new PrepaidInvoiceLine(l.orderId(),
                         l.sku(), l.seats(), AvroMoney.toAvro(l.amount()))).toList(),
                 AvroMoney.toAvro(invoice.total()), resellerName, resellerEmail);
+    }
+
+    /**
+     * B4, X1: a month whose charges cannot make one invoice (two currencies, say): refused with the reason, the id
+     * derived from payer and month, so the run that finds it again says so once.
+     */
+    public static InvoiceNotIssued notIssued(String payerId, YearMonth month, Instant at, String detail) {
+        String id = EventIds.derive(payerId + "|" + month, "InvoiceNotIssued", 0);
+        return new InvoiceNotIssued(meta(id, "InvoiceNotIssued", at), payerId, month.toString(), NOT_ASSEMBLED,
+                detail);
     }
 
     /** The invoice's lines of each ISV, for its payout statement. */
