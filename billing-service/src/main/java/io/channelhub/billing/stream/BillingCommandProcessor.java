@@ -18,6 +18,7 @@ import io.channelhub.billing.domain.migration.CreditCandidateCharge;
 import io.channelhub.billing.domain.migration.CustomerKind;
 import io.channelhub.billing.domain.migration.MigrationCredit;
 import io.channelhub.billing.domain.migration.MigratedOrder;
+import io.channelhub.billing.domain.migration.MigrationBook;
 import io.channelhub.billing.domain.migration.MigrationState;
 import io.channelhub.billing.domain.migration.PrepaidInvoice;
 import io.channelhub.billing.domain.migration.ProductType;
@@ -96,7 +97,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
     private KeyValueStore<String, SpecificRecord> invoices;
     private KeyValueStore<String, String> invoiceIds;
     private KeyValueStore<String, String> creditedLines;
-    private KeyValueStore<String, MigrationState> migrations;
+    private KeyValueStore<String, MigrationBook> migrations;
     private KeyValueStore<String, String> customerKinds;
     private KeyValueStore<String, SpecificRecord> discountTerms;
     private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
@@ -137,18 +138,14 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             applied.forgetBefore(tick.getAt().toEpochMilli() - dedupeRetention.toMillis());
             invoiceDueMonths(tick, record.timestamp());
             context.forward(record, BillingTopology.PAYOUTS);
-            context.forward(record, BillingTopology.MIGRATIONS);
             return;
         }
-        if (MigrationProcessor.accepts(command)) {
+        if (command instanceof MigrationRequested request) {
+            // B7: a reseller that just migrated ends its migration month with a run, whatever its plans become
             if (Dedupe.firstTime(applied, command, registry, BillingTopology.SERVICE, Topics.BILLING_COMMANDS)) {
-                context.forward(record, BillingTopology.MIGRATIONS);
-                if (command instanceof MigrationRequested request) {
-                    // B7: the migration month ends with a run (its prepaid invoice), whatever its plans become
-                    MigrationState migrated = migrations.get(request.getResellerId());
-                    if (migrated != null && migrated.migratedAt().equals(request.getMeta().getOccurredAt())) {
-                        billFrom(request.getResellerId(), migrated.migratedAt());
-                    }
+                MigrationState migrated = MigrationBook.migrationOf(migrations.get(request.getResellerId()));
+                if (migrated != null && migrated.migratedAt().equals(request.getMeta().getOccurredAt())) {
+                    billFrom(request.getResellerId(), migrated.migratedAt());
                 }
             }
             return;
@@ -302,7 +299,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         YearMonth current = YearMonth.from(tick.getAt().atZone(ZoneOffset.UTC));
         for (String payerId : runsDue.takeDue(tick.getAt())) {
             PayerLedger ledger = ledgers.get(payerId);
-            MigrationState migration = migrations.get(payerId);
+            MigrationState migration = MigrationBook.migrationOf(migrations.get(payerId));
             List<Subscription> held = subscriptionsOf(payerId);
             for (YearMonth month : ledger.dueMonths(current)) {
                 ledger = issue(payerId, month, held, migration, ledger, tick, timestamp);

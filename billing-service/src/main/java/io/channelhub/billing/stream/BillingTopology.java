@@ -1,17 +1,19 @@
 package io.channelhub.billing.stream;
 
 import io.channelhub.billing.domain.invoice.PayerLedger;
+import io.channelhub.billing.domain.migration.MigrationBook;
+import io.channelhub.billing.domain.migration.MigrationProgramme;
 import io.channelhub.billing.domain.migration.MigrationSettings;
-import io.channelhub.billing.domain.migration.MigrationState;
-import io.channelhub.billing.domain.migration.PrepaidOrder;
 import io.channelhub.billing.domain.reseller.ResellerAccount;
 import io.channelhub.billing.domain.reseller.ResellerProgramme;
 import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.domain.reseller.SalesTaxRates;
 import io.channelhub.billing.domain.subscription.Subscription;
+import io.channelhub.billing.event.SubscriptionPlanChosen;
 import io.channelhub.platform.deadlines.DeadlineIndex;
 import io.channelhub.platform.decider.DeciderHost;
 import io.channelhub.platform.dedupe.AppliedEventIds;
+import io.channelhub.platform.directory.DirectoryView;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
 import io.channelhub.platform.streams.JsonSerde;
 import io.channelhub.platform.streams.ReferenceTable;
@@ -73,9 +75,7 @@ public final class BillingTopology {
     public static final String RESELLER_ACCOUNTS_STORE = "reseller-accounts";
     /** reseller accounts by the start of their next month (R5). */
     public static final String RESELLER_DEADLINES_STORE = "reseller-deadlines";
-    /** {@code <resellerId>|<orderId>} -> a prepaid order, until its reseller migrates (B5). */
-    public static final String PREPAID_ORDERS_STORE = "prepaid-orders";
-    /** resellerId -> its migration to postpaid: orders, credit earned, trials (B5, B6); the payers' run reads it. */
+    /** resellerId -> its prepaid orders, then its migration: credit earned, trials (B5, B6); the payers' run reads it. */
     public static final String MIGRATIONS_STORE = "migrations";
     /** migrated resellers by their next trial reminder or suspension (B5). */
     public static final String MIGRATION_DEADLINES_STORE = "migration-deadlines";
@@ -125,7 +125,8 @@ public final class BillingTopology {
         // the reseller programme (R1-R7) decides its own commands; the rest is the payers'
         ResellerProgramme programme = new ResellerProgramme(resellers);
         String commands = DecodeOrDeadLetter.addSource(topology, Topics.BILLING_COMMANDS, ROUTER, registry);
-        topology.addProcessor(ROUTER, () -> new CommandRouter(programme::accepts), commands);
+        MigrationProgramme prepaidToPostpaid = new MigrationProgramme(migration);
+        topology.addProcessor(ROUTER, () -> new CommandRouter(programme::accepts, prepaidToPostpaid::accepts), commands);
         topology.addProcessor(COMMANDS, () -> new BillingCommandProcessor(settings, metrics, registry,
                 dedupeRetention), ROUTER);
         DeciderHost.of(SERVICE, Topics.BILLING_COMMANDS, programme)
@@ -142,6 +143,13 @@ public final class BillingTopology {
                 })
                 .metrics(registry, dedupeRetention)
                 .addTo(topology, RESELLERS, ROUTER);
+        // the move from prepaid to postpaid (B5): its plans go back to billing.commands, to the payers' processor
+        DeciderHost.of(SERVICE, Topics.BILLING_COMMANDS, prepaidToPostpaid)
+                .stores(MIGRATIONS_STORE, MIGRATION_DEADLINES_STORE)
+                .facts(context -> new DirectoryView(context.getStateStore(DIRECTORY_STORE)))
+                .sink(event -> event instanceof SubscriptionPlanChosen ? COMMANDS_SINK : EVENTS_SINK)
+                .metrics(registry, dedupeRetention)
+                .addTo(topology, MIGRATIONS, ROUTER);
 
         // payout statements: lines by ISV, and the payer task's ticks
         topology.addSink(PAYOUT_LINES_SINK, PAYOUT_LINES, new StringSerializer(), new EventSerde(), COMMANDS);
@@ -151,12 +159,8 @@ public final class BillingTopology {
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESELLER_ACCOUNTS_STORE),
                 Serdes.String(), new JsonSerde<>(ResellerAccount.class)), RESELLERS);
-        topology.addProcessor(MIGRATIONS, () -> new MigrationProcessor(migration, registry), COMMANDS);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREPAID_ORDERS_STORE),
-                Serdes.String(), new JsonSerde<>(PrepaidOrder.class)), MIGRATIONS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MIGRATIONS_STORE),
-                Serdes.String(), new JsonSerde<>(MigrationState.class)), MIGRATIONS, COMMANDS);
-        topology.addStateStore(DeadlineIndex.storeBuilder(MIGRATION_DEADLINES_STORE), MIGRATIONS);
+                Serdes.String(), new JsonSerde<>(MigrationBook.class)), MIGRATIONS, COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_KINDS_STORE),
                 Serdes.String(), Serdes.String()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISCOUNT_TERMS_STORE),

@@ -1,5 +1,6 @@
 package io.channelhub.billing.stream;
 
+import io.channelhub.migration.event.MigrationRequested;
 import io.channelhub.platform.event.ClockTicked;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
@@ -8,16 +9,20 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * billing.commands carries the payer's commands and the reseller programme's: each goes to the one processor that
- * decides it, a tick to both. Routing only; each side dedupes and decides on its own.
+ * billing.commands carries the payers' commands, the reseller programme's and the migration's: each goes to the
+ * processor that decides it, a tick to all. Routing only; each dedupes and decides on its own. An opt-in also goes,
+ * after the migration decided it, to the payers' processor, whose month-end run then includes the migration
+ * month's prepaid invoice (B7).
  */
 final class CommandRouter implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
     private final Predicate<SpecificRecord> resellerCommand;
+    private final Predicate<SpecificRecord> migrationCommand;
     private ProcessorContext<String, SpecificRecord> context;
 
-    CommandRouter(Predicate<SpecificRecord> resellerCommand) {
+    CommandRouter(Predicate<SpecificRecord> resellerCommand, Predicate<SpecificRecord> migrationCommand) {
         this.resellerCommand = resellerCommand;
+        this.migrationCommand = migrationCommand;
     }
 
     @Override
@@ -31,6 +36,11 @@ final class CommandRouter implements Processor<String, SpecificRecord, String, S
             context.forward(record);
         } else if (resellerCommand.test(record.value())) {
             context.forward(record, BillingTopology.RESELLERS);
+        } else if (migrationCommand.test(record.value())) {
+            context.forward(record, BillingTopology.MIGRATIONS);
+            if (record.value() instanceof MigrationRequested) {
+                context.forward(record, BillingTopology.COMMANDS);
+            }
         } else {
             context.forward(record, BillingTopology.COMMANDS);
         }

@@ -97,7 +97,8 @@ public final class DiscountDecider implements Decider<DiscountBook, Directory> {
 
     /** D3: every lapse, start and end due by {@code now}, in time order; their ids derive from the discount. */
     @Override
-    public Decision<DiscountBook> deadlines(DiscountBook book, EventMeta cause, Instant now) {
+    public Decision<DiscountBook> deadlines(DiscountBook book, Directory directory, EventMeta cause,
+            Instant now) {
         if (book == null) {
             return Decision.nothing();
         }

@@ -24,7 +24,7 @@ public interface Decider<S, F> {
     Decision<S> decide(SpecificRecord command, S state, F facts, Instant now);
 
     /** Whatever is due by {@code now} by itself (reminders, expiry, starts and ends), in time order. */
-    Decision<S> deadlines(S state, EventMeta cause, Instant now);
+    Decision<S> deadlines(S state, F facts, EventMeta cause, Instant now);
 
     /** When the aggregate next has something due by itself, if ever. */
     Optional<Instant> nextDeadline(S state);
@@ -47,7 +47,7 @@ public interface Decider<S, F> {
     default Decision<S> handle(SpecificRecord command, S state, F facts) {
         EventMeta cause = Events.meta(command);
         Instant now = cause.getOccurredAt();
-        Decision<S> due = deadlines(state, cause, now);
+        Decision<S> due = deadlines(state, facts, cause, now);
         return due.then(decide(command, due.stateOr(state), facts, now));
     }
 }

@@ -173,7 +173,7 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
         applied.forgetBefore(tick.getAt().toEpochMilli() - wiring.dedupeRetention.toMillis());
         for (String key : deadlines.takeDue(tick.getAt())) {
             S before = states.get(key);
-            S after = apply(key, before, decider.deadlines(before, tick.getMeta(), tick.getAt()), tick.getAt(),
+            S after = apply(key, before, decider.deadlines(before, facts, tick.getMeta(), tick.getAt()), tick.getAt(),
                     timestamp);
             // taken out of the index above: due again later (or still due: a deadline it did not act on)
             decider.nextDeadline(after).ifPresent(at -> deadlines.schedule(key, at));

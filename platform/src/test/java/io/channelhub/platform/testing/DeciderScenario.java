@@ -48,7 +48,7 @@ public final class DeciderScenario<S, F> {
     public List<SpecificRecord> when(SpecificRecord command) {
         if (command instanceof ClockTicked tick) {
             boolean due = decider.nextDeadline(state).filter(at -> !at.isAfter(tick.getAt())).isPresent();
-            return due ? apply(decider.deadlines(state, tick.getMeta(), tick.getAt())) : List.of();
+            return due ? apply(decider.deadlines(state, facts, tick.getMeta(), tick.getAt())) : List.of();
         }
         if (!decider.accepts(command)) {
             throw new IllegalArgumentException(command.getClass().getSimpleName() + " is not a command of "

@@ -230,7 +230,7 @@ public final class TransferDecider implements Decider<TransferState, Facts> {
 
     /** T8: remind the parties still pending, or expire the transfer; nothing when nothing is due. */
     @Override
-    public Decision<TransferState> deadlines(TransferState state, EventMeta cause, Instant now) {
+    public Decision<TransferState> deadlines(TransferState state, Facts facts, EventMeta cause, Instant now) {
         if (!open(state)) {
             return Decision.nothing();
         }

@@ -72,7 +72,8 @@ public final class ResellerProgramme implements Decider<ResellerAccount, Supplie
 
     /** R5: the first instant of a month after the account's starts it: statement, interest, prepay. */
     @Override
-    public Decision<ResellerAccount> deadlines(ResellerAccount state, EventMeta cause, Instant now) {
+    public Decision<ResellerAccount> deadlines(ResellerAccount state, Supplier<SalesTaxRates> taxRates,
+            EventMeta cause, Instant now) {
         YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC));
         if (state == null || state.month() == null || !state.month().isBefore(current)) {
             return Decision.nothing();
