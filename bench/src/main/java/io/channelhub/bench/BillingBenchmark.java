@@ -190,7 +190,7 @@ public final class BillingBenchmark {
             boolean annual = (s / payers) % 2 == 0;
             plans.add(record(Topics.BILLING_COMMANDS, payer, new SubscriptionPlanChosen(meta("plan-" + s, MARCH),
                     "S-" + s, payer, "A-" + s, annual ? "ISV-1" : "ISV-2", annual ? "SKU-A" : "SKU-F", null,
-                    annual ? BillingPlan.ANNUAL : BillingPlan.FLEXIBLE, 10, null, null)));
+                    annual ? BillingPlan.ANNUAL : BillingPlan.FLEXIBLE, 10, null, null, null)));
             if (!annual) {
                 plans.add(record(Topics.BILLING_COMMANDS, payer, new SubscriptionChangeRequested(
                         meta("users-" + s, MARCH.plusSeconds(60)), "S-" + s, payer, SubscriptionChange.ADD_SEATS, 5)));

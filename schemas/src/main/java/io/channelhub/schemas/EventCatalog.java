@@ -2,6 +2,7 @@ package io.channelhub.schemas;
 
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.event.CreditNoteRefused;
+import io.channelhub.billing.event.InvoiceNotIssued;
 import io.channelhub.billing.event.CreditNoteRequested;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.IsvInvoiceLines;
@@ -102,7 +103,8 @@ public final class EventCatalog {
             SubscriptionPlanChosen.class, SubscriptionChangeRequested.class, SubscriptionHandedOver.class,
             SubscriptionUpdated.class,
             SubscriptionRefused.class, InvoiceIssued.class, IsvInvoiceLines.class, PayoutStatementIssued.class,
-            CreditNoteRequested.class, CreditNoteIssued.class, CreditNoteRefused.class, SalesTaxRateSet.class,
+            CreditNoteRequested.class, CreditNoteIssued.class, CreditNoteRefused.class, InvoiceNotIssued.class,
+            SalesTaxRateSet.class,
             ResellerApplicationSubmitted.class, ResellerTermsChanged.class, ResellerOrderRequested.class,
             TemporaryLicenceRequested.class, ResellerPaymentReceived.class, ResellerAccountOpened.class,
             ResellerRequestRefused.class, ResellerOrderAccepted.class, ResellerOrderReleased.class,

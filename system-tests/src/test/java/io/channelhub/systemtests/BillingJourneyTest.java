@@ -112,9 +112,9 @@ class BillingJourneyTest {
     @Test
     void theMonthEndIssuesTheInvoiceThePdfAndTheStatements() throws Exception {
         kafka.send(Topics.BILLING_COMMANDS, RESELLER, new SubscriptionPlanChosen(meta(MARCH), "BJ-S1", RESELLER,
-                "BJ-A1", "BJ-ISV1", "BJ-SKU-A", null, BillingPlan.ANNUAL, 10, null, null));
+                "BJ-A1", "BJ-ISV1", "BJ-SKU-A", null, BillingPlan.ANNUAL, 10, null, null, null));
         kafka.send(Topics.BILLING_COMMANDS, RESELLER, new SubscriptionPlanChosen(meta(MARCH), "BJ-S2", RESELLER,
-                "BJ-A2", "BJ-ISV2", "BJ-SKU-F", null, BillingPlan.FLEXIBLE, 10, null, null));
+                "BJ-A2", "BJ-ISV2", "BJ-SKU-F", null, BillingPlan.FLEXIBLE, 10, null, null, null));
         kafka.send(Topics.BILLING_COMMANDS, RESELLER, new SubscriptionChangeRequested(meta(MARCH.plusSeconds(1)),
                 "BJ-S2", RESELLER, SubscriptionChange.ADD_SEATS, 5));
         kafka.send(Topics.BILLING_COMMANDS, RESELLER, new SubscriptionChangeRequested(meta(

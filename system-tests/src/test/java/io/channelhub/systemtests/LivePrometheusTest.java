@@ -337,7 +337,7 @@ class LivePrometheusTest {
         kafka.await(ReferenceTable.tableTopic("billing-service", Topics.DIRECTORY_EVENTS),
                 BillingAccountRegistered.class, a -> a.getBillingAccountId().equals("L-A"), 1, WAIT);
         kafka.send(Topics.BILLING_COMMANDS, "L-R", new SubscriptionPlanChosen(meta(may), "L-S1", "L-R", "L-A",
-                "L-ISV", "L-SKU", null, BillingPlan.ANNUAL, 5, null, null));
+                "L-ISV", "L-SKU", null, BillingPlan.ANNUAL, 5, null, null, null));
         kafka.await(Topics.BILLING_EVENTS, SubscriptionUpdated.class, u -> u.getSubscriptionId().equals("L-S1"), 1,
                 WAIT);
         kafka.send(Topics.BILLING_COMMANDS, "L-R", new ClockTicked(meta(june), june));

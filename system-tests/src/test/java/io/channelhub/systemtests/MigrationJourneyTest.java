@@ -184,7 +184,7 @@ class MigrationJourneyTest {
 
     private static void plan(String subscription, String account, String kind, int seats, String at) {
         send(new SubscriptionPlanChosen(at(at), subscription, RESELLER, account, "MJ-ISV", "MJ-SKU", null,
-                BillingPlan.ANNUAL, seats, kind, "STANDARD"));
+                BillingPlan.ANNUAL, seats, kind, "STANDARD", null));
     }
 
     private static void tick(String at) {

@@ -2,19 +2,25 @@ package io.channelhub.billing.stream;
 
 import io.channelhub.billing.domain.charge.MonthlyCharges;
 import io.channelhub.billing.domain.charge.SubscriptionCharge;
+import io.channelhub.billing.domain.invoice.CreditNoteDecider;
 import io.channelhub.billing.domain.invoice.Invoice;
 import io.channelhub.billing.domain.invoice.InvoiceAssembler;
+import io.channelhub.billing.domain.invoice.InvoiceEvents;
+import io.channelhub.billing.domain.invoice.PayerLedger;
 import io.channelhub.billing.domain.invoice.RevenueShares;
-import io.channelhub.billing.domain.subscription.Plan;
+import io.channelhub.billing.domain.subscription.PriceList;
 import io.channelhub.billing.domain.subscription.Subscription;
 import io.channelhub.billing.domain.subscription.SubscriptionCommand;
+import io.channelhub.billing.domain.subscription.SubscriptionCommand.StartPlan;
 import io.channelhub.billing.domain.subscription.SubscriptionDecider;
 import io.channelhub.billing.domain.subscription.SubscriptionDecision;
-import io.channelhub.billing.domain.invoice.CreditNote;
 import io.channelhub.billing.domain.migration.CreditCandidateCharge;
 import io.channelhub.billing.domain.migration.CustomerKind;
 import io.channelhub.billing.domain.migration.MigrationCredit;
+import io.channelhub.billing.domain.migration.MigratedOrder;
+import io.channelhub.billing.domain.migration.MigrationBook;
 import io.channelhub.billing.domain.migration.MigrationState;
+import io.channelhub.billing.domain.migration.PrepaidInvoice;
 import io.channelhub.billing.domain.migration.ProductType;
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.event.CreditNoteRefused;
@@ -28,6 +34,10 @@ import io.channelhub.billing.event.SubscriptionRefused;
 import io.channelhub.billing.event.SubscriptionUpdated;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.entitlement.event.EntitlementMoved;
+import io.channelhub.migration.event.MigrationRequested;
+import io.channelhub.migration.event.PrepaidInvoiceIssued;
+import io.channelhub.platform.deadlines.DeadlineIndex;
+import io.channelhub.platform.decider.Decision;
 import io.channelhub.platform.dedupe.AppliedEventIds;
 import io.channelhub.platform.dedupe.Dedupe;
 import io.channelhub.platform.directory.Directory;
@@ -40,8 +50,6 @@ import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.DiscountHistory;
 import io.channelhub.pricing.DiscountTerm;
 import io.channelhub.pricing.Money;
-import io.channelhub.pricing.event.PriceListed;
-import io.channelhub.pricing.event.ResellerMarginSet;
 import io.channelhub.pricing.event.RevenueShareSet;
 import io.channelhub.schemas.Events;
 import io.channelhub.schemas.Topics;
@@ -53,7 +61,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,11 +84,6 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
 
     private static final Logger log = LoggerFactory.getLogger(BillingCommandProcessor.class);
     /** Transfers of entitlements this reseller has no postpaid subscription for. */
-    /** CreditNoteRefused codes. */
-    static final List<String> CREDIT_NOTE_REFUSALS = List.of("UNKNOWN_INVOICE", "NO_LINES", "UNKNOWN_LINE",
-            "ALREADY_CREDITED");
-    /** A payer's charges that cannot make one invoice, counted as a refusal of type InvoiceIssued. */
-    static final String NOT_ASSEMBLED = "NOT_ASSEMBLED";
     static final String TRANSFERS_UNBILLED = MetricNames.name("billing", "transfers.unbilled");
 
     private final BillingSettings settings;
@@ -90,15 +92,17 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
     private final Duration dedupeRetention;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, Subscription> subscriptions;
-    private KeyValueStore<String, String> runs;
+    private KeyValueStore<String, PayerLedger> ledgers;
+    private DeadlineIndex runsDue;
     private KeyValueStore<String, SpecificRecord> invoices;
     private KeyValueStore<String, String> invoiceIds;
     private KeyValueStore<String, String> creditedLines;
-    private KeyValueStore<String, MigrationState> migrations;
+    private KeyValueStore<String, MigrationBook> migrations;
     private KeyValueStore<String, String> customerKinds;
     private KeyValueStore<String, SpecificRecord> discountTerms;
     private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
     private Directory directory;
+    private PriceList priceList;
     private AppliedEventIds applied;
 
     BillingCommandProcessor(BillingSettings settings, BillingMetrics metrics, MeterRegistry registry,
@@ -113,7 +117,8 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         subscriptions = context.getStateStore(BillingTopology.SUBSCRIPTIONS_STORE);
-        runs = context.getStateStore(BillingTopology.BILLING_RUNS_STORE);
+        ledgers = context.getStateStore(BillingTopology.PAYER_LEDGERS_STORE);
+        runsDue = DeadlineIndex.from(context, BillingTopology.PAYER_DEADLINES_STORE);
         invoices = context.getStateStore(BillingTopology.INVOICES_STORE);
         invoiceIds = context.getStateStore(BillingTopology.INVOICE_IDS_STORE);
         creditedLines = context.getStateStore(BillingTopology.CREDITED_LINES_STORE);
@@ -122,6 +127,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         discountTerms = context.getStateStore(BillingTopology.DISCOUNT_TERMS_STORE);
         prices = context.getStateStore(BillingTopology.PRICES_STORE);
         directory = new DirectoryView(context.getStateStore(BillingTopology.DIRECTORY_STORE));
+        priceList = new StorePriceList(prices);
         applied = AppliedEventIds.from(context, BillingTopology.COMMANDS);
     }
 
@@ -132,19 +138,15 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             applied.forgetBefore(tick.getAt().toEpochMilli() - dedupeRetention.toMillis());
             invoiceDueMonths(tick, record.timestamp());
             context.forward(record, BillingTopology.PAYOUTS);
-            context.forward(record, BillingTopology.RESELLERS);
-            context.forward(record, BillingTopology.MIGRATIONS);
             return;
         }
-        if (MigrationProcessor.accepts(command)) {
+        if (command instanceof MigrationRequested request) {
+            // B7: a reseller that just migrated ends its migration month with a run, whatever its plans become
             if (Dedupe.firstTime(applied, command, registry, BillingTopology.SERVICE, Topics.BILLING_COMMANDS)) {
-                context.forward(record, BillingTopology.MIGRATIONS);
-            }
-            return;
-        }
-        if (ResellerProgrammeProcessor.accepts(command)) {
-            if (Dedupe.firstTime(applied, command, registry, BillingTopology.SERVICE, Topics.BILLING_COMMANDS)) {
-                context.forward(record, BillingTopology.RESELLERS);
+                MigrationState migrated = MigrationBook.migrationOf(migrations.get(request.getResellerId()));
+                if (migrated != null && migrated.migratedAt().equals(request.getMeta().getOccurredAt())) {
+                    billFrom(request.getResellerId(), migrated.migratedAt());
+                }
             }
             return;
         }
@@ -165,7 +167,8 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         } else if (command instanceof SubscriptionHandedOver handedOver) {
             takeOver(handedOver, record.timestamp());
         } else if (command instanceof SubscriptionPlanChosen chosen) {
-            decide(meta, chosen.getPayerId(), chosen.getSubscriptionId(), startPlan(chosen), record.timestamp());
+            decide(meta, chosen.getPayerId(), chosen.getSubscriptionId(), StartPlan.chosen(chosen, priceList),
+                    record.timestamp());
             if (chosen.getCustomerKind() != null && chosen.getProductType() != null) {
                 // B6: whether this customer's charges may be paid with migration credit
                 customerKinds.putIfAbsent(chosen.getPayerId() + "|" + chosen.getSubscriptionId(),
@@ -173,61 +176,37 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
             }
         } else {
             SubscriptionChangeRequested change = (SubscriptionChangeRequested) command;
-            decide(meta, change.getPayerId(), change.getSubscriptionId(), Optional.of(switch (change.getChange()) {
+            decide(meta, change.getPayerId(), change.getSubscriptionId(), switch (change.getChange()) {
                 case ADD_SEATS -> new SubscriptionCommand.AddSeats(change.getCount());
                 case REMOVE_SEATS -> new SubscriptionCommand.RemoveSeats(change.getCount());
                 case SET_CAP -> new SubscriptionCommand.SetCap(change.getCount());
                 case RENEW -> new SubscriptionCommand.Renew(change.getCount());
-            }), record.timestamp());
+            }, record.timestamp());
         }
     }
 
-    /**
-     * B4: an issued invoice is never changed; a correction credits whole lines back in a credit note, each line at
-     * most once. The ISVs' statements net the negated lines off.
-     */
+    /** B4: a correction is a credit note of whole lines, each credited once, or a refusal ({@link CreditNoteDecider}). */
     private void creditNote(CreditNoteRequested request, long timestamp) {
         String payerId = request.getPayerId();
-        SpecificRecord stored = invoices.get(payerId + "|" + request.getMonth());
-        if (!(stored instanceof InvoiceIssued invoice)) {
-            refuseCredit(request, "UNKNOWN_INVOICE", "no invoice of " + payerId + " for " + request.getMonth(),
-                    timestamp);
-            return;
-        }
-        if (request.getLines().isEmpty()) {
-            refuseCredit(request, "NO_LINES", "a credit note credits at least one line", timestamp);
-            return;
-        }
-        List<io.channelhub.billing.event.InvoiceLine> credited = new ArrayList<>();
-        for (int number : new java.util.TreeSet<>(request.getLines())) {
-            var line = invoice.getLines().stream().filter(l -> l.getNumber() == number).findFirst();
-            if (line.isEmpty()) {
-                refuseCredit(request, "UNKNOWN_LINE", "invoice " + invoice.getInvoiceId() + " has no line " + number,
-                        timestamp);
-                return;
+        InvoiceIssued invoice = invoices.get(payerId + "|" + request.getMonth()) instanceof InvoiceIssued issued
+                ? issued : null;
+        Decision<CreditNoteIssued> decision = CreditNoteDecider.decide(request, invoice, line -> Optional.ofNullable(
+                creditedLines.get(invoice.getInvoiceId() + "|" + line)));
+        for (SpecificRecord event : decision.events()) {
+            emit(payerId, event, timestamp);
+            if (event instanceof CreditNoteRefused refused) {
+                registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type",
+                        "CreditNoteRefused", "reason", refused.getCode()).increment();
             }
-            if (creditedLines.get(invoice.getInvoiceId() + "|" + number) != null) {
-                refuseCredit(request, "ALREADY_CREDITED", "line " + number + " of invoice " + invoice.getInvoiceId()
-                        + " was credited by " + creditedLines.get(invoice.getInvoiceId() + "|" + number), timestamp);
-                return;
+        }
+        if (decision.state() != null) {
+            CreditNoteIssued note = decision.state();
+            note.getLines().forEach(line -> creditedLines.put(invoice.getInvoiceId() + "|" + line.getNumber(),
+                    note.getCreditNoteId()));
+            for (IsvInvoiceLines lines : InvoiceEvents.byIsv(note)) {
+                context.forward(new Record<>(lines.getIsvId(), lines, timestamp), BillingTopology.PAYOUT_LINES_SINK);
             }
-            credited.add(line.get());
         }
-        String id = CreditNote.idFor(invoice.getInvoiceId(), request.getMeta().getEventId());
-        CreditNoteIssued note = InvoiceEvents.creditNote(id, invoice, credited, request);
-        credited.forEach(line -> creditedLines.put(invoice.getInvoiceId() + "|" + line.getNumber(), id));
-        emit(payerId, note, timestamp);
-        for (IsvInvoiceLines lines : InvoiceEvents.byIsv(note)) {
-            context.forward(new Record<>(lines.getIsvId(), lines, timestamp), BillingTopology.PAYOUT_LINES_SINK);
-        }
-    }
-
-    private void refuseCredit(CreditNoteRequested request, String code, String detail, long timestamp) {
-        registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "CreditNoteRefused",
-                "reason", code).increment();
-        emit(request.getPayerId(), new CreditNoteRefused(EventIds.causedBy(request.getMeta(), "CreditNoteRefused", 0,
-                BillingTopology.SERVICE), request.getMeta().getEventId(), request.getPayerId(), request.getMonth(),
-                code, detail), timestamp);
     }
 
     /**
@@ -265,38 +244,15 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         Subscription subscription = SubscriptionSnapshots.subscription(handover);
         String payerId = handover.getToPayerId();
         subscriptions.put(payerId + "|" + subscription.id(), subscription);
-        Instant from = subscription.payerChanges().get(subscription.payerChanges().size() - 1).at();
-        String firstMonth = YearMonth.from(from.atZone(ZoneOffset.UTC)).toString();
-        String run = runs.get(payerId);
-        if (run == null || run.compareTo(firstMonth) > 0) {
-            runs.put(payerId, firstMonth);
-        }
+        billFrom(payerId, subscription.payerChanges().get(subscription.payerChanges().size() - 1).at());
         emit(payerId, updated(handover.getMeta(), payerId, subscription), timestamp);
     }
 
-    /** B2: the plan's price from the price list and the payer's margin; missing ones are refusals. */
-    private Optional<SubscriptionCommand> startPlan(SubscriptionPlanChosen chosen) {
-        SpecificRecord price = prices.get("price:" + chosen.getSku() + ":" + chosen.getPlan());
-        SpecificRecord margin = prices.get("margin:" + chosen.getPayerId());
-        if (!(price instanceof PriceListed listed) || !(margin instanceof ResellerMarginSet set)) {
-            return Optional.empty();
-        }
-        return Optional.of(new SubscriptionCommand.StartPlan(chosen.getSubscriptionId(),
-                chosen.getBillingAccountId(), chosen.getPayerId(), chosen.getIsvId(), chosen.getSku(),
-                chosen.getOfferId(), Plan.valueOf(chosen.getPlan().name()),
-                AvroMoney.fromAvro(listed.getListPerUserYear()), set.getPercent(), chosen.getSeats()));
-    }
-
     private void decide(EventMeta meta, String payerId, String subscriptionId,
-            Optional<SubscriptionCommand> command, long timestamp) {
+            SubscriptionCommand command, long timestamp) {
         String key = payerId + "|" + subscriptionId;
-        if (command.isEmpty()) {
-            refuse(meta, payerId, subscriptionId, List.of("PRICE_UNKNOWN"), "no list price for this SKU and plan, or "
-                    + "no margin for this reseller, on prices.events", timestamp);
-            return;
-        }
         Subscription state = subscriptions.get(key);
-        SubscriptionDecision decision = SubscriptionDecider.decide(command.get(), state, meta.getOccurredAt());
+        SubscriptionDecision decision = SubscriptionDecider.decide(command, state, meta.getOccurredAt());
         if (decision instanceof SubscriptionDecision.Refused refused) {
             refuse(meta, payerId, subscriptionId, refused.reasons().stream().map(Enum::name).toList(),
                     refused.detail(), timestamp);
@@ -304,11 +260,7 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
         }
         Subscription after = ((SubscriptionDecision.Accepted) decision).state();
         subscriptions.put(key, after);
-        String firstMonth = YearMonth.from(after.acceptedAt().atZone(ZoneOffset.UTC)).toString();
-        String run = runs.get(payerId);
-        if (run == null || run.compareTo(firstMonth) > 0) {
-            runs.put(payerId, firstMonth);
-        }
+        billFrom(payerId, after.acceptedAt());
         emit(payerId, updated(meta, payerId, after), timestamp);
     }
 
@@ -326,50 +278,82 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
                 BillingTopology.SERVICE), meta.getEventId(), subscriptionId, payerId, reasons, detail), timestamp);
     }
 
-    /** B4: every payer of this partition gets its invoice for each month that ended and is not invoiced yet. */
-    private void invoiceDueMonths(ClockTicked tick, long timestamp) {
-        YearMonth current = YearMonth.from(tick.getAt().atZone(ZoneOffset.UTC));
-        Map<String, String> advanced = new LinkedHashMap<>();
-        try (KeyValueIterator<String, String> payers = runs.all()) {
-            payers.forEachRemaining(run -> {
-                YearMonth month = YearMonth.parse(run.value);
-                if (!month.isBefore(current)) {
-                    return;
-                }
-                List<Subscription> held = subscriptionsOf(run.key);
-                for (; month.isBefore(current); month = month.plusMonths(1)) {
-                    issue(run.key, month, held, tick, timestamp);
-                }
-                advanced.put(run.key, month.toString());
-                forgetHandedOver(run.key, held, month);
-            });
+    /** B4: the payer's month-end run covers {@code at}'s month on; the run is scheduled for when that month ends. */
+    private void billFrom(String payerId, Instant at) {
+        PayerLedger before = ledgers.get(payerId);
+        PayerLedger after = PayerLedger.billingFrom(before, at);
+        if (after != before) {
+            ledgers.put(payerId, after);
+            if (before != null) {
+                runsDue.cancel(payerId, before.nextRun());
+            }
+            runsDue.schedule(payerId, after.nextRun());
         }
-        advanced.forEach(runs::put);
     }
 
-    private void issue(String payerId, YearMonth month, List<Subscription> held, ClockTicked tick, long timestamp) {
+    /**
+     * B4: each payer whose month-end run is due (found through the index, no payer read in vain) gets its invoice
+     * for every month that ended and is not invoiced yet; B7: after the migration month, its prepaid invoice too.
+     */
+    private void invoiceDueMonths(ClockTicked tick, long timestamp) {
+        YearMonth current = YearMonth.from(tick.getAt().atZone(ZoneOffset.UTC));
+        for (String payerId : runsDue.takeDue(tick.getAt())) {
+            PayerLedger ledger = ledgers.get(payerId);
+            MigrationState migration = MigrationBook.migrationOf(migrations.get(payerId));
+            List<Subscription> held = subscriptionsOf(payerId);
+            for (YearMonth month : ledger.dueMonths(current)) {
+                ledger = issue(payerId, month, held, migration, ledger, tick, timestamp);
+            }
+            if (migration != null && ledger.prepaidInvoiceDue(migration, current)) {
+                issuePrepaid(migration, tick, timestamp);
+                ledger = ledger.withPrepaidInvoiced();
+            }
+            ledger = ledger.invoicedBefore(current);
+            forgetHandedOver(payerId, held, current);
+            ledgers.put(payerId, ledger);
+            runsDue.schedule(payerId, ledger.nextRun());
+        }
+    }
+
+    /**
+     * B7: the migration month's prepaid invoice (when the reseller paid an order that month before opting in),
+     * kept with the other invoices, so it is found by id like them.
+     */
+    private void issuePrepaid(MigrationState migration, ClockTicked tick, long timestamp) {
+        String resellerId = migration.resellerId();
+        PrepaidInvoice.forMigrationMonth(resellerId, migration.migration().orders().stream()
+                .map(MigratedOrder::order).toList(), migration.migratedAt()).ifPresent(invoice -> {
+                    Optional<Directory.Organisation> reseller = directory.reseller(resellerId);
+                    PrepaidInvoiceIssued issued = InvoiceEvents.prepaid(invoice, tick.getAt(),
+                            reseller.map(Directory.Organisation::name).orElse(null),
+                            reseller.map(Directory.Organisation::contactEmail).orElse(null));
+                    String key = resellerId + "|" + invoice.month() + "|prepaid";
+                    invoices.put(key, issued);
+                    invoiceIds.put(issued.getInvoiceId(), key);
+                    emit(resellerId, issued, timestamp);
+                });
+    }
+
+    /** Issues the month's invoice, if it has charges; returns the ledger with the migration credit it used (B6). */
+    private PayerLedger issue(String payerId, YearMonth month, List<Subscription> held, MigrationState migration,
+            PayerLedger ledger, ClockTicked tick, long timestamp) {
         String invoiceKey = payerId + "|" + month;
         if (invoices.get(invoiceKey) != null) {
-            return;
+            return ledger;
         }
         List<SubscriptionCharge> charges = new ArrayList<>();
         for (Subscription subscription : held) {
             charges.addAll(MonthlyCharges.of(subscription, month));
         }
         if (charges.isEmpty()) {
-            return;
+            return ledger;
         }
         try {
-            MigrationState migration = migrations.get(payerId);
             Money credit = migration == null ? Money.zero(charges.get(0).unitPrice().currency())
-                    : MigrationCredit.applicable(migration, creditCandidates(payerId, held, charges)).applied();
+                    : MigrationCredit.applicable(ledger.creditLeft(migration), creditCandidates(payerId, held,
+                            charges)).applied();
             Invoice invoice = InvoiceAssembler.assemble(payerId, month, tick.getAt(), charges, termsOf(payerId),
                     revenueShares(), credit);
-            if (migration != null) {
-                // B6: what this invoice used comes off the balance; the rest is carried to the next
-                migrations.put(payerId, migration.withCreditBalance(migration.creditBalance()
-                        .minus(invoice.creditsApplied())));
-            }
             Optional<Directory.Organisation> payer = directory.reseller(payerId);
             InvoiceIssued issued = InvoiceEvents.issued(invoice, payer.map(Directory.Organisation::name)
                     .orElse(payerId), payer.map(Directory.Organisation::contactEmail).orElse(""));
@@ -380,11 +364,15 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
                 context.forward(new Record<>(lines.getIsvId(), lines, timestamp), BillingTopology.PAYOUT_LINES_SINK);
             }
             metrics.issued(invoice);
+            // B6: what this invoice used comes off the credit; the rest is carried to the next
+            return ledger.spent(invoice.creditsApplied());
         } catch (IllegalArgumentException e) {
             // a payer's charges that cannot make one invoice (two currencies, say) must not stall the partition
-            registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "InvoiceIssued",
-                    "reason", NOT_ASSEMBLED).increment();
+            registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "InvoiceNotIssued",
+                    "reason", InvoiceEvents.NOT_ASSEMBLED).increment();
             log.error("Invoice of {} for {} not issued: {}", payerId, month, e.getMessage());
+            emit(payerId, InvoiceEvents.notIssued(payerId, month, tick.getAt(), e.getMessage()), timestamp);
+            return ledger;
         }
     }
 

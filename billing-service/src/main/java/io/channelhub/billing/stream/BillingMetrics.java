@@ -2,7 +2,10 @@ package io.channelhub.billing.stream;
 
 import io.channelhub.billing.domain.invoice.Invoice;
 import io.channelhub.billing.event.CreditNoteIssued;
+import io.channelhub.billing.domain.invoice.CreditNoteDecider;
+import io.channelhub.billing.domain.invoice.InvoiceEvents;
 import io.channelhub.billing.event.CreditNoteRefused;
+import io.channelhub.billing.event.InvoiceNotIssued;
 import io.channelhub.billing.event.CreditNoteRequested;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.PayoutStatementIssued;
@@ -90,9 +93,9 @@ public final class BillingMetrics {
                 .and(KnownSeries.refusals(service, List.of(ResellerRequestRefused.class),
                         List.of(io.channelhub.billing.domain.reseller.RefusalReason.values())))
                 .and(KnownSeries.refusals(service, List.of(CreditNoteRefused.class),
-                        BillingCommandProcessor.CREDIT_NOTE_REFUSALS))
-                .and(KnownSeries.refusals(service, List.of(InvoiceIssued.class),
-                        List.of(BillingCommandProcessor.NOT_ASSEMBLED)))
+                        List.of(CreditNoteDecider.Refusal.values())))
+                .and(KnownSeries.refusals(service, List.of(InvoiceNotIssued.class),
+                        List.of(InvoiceEvents.NOT_ASSEMBLED)))
                 .and(KnownSeries.outcomes(service, List.of(SubscriptionUpdated.class, SubscriptionRefused.class,
                         InvoiceIssued.class, CreditNoteIssued.class, CreditNoteRefused.class,
                         ResellerAccountOpened.class, ResellerRequestRefused.class, ResellerOrderAccepted.class,
@@ -114,13 +117,16 @@ public final class BillingMetrics {
         registry.counter(INVOICED, "currency", currency).increment(invoice.totalDue().amount().doubleValue());
     }
 
-    /** R5: resellers on prepay and the orders by state, as last seen per reseller on this instance. */
-    void resellers(io.channelhub.billing.domain.reseller.ResellerAccount account) {
+    /**
+     * R5: resellers on prepay and the orders by state, as last seen per reseller on this instance; overdue as of
+     * the decision that changed the account (event time, so a replay reports the same).
+     */
+    void resellers(io.channelhub.billing.domain.reseller.ResellerAccount account, java.time.Instant now) {
         prepay.put(account.resellerId(), account.onPrepay() ? 1 : 0);
         Map<String, Long> byState = new java.util.HashMap<>();
         account.orders().forEach(o -> byState.merge(o.status().name(), 1L, Long::sum));
         orders.put(account.resellerId(), byState);
-        overdue.put(account.resellerId(), account.overdueOrders(java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+        overdue.put(account.resellerId(), account.overdueOrders(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))
                 .stream().map(o -> o.total().amount()).reduce(java.math.BigDecimal.ZERO,
                         java.math.BigDecimal::add).doubleValue());
     }

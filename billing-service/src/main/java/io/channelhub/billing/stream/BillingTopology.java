@@ -1,23 +1,37 @@
 package io.channelhub.billing.stream;
 
+import io.channelhub.billing.domain.invoice.PayerLedger;
+import io.channelhub.billing.domain.migration.MigrationBook;
+import io.channelhub.billing.domain.migration.MigrationProgramme;
 import io.channelhub.billing.domain.migration.MigrationSettings;
-import io.channelhub.billing.domain.migration.MigrationState;
-import io.channelhub.billing.domain.migration.PrepaidOrder;
 import io.channelhub.billing.domain.reseller.ResellerAccount;
+import io.channelhub.billing.domain.reseller.ResellerProgramme;
 import io.channelhub.billing.domain.reseller.ResellerSettings;
+import io.channelhub.billing.domain.reseller.SalesTaxRates;
 import io.channelhub.billing.domain.subscription.Subscription;
+import io.channelhub.billing.event.SubscriptionPlanChosen;
+import io.channelhub.platform.deadlines.DeadlineIndex;
+import io.channelhub.platform.decider.DeciderHost;
 import io.channelhub.platform.dedupe.AppliedEventIds;
+import io.channelhub.platform.directory.DirectoryView;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
 import io.channelhub.platform.streams.JsonSerde;
 import io.channelhub.platform.streams.ReferenceTable;
+import io.channelhub.pricing.event.SalesTaxRateSet;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -36,9 +50,14 @@ public final class BillingTopology {
 
     /** {@code <payerId>|<subscriptionId>} -> the subscription (B1). */
     public static final String SUBSCRIPTIONS_STORE = "subscriptions";
-    /** payerId -> the first month not yet invoiced (yyyy-MM). */
-    public static final String BILLING_RUNS_STORE = "billing-runs";
-    /** {@code <payerId>|<yyyy-MM>} -> InvoiceIssued: issued once, immutable (B4); partitioned by payerId. */
+    /** payerId -> its {@link io.channelhub.billing.domain.invoice.PayerLedger}: months invoiced, credit used (B4, B6, B7). */
+    public static final String PAYER_LEDGERS_STORE = "payer-ledgers";
+    /** payers by their next month-end run (B4). */
+    public static final String PAYER_DEADLINES_STORE = "payer-deadlines";
+    /**
+     * {@code <payerId>|<yyyy-MM>} -> InvoiceIssued, and {@code <payerId>|<yyyy-MM>|prepaid} -> the migration month's
+     * PrepaidInvoiceIssued (B7): issued once, immutable (B4); partitioned by payerId.
+     */
     public static final String INVOICES_STORE = "invoices";
     /** {@code <invoiceId>|<line>} -> the credit note that credited the line (B4: once). */
     public static final String CREDITED_LINES_STORE = "credited-lines";
@@ -50,21 +69,22 @@ public final class BillingTopology {
     public static final String PAYOUT_LINES_STORE = "payout-lines";
     /** {@code <isvId>|<yyyy-MM>} -> the statements issued so far ({@link PayoutProgress}); partitioned by isvId. */
     public static final String STATEMENTS_STORE = "payout-statements";
+    /** ISV months by when their next statement is due (D6). */
+    public static final String PAYOUT_DEADLINES_STORE = "payout-deadlines";
     /** resellerId -> the reseller programme account (R1–R7). */
     public static final String RESELLER_ACCOUNTS_STORE = "reseller-accounts";
-    /** resellerId -> the last month started for it (R5). */
-    public static final String RESELLER_MONTHS_STORE = "reseller-months";
-    /** {@code <resellerId>|<orderId>} -> a prepaid order, until its reseller migrates (B5). */
-    public static final String PREPAID_ORDERS_STORE = "prepaid-orders";
-    /** resellerId -> its migration to postpaid: orders, credit balance, trials (B5, B6). */
+    /** reseller accounts by the start of their next month (R5). */
+    public static final String RESELLER_DEADLINES_STORE = "reseller-deadlines";
+    /** resellerId -> its prepaid orders, then its migration: credit earned, trials (B5, B6); the payers' run reads it. */
     public static final String MIGRATIONS_STORE = "migrations";
-    /** resellerId -> the month whose prepaid invoice was issued (B7). */
-    public static final String PREPAID_INVOICED_STORE = "prepaid-invoiced";
+    /** migrated resellers by their next trial reminder or suspension (B5). */
+    public static final String MIGRATION_DEADLINES_STORE = "migration-deadlines";
     /** {@code <payerId>|<subscriptionId>} -> {@code <customerKind>|<productType>} (B6: who the credit is for). */
     public static final String CUSTOMER_KINDS_STORE = "customer-kinds";
     public static final String DIRECTORY_STORE = "directory";
     public static final String PRICES_STORE = "prices";
 
+    static final String ROUTER = "billing-commands-router";
     static final String COMMANDS = "billing-commands";
     static final String DISCOUNT_REKEY = "discounts-by-reseller";
     static final String DISCOUNT_TERMS = "discount-terms-table";
@@ -102,9 +122,34 @@ public final class BillingTopology {
         topology.addSink(TRANSFERS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(),
                 TRANSFER_REKEY);
 
-        String commands = DecodeOrDeadLetter.addSource(topology, Topics.BILLING_COMMANDS, COMMANDS, registry);
+        // the reseller programme (R1-R7) decides its own commands; the rest is the payers'
+        ResellerProgramme programme = new ResellerProgramme(resellers);
+        String commands = DecodeOrDeadLetter.addSource(topology, Topics.BILLING_COMMANDS, ROUTER, registry);
+        MigrationProgramme prepaidToPostpaid = new MigrationProgramme(migration);
+        topology.addProcessor(ROUTER, () -> new CommandRouter(programme::accepts, prepaidToPostpaid::accepts), commands);
         topology.addProcessor(COMMANDS, () -> new BillingCommandProcessor(settings, metrics, registry,
-                dedupeRetention), commands);
+                dedupeRetention), ROUTER);
+        DeciderHost.of(SERVICE, Topics.BILLING_COMMANDS, programme)
+                .stores(RESELLER_ACCOUNTS_STORE, RESELLER_DEADLINES_STORE)
+                .facts(context -> {
+                    ReadOnlyKeyValueStore<String, SpecificRecord> prices = context.getStateStore(PRICES_STORE);
+                    return () -> taxRates(prices);
+                })
+                .sink(EVENTS_SINK)
+                .outcomes((event, before, after, now) -> {
+                    if (after != null) { // an applicant refused has no account to count
+                        metrics.resellers(after, now);
+                    }
+                })
+                .metrics(registry, dedupeRetention)
+                .addTo(topology, RESELLERS, ROUTER);
+        // the move from prepaid to postpaid (B5): its plans go back to billing.commands, to the payers' processor
+        DeciderHost.of(SERVICE, Topics.BILLING_COMMANDS, prepaidToPostpaid)
+                .stores(MIGRATIONS_STORE, MIGRATION_DEADLINES_STORE)
+                .facts(context -> new DirectoryView(context.getStateStore(DIRECTORY_STORE)))
+                .sink(event -> event instanceof SubscriptionPlanChosen ? COMMANDS_SINK : EVENTS_SINK)
+                .metrics(registry, dedupeRetention)
+                .addTo(topology, MIGRATIONS, ROUTER);
 
         // payout statements: lines by ISV, and the payer task's ticks
         topology.addSink(PAYOUT_LINES_SINK, PAYOUT_LINES, new StringSerializer(), new EventSerde(), COMMANDS);
@@ -112,26 +157,19 @@ public final class BillingTopology {
         topology.addProcessor(PAYOUTS, () -> new PayoutStatementProcessor(settings, metrics),
                 "source-" + PAYOUT_LINES, COMMANDS);
 
-        topology.addProcessor(RESELLERS, () -> new ResellerProgrammeProcessor(resellers, metrics, registry), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESELLER_ACCOUNTS_STORE),
                 Serdes.String(), new JsonSerde<>(ResellerAccount.class)), RESELLERS);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESELLER_MONTHS_STORE),
-                Serdes.String(), Serdes.String()), RESELLERS);
-        topology.addProcessor(MIGRATIONS, () -> new MigrationProcessor(migration, registry), COMMANDS);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREPAID_ORDERS_STORE),
-                Serdes.String(), new JsonSerde<>(PrepaidOrder.class)), MIGRATIONS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MIGRATIONS_STORE),
-                Serdes.String(), new JsonSerde<>(MigrationState.class)), MIGRATIONS, COMMANDS);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREPAID_INVOICED_STORE),
-                Serdes.String(), Serdes.String()), MIGRATIONS);
+                Serdes.String(), new JsonSerde<>(MigrationBook.class)), MIGRATIONS, COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_KINDS_STORE),
                 Serdes.String(), Serdes.String()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISCOUNT_TERMS_STORE),
                 Serdes.String(), new EventSerde()), DISCOUNT_TERMS, COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE),
-                Serdes.String(), new JsonSerde<>(Subscription.class)), COMMANDS, MIGRATIONS);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BILLING_RUNS_STORE),
-                Serdes.String(), Serdes.String()), COMMANDS, MIGRATIONS);
+                Serdes.String(), new JsonSerde<>(Subscription.class)), COMMANDS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PAYER_LEDGERS_STORE),
+                Serdes.String(), new JsonSerde<>(PayerLedger.class)), COMMANDS);
+        topology.addStateStore(DeadlineIndex.storeBuilder(PAYER_DEADLINES_STORE), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVOICES_STORE),
                 Serdes.String(), new EventSerde()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVOICE_IDS_STORE),
@@ -142,12 +180,28 @@ public final class BillingTopology {
                 Serdes.String(), new EventSerde()), PAYOUTS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATEMENTS_STORE),
                 Serdes.String(), new JsonSerde<>(PayoutProgress.class)), PAYOUTS);
+        topology.addStateStore(DeadlineIndex.storeBuilder(PAYOUT_DEADLINES_STORE), PAYOUTS);
         for (var store : AppliedEventIds.storeBuilders(COMMANDS)) {
             topology.addStateStore(store, COMMANDS);
         }
-        topology.addSink(COMMANDS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(), COMMANDS);
+        // handovers (T6) and migrated orders' plans (B5) go back to billing.commands, to the payer's processor
+        topology.addSink(COMMANDS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(), COMMANDS,
+                MIGRATIONS);
         topology.addSink(EVENTS_SINK, Topics.BILLING_EVENTS, new StringSerializer(), new EventSerde(), COMMANDS,
                 PAYOUTS, RESELLERS, MIGRATIONS);
         return topology;
+    }
+
+    /** R6: the sales-tax rates by US state from prices.events. */
+    private static SalesTaxRates taxRates(ReadOnlyKeyValueStore<String, SpecificRecord> prices) {
+        Map<String, BigDecimal> rates = new HashMap<>();
+        try (KeyValueIterator<String, SpecificRecord> all = prices.prefixScan("sales-tax:", new StringSerializer())) {
+            all.forEachRemaining(entry -> {
+                if (entry.value instanceof SalesTaxRateSet rate) {
+                    rates.put(rate.getUsState(), rate.getPercent());
+                }
+            });
+        }
+        return new SalesTaxRates(rates);
     }
 }

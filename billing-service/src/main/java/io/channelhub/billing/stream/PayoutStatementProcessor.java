@@ -1,17 +1,18 @@
 package io.channelhub.billing.stream;
 
-import io.channelhub.billing.event.InvoiceLine;
+import io.channelhub.billing.domain.invoice.InvoiceEvents;
+import io.channelhub.billing.domain.payout.IsvPayoutStatement;
 import io.channelhub.billing.event.IsvInvoiceLines;
 import io.channelhub.billing.event.PayoutStatementIssued;
+import io.channelhub.platform.deadlines.DeadlineIndex;
 import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.platform.ids.EventIds;
 import io.channelhub.pricing.AvroMoney;
-import io.channelhub.pricing.Money;
+import io.channelhub.pricing.Payout;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -35,6 +36,7 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, SpecificRecord> lines;
     private KeyValueStore<String, PayoutProgress> statements;
+    private DeadlineIndex statementsDue;
 
     PayoutStatementProcessor(BillingSettings settings, BillingMetrics metrics) {
         this.settings = settings;
@@ -46,6 +48,7 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
         this.context = context;
         lines = context.getStateStore(BillingTopology.PAYOUT_LINES_STORE);
         statements = context.getStateStore(BillingTopology.STATEMENTS_STORE);
+        statementsDue = DeadlineIndex.from(context, BillingTopology.PAYOUT_DEADLINES_STORE);
     }
 
     @Override
@@ -55,6 +58,8 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
             if (lines.putIfAbsent(monthKey + "|" + received.getInvoiceId(), received) == null) {
                 PayoutProgress progress = statements.get(monthKey);
                 statements.put(monthKey, progress == null ? PayoutProgress.firstLines() : progress.withPending(true));
+                // stated when the month's statements are due, or on the next tick if that has passed (a supplement)
+                statementsDue.schedule(monthKey, dueAt(YearMonth.parse(received.getMonth())));
             }
         } else if (record.value() instanceof ClockTicked tick) {
             stateDue(tick.getAt(), record.timestamp());
@@ -62,18 +67,17 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
     }
 
     private void stateDue(Instant now, long timestamp) {
-        List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, PayoutProgress> all = statements.all()) {
-            all.forEachRemaining(entry -> {
-                YearMonth month = YearMonth.parse(entry.key.substring(entry.key.lastIndexOf('|') + 1));
-                Instant dueAt = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()
-                        .plus(settings.statementDelay());
-                if (entry.value.pending() && !now.isBefore(dueAt)) {
-                    due.add(entry.key);
-                }
-            });
+        for (String monthKey : statementsDue.takeDue(now)) {
+            PayoutProgress progress = statements.get(monthKey);
+            if (progress != null && progress.pending()) {
+                state(monthKey, now, timestamp);
+            }
         }
-        due.forEach(monthKey -> state(monthKey, now, timestamp));
+    }
+
+    /** D6: a month's statements wait for every payer's invoice: the month's end plus the statement delay. */
+    private Instant dueAt(YearMonth month) {
+        return month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(settings.statementDelay());
     }
 
     private void state(String monthKey, Instant now, long timestamp) {
@@ -91,35 +95,25 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
             statements.put(monthKey, progress.withPending(false));
             return;
         }
-        Currency currency = Currency.getInstance(fresh.get(0).getCurrency());
-        Money gross = Money.zero(currency);
-        Money discount = Money.zero(currency);
-        Money net = Money.zero(currency);
-        Money share = Money.zero(currency);
-        Money payout = Money.zero(currency);
-        List<String> invoiceIds = new ArrayList<>(progress.invoiceIds());
-        for (IsvInvoiceLines invoice : fresh) {
-            invoiceIds.add(invoice.getInvoiceId());
-            for (InvoiceLine line : invoice.getLines()) {
-                gross = gross.plus(AvroMoney.fromAvro(line.getGross()));
-                discount = discount.plus(AvroMoney.fromAvro(line.getDiscount()));
-                net = net.plus(AvroMoney.fromAvro(line.getNet()));
-                share = share.plus(AvroMoney.fromAvro(line.getRevenueShare()));
-                payout = payout.plus(AvroMoney.fromAvro(line.getIsvPayout()));
-            }
-        }
         String isvId = monthKey.substring(0, monthKey.lastIndexOf('|'));
         String month = monthKey.substring(monthKey.lastIndexOf('|') + 1);
+        // D6: the fresh documents' lines, gross through discount and revenue share to payout
+        IsvPayoutStatement stated = IsvPayoutStatement.of(isvId, YearMonth.parse(month), fresh);
+        Payout total = stated.total();
+        List<String> invoiceIds = new ArrayList<>(progress.invoiceIds());
+        fresh.forEach(document -> invoiceIds.add(document.getInvoiceId()));
         int sequence = progress.statements() + 1;
         String statementId = EventIds.derive("payout|" + monthKey, "PayoutStatement", sequence);
         PayoutStatementIssued statement = PayoutStatementIssued.newBuilder()
                 .setMeta(InvoiceEvents.meta(statementId, "PayoutStatementIssued", now))
                 .setStatementId(statementId).setIsvId(isvId).setMonth(month).setSequence(sequence)
-                .setCurrency(currency.getCurrencyCode())
+                .setCurrency(stated.currency().getCurrencyCode())
                 .setInvoiceIds(fresh.stream().map(IsvInvoiceLines::getInvoiceId).toList())
-                .setGross(AvroMoney.toAvro(gross.rounded())).setDiscount(AvroMoney.toAvro(discount.rounded()))
-                .setNet(AvroMoney.toAvro(net.rounded())).setRevenueShare(AvroMoney.toAvro(share.rounded()))
-                .setPayout(AvroMoney.toAvro(payout.rounded()))
+                .setGross(AvroMoney.toAvro(total.gross().rounded()))
+                .setDiscount(AvroMoney.toAvro(total.discount().rounded()))
+                .setNet(AvroMoney.toAvro(total.net().rounded()))
+                .setRevenueShare(AvroMoney.toAvro(total.revenueShare().rounded()))
+                .setPayout(AvroMoney.toAvro(total.isvPayout().rounded()))
                 .build();
         statements.put(monthKey, progress.stated(invoiceIds, statement));
         context.forward(new Record<>("isv:" + isvId, statement, timestamp), BillingTopology.EVENTS_SINK);

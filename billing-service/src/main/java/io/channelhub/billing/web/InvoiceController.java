@@ -3,6 +3,7 @@ package io.channelhub.billing.web;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.stream.BillingTopology;
 import io.channelhub.documents.InvoicePdf;
+import io.channelhub.migration.event.PrepaidInvoiceIssued;
 import io.channelhub.platform.security.Caller;
 import io.channelhub.platform.security.Party;
 import io.channelhub.platform.web.PeerForwarder;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * B4 over HTTP: a payer's invoice for a month as JSON or PDF, from the instance that holds the payer's partition,
- * and an invoice by id (the id index is partitioned by payer, so other instances are asked in turn).
+ * and an invoice by id, the migration month's prepaid one included (B7; the id index is partitioned by payer, so
+ * other instances are asked in turn).
  *
  * <p>Issue 10: an invoice is its payer's (a reseller) and any operator's. By payer and month the path names the
  * payer, so another caller is plainly refused (403); by id nothing tells the caller whose it is, so an invoice of
@@ -59,13 +61,16 @@ class InvoiceController {
     ResponseEntity<?> byId(@PathVariable String invoiceId, Caller caller, HttpServletRequest request) {
         String key = stores.<String>local(BillingTopology.INVOICE_IDS_STORE).get(invoiceId);
         if (key != null) {
-            InvoiceIssued invoice = (InvoiceIssued) stores.<SpecificRecord>local(BillingTopology.INVOICES_STORE)
-                    .get(key);
-            if (invoice == null || !caller.mayRead(Party.reseller(invoice.getPayerId()))) {
-                // the same answer as for an id nobody issued; the peers, asked in turn, answer so too
-                throw unknown(invoiceId);
+            SpecificRecord stored = stores.<SpecificRecord>local(BillingTopology.INVOICES_STORE).get(key);
+            // the same answer as for an id nobody issued; the peers, asked in turn, answer so too
+            if (stored instanceof InvoiceIssued invoice && caller.mayRead(Party.reseller(invoice.getPayerId()))) {
+                return ResponseEntity.ok(InvoiceView.of(invoice));
             }
-            return ResponseEntity.ok(InvoiceView.of(invoice));
+            if (stored instanceof PrepaidInvoiceIssued prepaid
+                    && caller.mayRead(Party.reseller(prepaid.getResellerId()))) {
+                return ResponseEntity.ok(PrepaidInvoiceView.of(prepaid));
+            }
+            throw unknown(invoiceId);
         }
         if (PeerForwarder.isForwarded(request)) {
             throw unknown(invoiceId);

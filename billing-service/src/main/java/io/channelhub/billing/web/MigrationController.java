@@ -1,7 +1,7 @@
 package io.channelhub.billing.web;
 
 import io.channelhub.billing.domain.migration.CreditStatement;
-import io.channelhub.billing.domain.migration.MigrationState;
+import io.channelhub.billing.domain.migration.MigrationBook;
 import io.channelhub.billing.stream.BillingTopology;
 import io.channelhub.platform.security.Caller;
 import io.channelhub.platform.security.Party;
@@ -43,10 +43,10 @@ class MigrationController {
         if (!caller.mayRead(Party.reseller(resellerId))) {
             throw Problems.forbidden("Only the reseller itself sees its migration credit statement.");
         }
-        StoreLocator.Location<MigrationState> location = stores.locate(BillingTopology.MIGRATIONS_STORE, resellerId,
+        StoreLocator.Location<MigrationBook> location = stores.locate(BillingTopology.MIGRATIONS_STORE, resellerId,
                 PeerForwarder.isForwarded(request));
-        return forwarder.answer(location, request, "the migration of reseller " + resellerId, state -> {
-            if (state == null) {
+        return forwarder.answer(location, request, "the migration of reseller " + resellerId, book -> {
+            if (MigrationBook.migrationOf(book) == null) {
                 throw Problems.notFound("NOT_MIGRATED", "No migration", "Reseller " + resellerId
                         + " has not moved to postpaid billing.");
             }
@@ -54,7 +54,7 @@ class MigrationController {
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                             .filename("migration-credit-" + resellerId + ".csv").build().toString())
-                    .body(csv(CreditStatement.of(state.migration())));
+                    .body(csv(CreditStatement.of(book.migration().migration())));
         });
     }
 

@@ -10,6 +10,7 @@ import io.channelhub.billing.event.CreditNoteRefused;
 import io.channelhub.billing.event.CreditNoteRequested;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.InvoiceLine;
+import io.channelhub.billing.event.InvoiceNotIssued;
 import io.channelhub.billing.event.PayoutStatementIssued;
 import io.channelhub.billing.event.SubscriptionChange;
 import io.channelhub.billing.event.SubscriptionChangeRequested;
@@ -20,12 +21,17 @@ import io.channelhub.common.event.EventMeta;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.discount.event.DiscountStarted;
 import io.channelhub.entitlement.event.EntitlementMoved;
+import io.channelhub.migration.event.MigrationRequested;
+import io.channelhub.migration.event.PrepaidInvoiceIssued;
+import io.channelhub.migration.event.PrepaidOrderRecorded;
 import io.channelhub.discount.event.DiscountTerms;
 import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.Money;
 import io.channelhub.pricing.event.PriceListed;
 import io.channelhub.pricing.event.ResellerMarginSet;
+import io.channelhub.reseller.event.ResellerApplicationSubmitted;
+import io.channelhub.reseller.event.ResellerRequestRefused;
 import io.channelhub.schemas.Keys;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
@@ -237,6 +243,60 @@ class BillingTopologyTest {
                 .map(i -> ((InvoiceIssued) i).getPayerId())).containsExactly("R-2");
     }
 
+    // B7 (issue 21): the migration month's prepaid invoice is mailed to the reseller and kept with its invoices
+    @Test
+    void theMigrationMonthsPrepaidInvoiceNamesTheResellerAndIsKept() {
+        commands.pipeInput("R-1", new PrepaidOrderRecorded(meta(OCT), "R-1", "P-1", "A-1", "ONLINE", "STANDARD",
+                "ISV-1", "SKU-A", null, 2, AvroMoney.toAvro(Money.of("300.00", "EUR")),
+                java.time.LocalDate.parse("2026-10-02"), java.time.LocalDate.parse("2027-10-02"), true, "ACTIVE",
+                null, Instant.parse("2026-10-02T00:00:00Z")));
+        commands.pipeInput("R-1", new MigrationRequested(meta(Instant.parse("2026-10-05T10:00:00Z")), "R-1"));
+        events.readValuesToList();
+        tick(NOV.plusSeconds(30));
+
+        PrepaidInvoiceIssued prepaid = events.readValuesToList().stream().filter(PrepaidInvoiceIssued.class::isInstance)
+                .map(PrepaidInvoiceIssued.class::cast).findFirst().orElseThrow();
+        assertThat(prepaid.getMonth()).isEqualTo("2026-10");
+        assertThat(prepaid.getResellerEmail()).isEqualTo("billing@r1.example");
+        assertThat(prepaid.getResellerName()).isEqualTo("Reseller One");
+        String key = driver.<String, String>getKeyValueStore(BillingTopology.INVOICE_IDS_STORE)
+                .get(prepaid.getInvoiceId());
+        assertThat(driver.<String, SpecificRecord>getKeyValueStore(BillingTopology.INVOICES_STORE).get(key))
+                .isEqualTo(prepaid);
+        tick(NOV.plusSeconds(90));
+        assertThat(events.readValuesToList()).noneMatch(PrepaidInvoiceIssued.class::isInstance);
+    }
+
+    // B4, X1 (issue 21): charges that cannot make one invoice (two currencies) are refused with an event, not only
+    // a log line; the month is not invoiced
+    @Test
+    void aMonthThatCannotMakeOneInvoiceIsRefusedWithTheReason() {
+        driver.createInputTopic(Topics.PRICES_EVENTS, new StringSerializer(), new EventSerde())
+                .pipeInput("price:SKU-U:ANNUAL", new PriceListed(meta(SEPT), "SKU-U", "ISV-1", BillingPlan.ANNUAL,
+                        AvroMoney.toAvro(Money.of("120.00", "USD"))));
+        commands.pipeInput("R-1", plan("p-1", "S-1", "A-1", "SKU-A", BillingPlan.ANNUAL, 10, OCT));
+        commands.pipeInput("R-1", plan("p-2", "S-U", "A-2", "SKU-U", BillingPlan.ANNUAL, 10, OCT));
+        events.readValuesToList();
+        tick(NOV.plusSeconds(30));
+
+        assertThat(events.readValuesToList()).singleElement().isInstanceOfSatisfying(InvoiceNotIssued.class, refused -> {
+            assertThat(refused.getPayerId()).isEqualTo("R-1");
+            assertThat(refused.getMonth()).isEqualTo("2026-10");
+            assertThat(refused.getCode()).isEqualTo("NOT_ASSEMBLED");
+            assertThat(refused.getDetail()).isNotBlank();
+        });
+    }
+
+    // R1 (issue 21): a consultancy's application is refused, and the applicant, who has no account, is told why
+    @Test
+    void aRefusedApplicationIsSentToTheApplicant() {
+        commands.pipeInput("R-9", new ResellerApplicationSubmitted(meta(OCT), "R-9", "Advisers Ltd",
+                "hello@advisers.example", "GB", null, "CONSULTANCY"));
+        ResellerRequestRefused refused = (ResellerRequestRefused) events.readValue();
+        assertThat(refused.getReasons()).containsExactly("NOT_ELIGIBLE");
+        assertThat(refused.getContactEmail()).isEqualTo("hello@advisers.example");
+    }
+
     private void tick(Instant at) {
         commands.pipeInput("R-1", new ClockTicked(meta(at), at));
     }
@@ -248,7 +308,7 @@ class BillingTopologyTest {
     static SubscriptionPlanChosen plan(String id, String subscription, String account, String sku, BillingPlan plan,
             int seats, Instant at) {
         return new SubscriptionPlanChosen(meta(id, at), subscription, "R-1", account, sku.equals("SKU-A") ? "ISV-1"
-                : "ISV-2", sku, null, plan, seats, null, null);
+                : "ISV-2", sku, null, plan, seats, null, null, null);
     }
 
     static SubscriptionChangeRequested change(String id, String subscription, SubscriptionChange change, int count,

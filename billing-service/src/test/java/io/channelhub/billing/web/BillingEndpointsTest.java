@@ -20,6 +20,7 @@ import io.channelhub.directory.event.IsvRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.migration.event.MigrationCompleted;
 import io.channelhub.migration.event.MigrationRequested;
+import io.channelhub.migration.event.PrepaidInvoiceIssued;
 import io.channelhub.migration.event.PrepaidOrderRecorded;
 import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.platform.security.Party;
@@ -258,6 +259,24 @@ class BillingEndpointsTest {
         }
     }
 
+    // B7 (issue 21): the migration month's prepaid invoice is the reseller's by id too, like its postpaid ones
+    @Test
+    void theMigrationMonthsPrepaidInvoiceIsFoundById() throws Exception {
+        billed();
+        tick(MIGRATED, "2030-06-01T00:00:30Z");
+        PrepaidInvoiceIssued prepaid = await(PrepaidInvoiceIssued.class, i -> i.getResellerId().equals(MIGRATED));
+        String path = "/invoices/" + prepaid.getInvoiceId();
+        HttpResponse<String> own = get(path, TestTokens.bearer(PartyKind.RESELLER, MIGRATED));
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        JsonNode view = JSON.readTree(own.body());
+        assertThat(view.get("kind").asString()).isEqualTo("PREPAID");
+        assertThat(view.get("month").asString()).isEqualTo("2030-05");
+        assertThat(view.get("lines").get(0).get("orderId").asString()).isEqualTo("MP2-" + RUN);
+        assertThat(view.get("total").decimalValue()).isEqualTo("120.00");
+        assertThat(get(path, TestTokens.bearer(PartyKind.OPERATOR, OPERATOR)).statusCode()).isEqualTo(200);
+        assertProblem(get(path, TestTokens.bearer(PartyKind.RESELLER, PAYER)), 404, "UNKNOWN_INVOICE");
+    }
+
     // issue 10, B6: the migrated reseller's credit statement
     @Test
     void theMigratedResellerReadsItsCreditStatement() throws Exception {
@@ -402,6 +421,11 @@ class BillingEndpointsTest {
                 "ONLINE", "STANDARD", ISV, SKU, null, 10, AvroMoney.toAvro(Money.of("960.00", "EUR")),
                 LocalDate.parse("2030-01-01"), LocalDate.parse("2031-01-01"), true, "ACTIVE", null,
                 Instant.parse("2030-01-01T00:00:00Z")));
+        // B7: and one paid in the migration month before the opt-in, for that month's prepaid invoice
+        send(MIGRATED, new PrepaidOrderRecorded(at("2030-05-09T12:00:00Z"), MIGRATED, "MP2-" + RUN, "MA2-" + RUN,
+                "ONLINE", "STANDARD", ISV, SKU, null, 1, AvroMoney.toAvro(Money.of("120.00", "EUR")),
+                LocalDate.parse("2030-05-02"), LocalDate.parse("2031-05-02"), true, "ACTIVE", null,
+                Instant.parse("2030-05-02T00:00:00Z")));
         send(MIGRATED, new MigrationRequested(at("2030-05-10T10:00:00Z"), MIGRATED));
         planOnceThePriceIsKnown();
 
@@ -458,7 +482,7 @@ class BillingEndpointsTest {
 
     private static SubscriptionPlanChosen plan(String subscription) {
         return new SubscriptionPlanChosen(at("2030-03-01T00:00:00Z"), subscription, PAYER, "A1-" + RUN, ISV, SKU,
-                null, BillingPlan.ANNUAL, 10, null, null);
+                null, BillingPlan.ANNUAL, 10, null, null, null);
     }
 
     private static void order(String reseller, String id, String customer, String email) {

@@ -19,10 +19,11 @@ import io.channelhub.discount.event.OfferPlanUse;
 import io.channelhub.discount.state.Discount;
 import io.channelhub.discount.state.DiscountBook;
 import io.channelhub.discount.state.DiscountStatus;
+import io.channelhub.platform.decider.Decider;
+import io.channelhub.platform.decider.Decision;
 import io.channelhub.platform.directory.Directory;
 import io.channelhub.platform.directory.Directory.BillingAccount;
 import io.channelhub.platform.directory.Directory.Organisation;
-import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.platform.ids.EventIds;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,7 +42,7 @@ import org.apache.avro.specific.SpecificRecord;
  * ({@link #deadlines}) before every command, so an acceptance that arrives on the start date finds the discount
  * lapsed, tick or no tick.
  */
-public final class DiscountDecider {
+public final class DiscountDecider implements Decider<DiscountBook, Directory> {
 
     public static final String PRODUCER = "discount-service";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -49,9 +50,22 @@ public final class DiscountDecider {
     private static final Set<DiscountStatus> LIVE = Set.of(DiscountStatus.PROPOSED, DiscountStatus.ACCEPTED,
             DiscountStatus.IN_EFFECT);
 
-    public static boolean accepts(SpecificRecord command) {
+    @Override
+    public boolean accepts(SpecificRecord command) {
         return command instanceof DiscountConfigurationRequested || command instanceof DiscountAcceptanceSubmitted
-                || command instanceof DiscountCancellationRequested || command instanceof ClockTicked;
+                || command instanceof DiscountCancellationRequested;
+    }
+
+    /** D1–D4: every reason a configuration was refused, or the one an acceptance or cancellation was. */
+    @Override
+    public List<String> refusalReasons(SpecificRecord event) {
+        if (event instanceof DiscountRefused refused) {
+            return refused.getReasons().stream().map(DiscountRefusal::getCode).toList();
+        }
+        if (event instanceof DiscountActionRefused refused) {
+            return List.of(refused.getReason().getCode());
+        }
+        return List.of();
     }
 
     public static DiscountBook empty() {
@@ -59,12 +73,15 @@ public final class DiscountDecider {
     }
 
     /** The next instant at which a discount of the book lapses, starts or ends by itself. */
-    public static Optional<Instant> nextDeadline(DiscountBook book) {
+    @Override
+    public Optional<Instant> nextDeadline(DiscountBook book) {
         return book == null ? Optional.empty() : book.getDiscounts().stream().map(DiscountDecider::deadline)
                 .flatMap(Optional::stream).min(Comparator.naturalOrder());
     }
 
-    public BookChange decide(SpecificRecord command, DiscountBook book, Directory directory, Instant now) {
+    @Override
+    public Decision<DiscountBook> decide(SpecificRecord command, DiscountBook book, Directory directory,
+            Instant now) {
         DiscountBook current = book == null ? empty() : book;
         if (command instanceof DiscountConfigurationRequested request) {
             return configure(request, current, directory, now);
@@ -75,13 +92,15 @@ public final class DiscountDecider {
         if (command instanceof DiscountCancellationRequested cancellation) {
             return cancel(cancellation, current, now);
         }
-        return BookChange.NOTHING;
+        return Decision.nothing();
     }
 
-    /** D3: every lapse, start and end due by {@code now}, in time order. */
-    public BookChange deadlines(DiscountBook book, Instant now) {
+    /** D3: every lapse, start and end due by {@code now}, in time order; their ids derive from the discount. */
+    @Override
+    public Decision<DiscountBook> deadlines(DiscountBook book, Directory directory, EventMeta cause,
+            Instant now) {
         if (book == null) {
-            return BookChange.NOTHING;
+            return Decision.nothing();
         }
         List<SpecificRecord> events = new ArrayList<>();
         List<Discount> discounts = new ArrayList<>(book.getDiscounts());
@@ -97,16 +116,16 @@ public final class DiscountDecider {
                 }
             }
         }
-        return events.isEmpty() ? BookChange.NOTHING : new BookChange(events, new DiscountBook(discounts));
+        return events.isEmpty() ? Decision.nothing() : new Decision<>(events, new DiscountBook(discounts));
     }
 
     // D1, D2, D4, D5
-    private BookChange configure(DiscountConfigurationRequested request, DiscountBook book, Directory directory,
+    private Decision<DiscountBook> configure(DiscountConfigurationRequested request, DiscountBook book, Directory directory,
             Instant now) {
         String discountId = EventIds.derive(request.getMeta().getEventId(), "Discount", 0);
         if (find(book, discountId).isPresent()) {
             // X2: a request replayed after its id left the dedupe window; the discount it made is the answer
-            return BookChange.NOTHING;
+            return Decision.nothing();
         }
         List<DiscountRefusal> reasons = new ArrayList<>();
         BigDecimal percent = request.getPercent();
@@ -166,11 +185,11 @@ public final class DiscountDecider {
                 List<Discount> discounts = new ArrayList<>(book.getDiscounts());
                 discounts.add(Discount.newBuilder().setTerms(terms).setStatus(DiscountStatus.PROPOSED)
                         .setPrivateNotes(request.getPrivateNotes()).setProposedAt(now).build());
-                return new BookChange(List.of(new DiscountProposed(meta(request.getMeta(), "DiscountProposed"),
+                return new Decision<>(List.of(new DiscountProposed(meta(request.getMeta(), "DiscountProposed"),
                         terms, now)), new DiscountBook(discounts));
             }
         }
-        return BookChange.only(new DiscountRefused(meta(request.getMeta(), "DiscountRefused"),
+        return Decision.only(new DiscountRefused(meta(request.getMeta(), "DiscountRefused"),
                 request.getMeta().getEventId(), request.getIsvId(), request.getResellerId(),
                 request.getBillingAccountId(), reasons));
     }
@@ -193,7 +212,7 @@ public final class DiscountDecider {
     }
 
     // D3: only the discount's reseller, only while proposed; a repeat changes nothing
-    private BookChange accept(DiscountAcceptanceSubmitted acceptance, DiscountBook book, Instant now) {
+    private Decision<DiscountBook> accept(DiscountAcceptanceSubmitted acceptance, DiscountBook book, Instant now) {
         Optional<Discount> found = find(book, acceptance.getDiscountId());
         if (found.isEmpty()) {
             return refuse(acceptance.getMeta(), acceptance.getDiscountId(), DiscountAction.ACCEPT,
@@ -205,7 +224,7 @@ public final class DiscountDecider {
                     RefusalCode.NOT_THE_RESELLER);
         }
         if (discount.getStatus() == DiscountStatus.ACCEPTED || discount.getStatus() == DiscountStatus.IN_EFFECT) {
-            return BookChange.NOTHING;
+            return Decision.nothing();
         }
         if (discount.getStatus() != DiscountStatus.PROPOSED) {
             return refuse(acceptance.getMeta(), acceptance.getDiscountId(), DiscountAction.ACCEPT,
@@ -213,12 +232,12 @@ public final class DiscountDecider {
         }
         Discount accepted = Discount.newBuilder(discount).setStatus(DiscountStatus.ACCEPTED).setAcceptedAt(now)
                 .build();
-        return new BookChange(List.of(new DiscountAccepted(meta(acceptance.getMeta(), "DiscountAccepted"),
+        return new Decision<>(List.of(new DiscountAccepted(meta(acceptance.getMeta(), "DiscountAccepted"),
                 discount.getTerms(), now)), replace(book, accepted));
     }
 
     // D3: the ISV, at any time while the discount is still to start or in effect
-    private BookChange cancel(DiscountCancellationRequested cancellation, DiscountBook book, Instant now) {
+    private Decision<DiscountBook> cancel(DiscountCancellationRequested cancellation, DiscountBook book, Instant now) {
         Optional<Discount> found = find(book, cancellation.getDiscountId());
         if (found.isEmpty()) {
             return refuse(cancellation.getMeta(), cancellation.getDiscountId(), DiscountAction.CANCEL,
@@ -230,7 +249,7 @@ public final class DiscountDecider {
                     RefusalCode.NOT_THE_ISV);
         }
         if (discount.getStatus() == DiscountStatus.CANCELLED) {
-            return BookChange.NOTHING;
+            return Decision.nothing();
         }
         if (!LIVE.contains(discount.getStatus())) {
             return refuse(cancellation.getMeta(), cancellation.getDiscountId(), DiscountAction.CANCEL,
@@ -239,7 +258,7 @@ public final class DiscountDecider {
         boolean wasInEffect = discount.getStatus() == DiscountStatus.IN_EFFECT;
         Discount cancelled = Discount.newBuilder(discount).setStatus(DiscountStatus.CANCELLED).setClosedAt(now)
                 .build();
-        return new BookChange(List.of(new DiscountCancelled(meta(cancellation.getMeta(), "DiscountCancelled"),
+        return new Decision<>(List.of(new DiscountCancelled(meta(cancellation.getMeta(), "DiscountCancelled"),
                 discount.getTerms(), now, wasInEffect)), replace(book, cancelled));
     }
 
@@ -272,8 +291,8 @@ public final class DiscountDecider {
         };
     }
 
-    private static BookChange refuse(EventMeta cause, String discountId, DiscountAction action, RefusalCode code) {
-        return BookChange.only(new DiscountActionRefused(meta(cause, "DiscountActionRefused"), cause.getEventId(),
+    private static Decision<DiscountBook> refuse(EventMeta cause, String discountId, DiscountAction action, RefusalCode code) {
+        return Decision.only(new DiscountActionRefused(meta(cause, "DiscountActionRefused"), cause.getEventId(),
                 discountId, action, code.refusal()));
     }
 

@@ -15,9 +15,9 @@ import io.channelhub.discount.event.DiscountRefused;
 import io.channelhub.discount.event.DiscountStarted;
 import io.channelhub.discount.state.DiscountBook;
 import io.channelhub.platform.approvals.ApprovalTokens;
-import io.channelhub.platform.dedupe.AppliedEventIds;
+import io.channelhub.platform.decider.DeciderHost;
 import io.channelhub.platform.dedupe.Dedupe;
-import io.channelhub.platform.deadlines.DeadlineIndex;
+import io.channelhub.platform.directory.DirectoryView;
 import io.channelhub.platform.metrics.KnownSeries;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
 import io.channelhub.platform.streams.ReferenceTable;
@@ -30,6 +30,7 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -77,16 +78,21 @@ public final class DiscountTopology {
         Topology topology = new Topology();
         ReferenceTable.addGlobalStore(topology, SERVICE, Topics.DIRECTORY_EVENTS, DIRECTORY_STORE, registry);
         String commands = DecodeOrDeadLetter.addSource(topology, Topics.DISCOUNTS_COMMANDS, COMMANDS, registry);
-        topology.addProcessor(COMMANDS, () -> new DiscountCommandProcessor(decider, registry, dedupeRetention),
-                commands);
+        DeciderHost.of(SERVICE, Topics.DISCOUNTS_COMMANDS, decider)
+                .stores(BOOKS_STORE, DEADLINES_STORE)
+                .facts(context -> new DirectoryView(context.getStateStore(DIRECTORY_STORE)))
+                .sink(EVENTS_SINK)
+                .stored(context -> {
+                    KeyValueStore<String, String> ids = context.getStateStore(DISCOUNT_IDS_STORE);
+                    return (key, book) -> book.getDiscounts().forEach(discount ->
+                            ids.putIfAbsent(discount.getTerms().getDiscountId(), key));
+                })
+                .metrics(registry, dedupeRetention)
+                .addTo(topology, COMMANDS, commands);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOOKS_STORE),
                 Serdes.String(), bookSerde()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISCOUNT_IDS_STORE),
                 Serdes.String(), Serdes.String()), COMMANDS);
-        topology.addStateStore(DeadlineIndex.storeBuilder(DEADLINES_STORE), COMMANDS);
-        for (var store : AppliedEventIds.storeBuilders(COMMANDS)) {
-            topology.addStateStore(store, COMMANDS);
-        }
         topology.addSink(EVENTS_SINK, Topics.DISCOUNTS_EVENTS, new StringSerializer(), new EventSerde(), COMMANDS);
         return topology;
     }

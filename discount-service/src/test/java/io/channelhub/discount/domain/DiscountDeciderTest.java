@@ -19,8 +19,13 @@ import io.channelhub.discount.event.OfferPlanUse;
 import io.channelhub.discount.event.PrivateOfferPlan;
 import io.channelhub.discount.state.DiscountBook;
 import io.channelhub.discount.state.DiscountStatus;
+import io.channelhub.platform.decider.Decision;
+import io.channelhub.platform.directory.Directory;
+import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.platform.ids.EventIds;
+import io.channelhub.platform.testing.DeciderScenario;
 import io.channelhub.platform.testing.InMemoryDirectory;
+import io.channelhub.schemas.Events;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +43,8 @@ class DiscountDeciderTest {
             .withReseller("R-1").withReseller("R-2").withAccount("A-1", "R-1").withAccount("A-2", "R-1")
             .withAccount("A-OTHER", "R-2").withAccount("A-DIRECT", null);
     final DiscountDecider decider = new DiscountDecider();
-    DiscountBook book = DiscountDecider.empty();
+    final DeciderScenario<DiscountBook, Directory> discounts = DeciderScenario.given(decider, directory)
+            .givenState(DiscountDecider.empty());
     int ids;
 
     // D1, D3: a valid configuration is proposed to the reseller, with the directory's names and addresses
@@ -51,11 +57,11 @@ class DiscountDeciderTest {
         assertThat(proposed.getTerms().getResellerEmail()).isEqualTo("sales@r-1.example");
         assertThat(proposed.getTerms().getIsvEmail()).isEqualTo("partners@isv-1.example");
         assertThat(proposed.getTerms().getCustomerName()).isEqualTo("Customer of A-1");
-        assertThat(book.getDiscounts()).singleElement().satisfies(d -> {
+        assertThat(book().getDiscounts()).singleElement().satisfies(d -> {
             assertThat(d.getStatus()).isEqualTo(DiscountStatus.PROPOSED);
             assertThat(d.getPrivateNotes()).isEqualTo("notes for ISV eyes only");
         });
-        assertThat(DiscountDecider.nextDeadline(book)).contains(START);
+        assertThat(decider.nextDeadline(book())).contains(START);
     }
 
     // D7: the private notes stay in the book; no event carries them
@@ -81,7 +87,7 @@ class DiscountDeciderTest {
                 T0))).getReasons())).containsExactly("PERCENT_OUT_OF_RANGE");
         assertThat(codes(((DiscountRefused) single(run(configure("ISV-1", "R-1", "A-1", "100", T0, null), T0)))
                 .getReasons())).containsExactly("START_NOT_IN_FUTURE");
-        assertThat(book.getDiscounts()).isEmpty();
+        assertThat(book().getDiscounts()).isEmpty();
     }
 
     // D2: resale enabled, known reseller, a subaccount of that reseller
@@ -111,12 +117,12 @@ class DiscountDeciderTest {
         DiscountStarted started = (DiscountStarted) single(tick(START.plusSeconds(30)));
         assertThat(started.getAt()).as("stamped with the start date, not the tick").isEqualTo(START);
         assertThat(status(id)).isEqualTo(DiscountStatus.IN_EFFECT);
-        assertThat(DiscountDecider.nextDeadline(book)).contains(END);
+        assertThat(decider.nextDeadline(book())).contains(END);
 
         DiscountEnded ended = (DiscountEnded) single(tick(END.plusSeconds(5)));
         assertThat(ended.getAt()).isEqualTo(END);
         assertThat(status(id)).isEqualTo(DiscountStatus.ENDED);
-        assertThat(DiscountDecider.nextDeadline(book)).isEmpty();
+        assertThat(decider.nextDeadline(book())).isEmpty();
     }
 
     // D3: a deadline fires once, whichever tick brings it; a late tick fires start and end together
@@ -176,7 +182,7 @@ class DiscountDeciderTest {
         DiscountCancelled stopped = (DiscountCancelled) single(run(cancel(running, "ISV-1"), cancelAt));
         assertThat(stopped.getWasInEffect()).isTrue();
         assertThat(stopped.getAt()).isEqualTo(cancelAt);
-        assertThat(DiscountDecider.nextDeadline(book)).isEmpty();
+        assertThat(decider.nextDeadline(book())).isEmpty();
 
         String ended = proposeOne("A-2", Instant.parse("2026-06-01T00:00:00Z"), Instant.parse("2026-06-02T00:00:00Z"));
         run(accept(ended, "R-1"), cancelAt);
@@ -245,7 +251,7 @@ class DiscountDeciderTest {
         String id = ((DiscountProposed) single(run(request, T0))).getTerms().getDiscountId();
         run(accept(id, "R-1"), T0);
         tick(END.plusSeconds(1));
-        assertThat(decider.decide(request, book, directory, T0)).isEqualTo(BookChange.NOTHING);
+        assertThat(decider.decide(request, book(), directory, T0)).isEqualTo(Decision.nothing());
     }
 
     private String proposeOne(String account, Instant start, Instant end) {
@@ -254,23 +260,18 @@ class DiscountDeciderTest {
         return ((DiscountProposed) event).getTerms().getDiscountId();
     }
 
-    /** As the processor does: due deadlines first, then the command. */
+    /** The command at {@code now}, as the host runs it. */
     private List<SpecificRecord> run(SpecificRecord command, Instant now) {
-        List<SpecificRecord> events = new java.util.ArrayList<>(tick(now));
-        BookChange change = decider.decide(command, book, directory, now);
-        if (change.book() != null) {
-            book = change.book();
-        }
-        events.addAll(change.events());
-        return events;
+        Events.meta(command).setOccurredAt(now);
+        return discounts.when(command);
     }
 
     private List<SpecificRecord> tick(Instant now) {
-        BookChange change = decider.deadlines(book, now);
-        if (change.book() != null) {
-            book = change.book();
-        }
-        return change.events();
+        return discounts.when(new ClockTicked(EventIds.origin("tick-" + ++ids, now, "test"), now));
+    }
+
+    private DiscountBook book() {
+        return discounts.state();
     }
 
     private List<String> reasons(DiscountConfigurationRequested request) {
@@ -282,7 +283,7 @@ class DiscountDeciderTest {
     }
 
     private DiscountStatus status(String id) {
-        return book.getDiscounts().stream().filter(d -> d.getTerms().getDiscountId().equals(id)).findFirst()
+        return book().getDiscounts().stream().filter(d -> d.getTerms().getDiscountId().equals(id)).findFirst()
                 .orElseThrow().getStatus();
     }
 

@@ -20,7 +20,6 @@ import io.channelhub.billing.event.SubscriptionPlanChosen;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
-import io.channelhub.discount.domain.BookChange;
 import io.channelhub.discount.domain.DiscountDecider;
 import io.channelhub.discount.event.DiscountAccepted;
 import io.channelhub.discount.event.DiscountConfigurationRequested;
@@ -31,6 +30,7 @@ import io.channelhub.entitlement.event.EntitlementActivated;
 import io.channelhub.localstack.demo.DemoEvents.Publication;
 import io.channelhub.platform.directory.Directory;
 import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.platform.testing.DeciderScenario;
 import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.DiscountHistory;
 import io.channelhub.pricing.DiscountTerm;
@@ -251,41 +251,18 @@ class DemoEventsTest {
     private static DiscountStarted billingDiscountStarted(Instant now) {
         YearMonth month = DemoEvents.billingMonth(now);
         Directory directory = directory(now);
-        DiscountDecider decider = new DiscountDecider();
-        Book book = new Book();
+        DeciderScenario<DiscountBook, Directory> book = DeciderScenario.given(new DiscountDecider(), directory);
 
         DiscountConfigurationRequested offer = (DiscountConfigurationRequested) DemoEvents.discountOffer(now).event();
-        assertThat(book.command(decider, offer, directory)).singleElement().isInstanceOf(DiscountProposed.class);
+        assertThat(book.when(offer)).singleElement().isInstanceOf(DiscountProposed.class);
         List<Publication> billingDiscount = DemoEvents.billingDiscount(month);
         assertThat(billingDiscount).extracting(Publication::key)
                 .containsOnly(Keys.discounts(DemoEvents.ISV, DemoEvents.CURRENT_RESELLER));
-        assertThat(book.command(decider, billingDiscount.get(0).event(), directory)).singleElement()
-                .isInstanceOf(DiscountProposed.class);
-        assertThat(book.command(decider, billingDiscount.get(1).event(), directory)).singleElement()
-                .isInstanceOf(DiscountAccepted.class);
-        ClockTicked tick = (ClockTicked) DemoEvents.discountTick(now).event();
-        List<SpecificRecord> fired = book.apply(decider.deadlines(book.state, tick.getAt()));
+        assertThat(book.when(billingDiscount.get(0).event())).singleElement().isInstanceOf(DiscountProposed.class);
+        assertThat(book.when(billingDiscount.get(1).event())).singleElement().isInstanceOf(DiscountAccepted.class);
+        List<SpecificRecord> fired = book.when(DemoEvents.discountTick(now).event());
         assertThat(fired).singleElement().isInstanceOf(DiscountStarted.class);
         return (DiscountStarted) fired.get(0);
-    }
-
-    /** One discount book, changed as DiscountCommandProcessor changes it. */
-    private static final class Book {
-        DiscountBook state;
-
-        List<SpecificRecord> command(DiscountDecider decider, SpecificRecord command, Directory directory) {
-            Instant at = Events.meta(command).getOccurredAt();
-            List<SpecificRecord> events = new ArrayList<>(apply(decider.deadlines(state, at)));
-            events.addAll(apply(decider.decide(command, state, directory, at)));
-            return events;
-        }
-
-        List<SpecificRecord> apply(BookChange change) {
-            if (change.book() != null) {
-                state = change.book();
-            }
-            return change.events();
-        }
     }
 
     /** The directory as the services' reference tables hold it after the demo's directory events. */

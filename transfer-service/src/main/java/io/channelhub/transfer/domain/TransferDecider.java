@@ -2,7 +2,8 @@ package io.channelhub.transfer.domain;
 
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.entitlement.event.EntitlementMoved;
-import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.platform.decider.Decider;
+import io.channelhub.platform.decider.Decision;
 import io.channelhub.platform.ids.EventIds;
 import io.channelhub.transfer.event.ConsentDecision;
 import io.channelhub.transfer.event.Contact;
@@ -37,7 +38,7 @@ import org.apache.avro.specific.SpecificRecord;
  * identically. The caller applies due deadlines ({@link #deadlines}) before every command, so a consent that
  * arrives after the deadline finds the transfer expired, tick or no tick.
  */
-public final class TransferDecider {
+public final class TransferDecider implements Decider<TransferState, Facts> {
 
     public static final String PRODUCER = "transfer-service";
     private static final Set<TransferStatus> OPEN = Set.of(TransferStatus.INFO_REQUESTED,
@@ -49,10 +50,25 @@ public final class TransferDecider {
         this.settings = settings;
     }
 
-    /** The commands this decider understands; anything else on the topic is unsupported. */
-    public static boolean accepts(SpecificRecord command) {
+    @Override
+    public boolean accepts(SpecificRecord command) {
         return command instanceof TransferRequested || command instanceof TransferDetailsSupplied
-                || command instanceof TransferConsentSubmitted || command instanceof ClockTicked;
+                || command instanceof TransferConsentSubmitted;
+    }
+
+    /** T3, T5, T7: the codes of what was refused or is missing, for the refusals metric. */
+    @Override
+    public List<String> refusalReasons(SpecificRecord event) {
+        if (event instanceof TransferInfoRequested requested) {
+            return requested.getProblems().stream().map(problem -> problem.getCode()).toList();
+        }
+        if (event instanceof TransferRefused refused) {
+            return List.of(refused.getCode());
+        }
+        if (event instanceof TransferConsentRefused refused) {
+            return List.of(refused.getCode());
+        }
+        return List.of();
     }
 
     public static boolean open(TransferState state) {
@@ -60,14 +76,16 @@ public final class TransferDecider {
     }
 
     /** The next instant at which the transfer has something to do by itself (remind, expire), if open. */
-    public static Optional<Instant> nextDeadline(TransferState state) {
+    @Override
+    public Optional<Instant> nextDeadline(TransferState state) {
         if (!open(state)) {
             return Optional.empty();
         }
         return Optional.of(state.getRemindAt() != null ? state.getRemindAt() : state.getExpiresAt());
     }
 
-    public Decision decide(SpecificRecord command, TransferState state, Facts facts, Instant now) {
+    @Override
+    public Decision<TransferState> decide(SpecificRecord command, TransferState state, Facts facts, Instant now) {
         if (command instanceof TransferRequested request) {
             return request(request, state, facts, now);
         }
@@ -77,14 +95,11 @@ public final class TransferDecider {
         if (command instanceof TransferConsentSubmitted consent) {
             return consent(consent, state, now);
         }
-        if (command instanceof ClockTicked tick) {
-            return deadlines(state, tick.getMeta(), now);
-        }
         throw new IllegalArgumentException("Not a transfer command: " + command.getSchema().getFullName());
     }
 
     // T7: one open transfer per entitlement; otherwise T2–T4
-    private Decision request(TransferRequested request, TransferState state, Facts facts, Instant now) {
+    private Decision<TransferState> request(TransferRequested request, TransferState state, Facts facts, Instant now) {
         String transferId = EventIds.derive(request.getMeta().getEventId(), "Transfer", 0);
         if (open(state)) {
             return Decision.only(TransferRefused.newBuilder()
@@ -103,7 +118,7 @@ public final class TransferDecider {
     }
 
     // T3: a follow-up resumes a request waiting for information
-    private Decision supply(TransferDetailsSupplied supplied, TransferState state, Facts facts, Instant now) {
+    private Decision<TransferState> supply(TransferDetailsSupplied supplied, TransferState state, Facts facts, Instant now) {
         if (state == null || !state.getTransferId().equals(supplied.getTransferId())) {
             return refuseFollowUp(supplied, RefusalCode.UNKNOWN_TRANSFER, "There is no transfer "
                     + supplied.getTransferId() + " for this entitlement.");
@@ -116,7 +131,7 @@ public final class TransferDecider {
                 supplied.getMeta());
     }
 
-    private Decision evaluate(String transferId, TransferRequested request, Instant since, Instant now, Facts facts,
+    private Decision<TransferState> evaluate(String transferId, TransferRequested request, Instant since, Instant now, Facts facts,
             EventMeta cause) {
         TransferState.Builder next = TransferState.newBuilder().setTransferId(transferId).setRequest(request)
                 .setSince(since).setConsents(List.of());
@@ -145,7 +160,7 @@ public final class TransferDecider {
     }
 
     // T5, T6
-    private Decision consent(TransferConsentSubmitted consent, TransferState state, Instant now) {
+    private Decision<TransferState> consent(TransferConsentSubmitted consent, TransferState state, Instant now) {
         if (state == null || !state.getTransferId().equals(consent.getTransferId())) {
             return refuseConsent(consent, RefusalCode.UNKNOWN_TRANSFER, "There is no transfer "
                     + consent.getTransferId() + " for entitlement " + consent.getEntitlementId() + ".");
@@ -169,7 +184,7 @@ public final class TransferDecider {
         Optional<Consent> earlier = state.getConsents().stream().filter(c -> c.getRole() == consent.getRole())
                 .findFirst();
         if (earlier.isPresent()) {
-            return earlier.get().getDecision() == consent.getDecision() ? Decision.NOTHING
+            return earlier.get().getDecision() == consent.getDecision() ? Decision.nothing()
                     : refuseConsent(consent, RefusalCode.ALREADY_DECIDED, consent.getRole() + " already gave "
                             + earlier.get().getDecision() + " on transfer " + state.getTransferId() + ".");
         }
@@ -214,9 +229,10 @@ public final class TransferDecider {
     }
 
     /** T8: remind the parties still pending, or expire the transfer; nothing when nothing is due. */
-    public Decision deadlines(TransferState state, EventMeta cause, Instant now) {
+    @Override
+    public Decision<TransferState> deadlines(TransferState state, Facts facts, EventMeta cause, Instant now) {
         if (!open(state)) {
-            return Decision.NOTHING;
+            return Decision.nothing();
         }
         String transferId = state.getTransferId();
         TransferDetails details = state.getDetails();
@@ -241,7 +257,7 @@ public final class TransferDecider {
                             .setExpiresAt(state.getExpiresAt())
                             .build());
         }
-        return Decision.NOTHING;
+        return Decision.nothing();
     }
 
     private static List<Party> pending(TransferDetails details, List<Consent> consents) {
@@ -270,7 +286,7 @@ public final class TransferDecider {
                 .build();
     }
 
-    private Decision refuseFollowUp(TransferDetailsSupplied supplied, RefusalCode code, String message) {
+    private Decision<TransferState> refuseFollowUp(TransferDetailsSupplied supplied, RefusalCode code, String message) {
         return Decision.only(TransferRefused.newBuilder()
                 .setMeta(meta(supplied.getMeta(), "TransferRefused", supplied.getTransferId()))
                 .setTransferId(supplied.getTransferId())
@@ -281,7 +297,7 @@ public final class TransferDecider {
                 .build());
     }
 
-    private static Decision refuseConsent(TransferConsentSubmitted consent, RefusalCode code, String message) {
+    private static Decision<TransferState> refuseConsent(TransferConsentSubmitted consent, RefusalCode code, String message) {
         return Decision.only(TransferConsentRefused.newBuilder()
                 .setMeta(meta(consent.getMeta(), "TransferConsentRefused", consent.getTransferId()))
                 .setTransferId(consent.getTransferId())

@@ -9,7 +9,6 @@ import io.channelhub.schemas.Topics;
 import io.channelhub.transfer.domain.ProblemCode;
 import io.channelhub.transfer.domain.RefusalCode;
 import io.channelhub.transfer.event.ConsentDecision;
-import io.channelhub.transfer.event.Problem;
 import io.channelhub.transfer.event.TransferCompleted;
 import io.channelhub.transfer.event.TransferConsentRecorded;
 import io.channelhub.transfer.event.TransferConsentRefused;
@@ -33,8 +32,9 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Business metrics of transfers (X3): outcomes by kind, refusals by reason, approval latency. Recorded once per
- * outcome event, which is written once per command id (replays are deduped before they get here).
+ * Business metrics of transfers (X3): outcomes by kind, approval latency (refusals by reason are the decider
+ * host's). Recorded once per outcome event, which is written once per command id (replays are deduped before they
+ * get here).
  */
 public final class TransferMetrics {
 
@@ -80,16 +80,10 @@ public final class TransferMetrics {
     public void record(SpecificRecord event, TransferState before, Instant now) {
         if (event instanceof TransferOpened e) {
             outcome(e.getDetails(), "opened");
-        } else if (event instanceof TransferInfoRequested e) {
+        } else if (event instanceof TransferInfoRequested) {
             registry.counter(TRANSFERS, "kind", "unknown", "outcome", "info_requested").increment();
-            for (Problem problem : e.getProblems()) {
-                refusal(event, problem.getCode());
-            }
-        } else if (event instanceof TransferRefused e) {
+        } else if (event instanceof TransferRefused) {
             registry.counter(TRANSFERS, "kind", "unknown", "outcome", "refused").increment();
-            refusal(event, e.getCode());
-        } else if (event instanceof TransferConsentRefused e) {
-            refusal(event, e.getCode());
         } else if (event instanceof TransferConsentRecorded e && e.getDecision() == ConsentDecision.APPROVE
                 && before != null && before.getOpenedAt() != null) {
             approvalLatency.record(Duration.between(before.getOpenedAt(), now));
@@ -114,10 +108,5 @@ public final class TransferMetrics {
 
     private void outcome(TransferDetails details, String outcome) {
         registry.counter(TRANSFERS, "kind", details.getKind().name(), "outcome", outcome).increment();
-    }
-
-    private void refusal(SpecificRecord event, String reason) {
-        registry.counter(MetricNames.REFUSALS, "service", TransferTopology.SERVICE, "type",
-                event.getClass().getSimpleName(), "reason", reason).increment();
     }
 }

@@ -1,7 +1,7 @@
 package io.channelhub.transfer.stream;
 
-import io.channelhub.platform.dedupe.AppliedEventIds;
-import io.channelhub.platform.deadlines.DeadlineIndex;
+import io.channelhub.entitlement.event.EntitlementMoved;
+import io.channelhub.platform.decider.DeciderHost;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.schemas.Topics;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -50,8 +51,18 @@ public final class TransferTopology {
         ReferenceTable.addGlobalStore(topology, SERVICE, Topics.DIRECTORY_EVENTS, DIRECTORY_STORE, registry);
 
         String commands = DecodeOrDeadLetter.addSource(topology, Topics.TRANSFERS_COMMANDS, COMMANDS, registry);
-        topology.addProcessor(COMMANDS, () -> new TransferCommandProcessor(decider, metrics, registry,
-                dedupeRetention), commands);
+        DeciderHost.of(SERVICE, Topics.TRANSFERS_COMMANDS, decider)
+                .stores(TRANSFERS_STORE, DEADLINES_STORE)
+                .facts(context -> new StoreFacts(context.getStateStore(DIRECTORY_STORE),
+                        context.getStateStore(ENTITLEMENTS_STORE)))
+                .sink(event -> event instanceof EntitlementMoved ? MOVES_SINK : EVENTS_SINK)
+                .outcomes((event, before, after, now) -> metrics.record(event, before, now))
+                .stored(context -> {
+                    KeyValueStore<String, String> ids = context.getStateStore(TRANSFER_IDS_STORE);
+                    return (entitlementId, transfer) -> ids.put(transfer.getTransferId(), entitlementId);
+                })
+                .metrics(registry, dedupeRetention)
+                .addTo(topology, COMMANDS, commands);
         String facts = DecodeOrDeadLetter.addSource(topology, Topics.ENTITLEMENTS_EVENTS, FACTS, registry);
         topology.addProcessor(FACTS, () -> new EntitlementFactProcessor(registry), facts);
 
@@ -61,10 +72,6 @@ public final class TransferTopology {
                 Serdes.String(), stateSerde()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRANSFER_IDS_STORE),
                 Serdes.String(), Serdes.String()), COMMANDS);
-        topology.addStateStore(DeadlineIndex.storeBuilder(DEADLINES_STORE), COMMANDS);
-        for (var store : AppliedEventIds.storeBuilders(COMMANDS)) {
-            topology.addStateStore(store, COMMANDS);
-        }
         topology.addSink(EVENTS_SINK, Topics.TRANSFERS_EVENTS, new StringSerializer(), new EventSerde(), COMMANDS);
         topology.addSink(MOVES_SINK, Topics.ENTITLEMENTS_EVENTS, new StringSerializer(), new EventSerde(), COMMANDS);
         return topology;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.entitlement.event.EntitlementMoved;
 import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.platform.testing.DeciderScenario;
 import io.channelhub.transfer.event.ConsentDecision;
 import io.channelhub.transfer.event.Party;
 import io.channelhub.transfer.event.PartyRole;
@@ -37,26 +38,19 @@ class TransferLifecycleTest {
             Duration.ofDays(14)));
     private final TestFacts facts = new TestFacts().withIsv("ISV-1").withReseller("R-1").withReseller("R-2")
             .withAccount("BA-1", "R-1").withAccount("BA-2", "R-2").withEntitlement("E-1", "BA-1", true);
-    private TransferState state;
+    private DeciderScenario<TransferState, Facts> transfer = DeciderScenario.given(decider, facts);
     private int ids;
 
-    /** Runs one command as the processor does: what is due at its time first, then the command. */
     private List<SpecificRecord> run(SpecificRecord command) {
-        Instant now = ((EventMeta) command.get(0)).getOccurredAt();
-        List<SpecificRecord> events = new ArrayList<>(apply(decider.deadlines(state, (EventMeta) command.get(0), now)));
-        events.addAll(apply(decider.decide(command, state, facts, now)));
-        return events;
+        return transfer.when(command);
     }
 
     private List<SpecificRecord> tick(Instant at) {
         return run(new ClockTicked(meta(at), at));
     }
 
-    private List<SpecificRecord> apply(Decision decision) {
-        if (decision.state() != null) {
-            state = decision.state();
-        }
-        return decision.events();
+    private TransferState state() {
+        return transfer.state();
     }
 
     private EventMeta meta(Instant at) {
@@ -70,7 +64,7 @@ class TransferLifecycleTest {
     }
 
     private TransferConsentSubmitted consent(PartyRole role, String partyId, ConsentDecision decision, Instant at) {
-        return new TransferConsentSubmitted(meta(at), state.getTransferId(), "E-1", role, partyId, decision, "link");
+        return new TransferConsentSubmitted(meta(at), state().getTransferId(), "E-1", role, partyId, decision, "link");
     }
 
     private List<SpecificRecord> approve(PartyRole role, String partyId, Instant at) {
@@ -79,7 +73,7 @@ class TransferLifecycleTest {
 
     private String open() {
         assertThat(run(request(T0))).singleElement().isInstanceOf(TransferOpened.class);
-        return state.getTransferId();
+        return state().getTransferId();
     }
 
     // T5, T6
@@ -105,8 +99,8 @@ class TransferLifecycleTest {
             assertThat(moved.getToResellerId()).isEqualTo("R-2");
             assertThat(moved.getMeta().getOccurredAt()).isEqualTo(T0.plusSeconds(240));
         });
-        assertThat(state.getStatus()).isEqualTo(TransferStatus.COMPLETED);
-        assertThat(TransferDecider.nextDeadline(state)).isEmpty();
+        assertThat(state().getStatus()).isEqualTo(TransferStatus.COMPLETED);
+        assertThat(decider.nextDeadline(state())).isEmpty();
     }
 
     // T5: one rejection ends it for everyone
@@ -120,7 +114,7 @@ class TransferLifecycleTest {
 
         assertThat(rejected).singleElement().isInstanceOfSatisfying(TransferRejected.class,
                 r -> assertThat(r.getRejectedBy().getPartyId()).isEqualTo("ISV-1"));
-        assertThat(state.getStatus()).isEqualTo(TransferStatus.REJECTED);
+        assertThat(state().getStatus()).isEqualTo(TransferStatus.REJECTED);
         assertThat(approve(PartyRole.CURRENT_RESELLER, "R-1", T0.plusSeconds(180))).singleElement()
                 .isInstanceOfSatisfying(TransferConsentRefused.class,
                         r -> assertThat(r.getCode()).isEqualTo("TRANSFER_CLOSED"));
@@ -130,7 +124,7 @@ class TransferLifecycleTest {
     @Test
     void consentFromANonPartyOrForAnotherTransferIsRefusedAndChangesNothing() {
         open();
-        TransferState before = state;
+        TransferState before = state();
 
         assertThat(approve(PartyRole.ISV, "ISV-OTHER", T0.plusSeconds(60))).singleElement()
                 .isInstanceOfSatisfying(TransferConsentRefused.class, r -> assertThat(r.getCode())
@@ -139,7 +133,7 @@ class TransferLifecycleTest {
                 "ISV-1", ConsentDecision.APPROVE, "upstream"))).singleElement()
                 .isInstanceOfSatisfying(TransferConsentRefused.class, r -> assertThat(r.getCode())
                         .isEqualTo("UNKNOWN_TRANSFER"));
-        assertThat(state).isEqualTo(before);
+        assertThat(state()).isEqualTo(before);
     }
 
     // T5: a repeated approval changes nothing; changing one's mind is refused
@@ -147,14 +141,14 @@ class TransferLifecycleTest {
     void aRepeatedApprovalChangesNothingAndAReversalIsRefused() {
         open();
         approve(PartyRole.ISV, "ISV-1", T0.plusSeconds(60));
-        TransferState afterFirst = state;
+        TransferState afterFirst = state();
 
         assertThat(approve(PartyRole.ISV, "ISV-1", T0.plusSeconds(70))).isEmpty();
-        assertThat(state).isEqualTo(afterFirst);
+        assertThat(state()).isEqualTo(afterFirst);
         assertThat(run(consent(PartyRole.ISV, "ISV-1", ConsentDecision.REJECT, T0.plusSeconds(80)))).singleElement()
                 .isInstanceOfSatisfying(TransferConsentRefused.class, r -> assertThat(r.getCode())
                         .isEqualTo("ALREADY_DECIDED"));
-        assertThat(state.getStatus()).isEqualTo(TransferStatus.AWAITING_CONSENT);
+        assertThat(state().getStatus()).isEqualTo(TransferStatus.AWAITING_CONSENT);
     }
 
     // T7
@@ -168,11 +162,11 @@ class TransferLifecycleTest {
                     assertThat(r.getOpenTransferId()).isEqualTo(first);
                     assertThat(r.getContact().getEmail()).isEqualTo("ada@acme.example");
                 });
-        assertThat(state.getTransferId()).isEqualTo(first);
+        assertThat(state().getTransferId()).isEqualTo(first);
 
         run(consent(PartyRole.CUSTOMER, "CUST-BA-1", ConsentDecision.REJECT, T0.plusSeconds(20)));
         assertThat(run(request(T0.plusSeconds(30)))).singleElement().isInstanceOf(TransferOpened.class);
-        assertThat(state.getTransferId()).isNotEqualTo(first);
+        assertThat(state().getTransferId()).isNotEqualTo(first);
     }
 
     // T3: the follow-up resumes the transfer
@@ -180,8 +174,8 @@ class TransferLifecycleTest {
     void aFollowUpWithTheMissingDetailsOpensTheWaitingTransfer() {
         List<SpecificRecord> waiting = run(TransferRequested.newBuilder(request(T0)).setOfferId(null).build());
         assertThat(waiting).singleElement().isInstanceOf(TransferInfoRequested.class);
-        String transferId = state.getTransferId();
-        assertThat(state.getStatus()).isEqualTo(TransferStatus.INFO_REQUESTED);
+        String transferId = state().getTransferId();
+        assertThat(state().getStatus()).isEqualTo(TransferStatus.INFO_REQUESTED);
         assertThat(approve(PartyRole.ISV, "ISV-1", T0.plusSeconds(5))).singleElement()
                 .isInstanceOfSatisfying(TransferConsentRefused.class, r -> assertThat(r.getCode())
                         .isEqualTo("NOT_AWAITING_CONSENT"));
@@ -204,19 +198,19 @@ class TransferLifecycleTest {
     void pendingPartiesAreRemindedOnceAndTheTransferExpires() {
         open();
         approve(PartyRole.CUSTOMER, "CUST-BA-1", T0.plusSeconds(60));
-        assertThat(state.getRemindAt()).isEqualTo(T0.plus(Duration.ofDays(3)));
-        assertThat(state.getExpiresAt()).isEqualTo(T0.plus(Duration.ofDays(14)));
+        assertThat(state().getRemindAt()).isEqualTo(T0.plus(Duration.ofDays(3)));
+        assertThat(state().getExpiresAt()).isEqualTo(T0.plus(Duration.ofDays(14)));
 
         assertThat(tick(T0.plus(Duration.ofDays(3)).minusMillis(1))).isEmpty();
         assertThat(tick(T0.plus(Duration.ofDays(3)))).singleElement().isInstanceOfSatisfying(TransferReminded.class,
                 r -> assertThat(r.getPending()).extracting(Party::getRole).containsExactly(PartyRole.ISV,
                         PartyRole.CURRENT_RESELLER, PartyRole.TARGET_RESELLER));
         assertThat(tick(T0.plus(Duration.ofDays(4)))).isEmpty();
-        assertThat(TransferDecider.nextDeadline(state)).contains(T0.plus(Duration.ofDays(14)));
+        assertThat(decider.nextDeadline(state())).contains(T0.plus(Duration.ofDays(14)));
 
         assertThat(tick(T0.plus(Duration.ofDays(14)))).singleElement().isInstanceOfSatisfying(TransferExpired.class,
                 e -> assertThat(e.getPending()).hasSize(3));
-        assertThat(state.getStatus()).isEqualTo(TransferStatus.EXPIRED);
+        assertThat(state().getStatus()).isEqualTo(TransferStatus.EXPIRED);
         assertThat(tick(T0.plus(Duration.ofDays(15)))).isEmpty();
     }
 
@@ -235,7 +229,7 @@ class TransferLifecycleTest {
     @Test
     void aRequestWaitingForInformationExpires() {
         run(TransferRequested.newBuilder(request(T0)).setOfferId(null).build());
-        assertThat(state.getRemindAt()).isNull();
+        assertThat(state().getRemindAt()).isNull();
         assertThat(tick(T0.plus(Duration.ofDays(14)))).singleElement().isInstanceOfSatisfying(TransferExpired.class,
                 e -> {
                     assertThat(e.getDetails()).isNull();
@@ -249,7 +243,7 @@ class TransferLifecycleTest {
         List<SpecificRecord> first = new ArrayList<>();
         first.addAll(run(request(T0)));
         first.addAll(approve(PartyRole.ISV, "ISV-1", T0.plusSeconds(1)));
-        state = null;
+        transfer = DeciderScenario.given(decider, facts);
         ids = 0;
         List<SpecificRecord> again = new ArrayList<>();
         again.addAll(run(request(T0)));

@@ -1,13 +1,12 @@
 package io.channelhub.billing.domain.invoice;
 
+import io.channelhub.platform.ids.EventIds;
 import io.channelhub.pricing.Money;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -46,9 +45,9 @@ public record Invoice(String id, String payerId, YearMonth month, Instant issued
         check(!creditCarried.isNegative(), "credit carried", creditCarried);
     }
 
-    /** A name-based UUID of payer and month (D-6 style), the same on every replay. */
+    /** Derived from payer and month, the same on every replay. */
     public static String idFor(String payerId, YearMonth month) {
-        return UUID.nameUUIDFromBytes(("invoice|" + payerId + "|" + month).getBytes(StandardCharsets.UTF_8)).toString();
+        return EventIds.derive(payerId + "|" + month, "Invoice", 0);
     }
 
     /** The first instant after the month (UTC): the earliest an invoice for it is issued. */

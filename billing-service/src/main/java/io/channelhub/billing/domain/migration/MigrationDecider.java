@@ -20,9 +20,11 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -153,6 +155,16 @@ public final class MigrationDecider {
             }
         }
         return new Accepted(state.withTrials(running), outcomes);
+    }
+
+    /** B5: when a trial of the reseller next has a reminder or a suspension due (that day's start, UTC), if any. */
+    public static Optional<Instant> nextTrialDeadline(MigrationState state, MigrationSettings settings) {
+        if (state == null) {
+            return Optional.empty();
+        }
+        return state.trials().stream()
+                .map(trial -> trial.reminded() ? trial.end() : trial.end().minusDays(settings.trialReminderDays()))
+                .min(Comparator.naturalOrder()).map(day -> day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /**

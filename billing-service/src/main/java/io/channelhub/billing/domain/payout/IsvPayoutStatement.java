@@ -1,8 +1,8 @@
 package io.channelhub.billing.domain.payout;
 
-import io.channelhub.billing.domain.invoice.CreditNote;
-import io.channelhub.billing.domain.invoice.Invoice;
-import io.channelhub.billing.domain.invoice.InvoiceLine;
+import io.channelhub.billing.event.InvoiceLine;
+import io.channelhub.billing.event.IsvInvoiceLines;
+import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.Money;
 import io.channelhub.pricing.Payout;
 import java.time.YearMonth;
@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * What one ISV earns for one month of service in one currency (D6): every issued invoice line for its products,
- * less the credit notes on them, from gross through discount and revenue share to payout. The total is the sum of
+ * less the credit notes on them, from gross through discount and revenue share to payout. Each payout statement
+ * billing issues is one of these, over the documents not stated before. The total is the sum of
  * the entries, each of which already reconciles to the cent, so the total reconciles too.
  */
 public record IsvPayoutStatement(String isvId, YearMonth month, Currency currency, List<Entry> entries,
@@ -35,28 +36,35 @@ public record IsvPayoutStatement(String isvId, YearMonth month, Currency currenc
         }
     }
 
-    /** Invoices and credit notes of other months, ISVs or currencies are left out. */
-    public static IsvPayoutStatement of(String isvId, YearMonth month, Currency currency,
-                                        Collection<Invoice> invoices, Collection<CreditNote> creditNotes) {
-        List<Entry> entries = new ArrayList<>();
-        for (Invoice invoice : invoices) {
-            for (InvoiceLine line : invoice.lines()) {
-                if (invoice.month().equals(month) && line.charge().isvId().equals(isvId)
-                        && line.gross().currency().equals(currency)) {
-                    entries.add(new Entry(invoice.id(), line.number(), line.charge().subscriptionId(), line.payout()));
-                }
-            }
+    /**
+     * The statement of the documents' lines (invoices' and credit notes', as billing sends them to the ISV's
+     * partition); documents of other ISVs or months are left out, and all must be in one currency.
+     */
+    public static IsvPayoutStatement of(String isvId, YearMonth month, Collection<IsvInvoiceLines> documents) {
+        List<IsvInvoiceLines> own = documents.stream().filter(d -> d.getIsvId().equals(isvId)
+                && d.getMonth().equals(month.toString())).toList();
+        if (own.isEmpty()) {
+            throw new IllegalArgumentException("No lines of " + isvId + " for " + month);
         }
-        for (CreditNote note : creditNotes) {
-            for (CreditNote.Line line : note.lines()) {
-                if (note.month().equals(month) && line.isvId().equals(isvId)
-                        && line.payout().gross().currency().equals(currency)) {
-                    entries.add(new Entry(note.id(), line.invoiceLine(), line.subscriptionId(), line.payout()));
-                }
+        Currency currency = Currency.getInstance(own.get(0).getCurrency());
+        List<Entry> entries = new ArrayList<>();
+        for (IsvInvoiceLines document : own) {
+            if (!document.getCurrency().equals(currency.getCurrencyCode())) {
+                throw new IllegalArgumentException("Document " + document.getInvoiceId() + " is in "
+                        + document.getCurrency() + ", the statement in " + currency);
+            }
+            for (InvoiceLine line : document.getLines()) {
+                entries.add(new Entry(document.getInvoiceId(), line.getNumber(), line.getSubscriptionId(),
+                        new Payout(money(line.getGross()), money(line.getDiscount()), money(line.getNet()),
+                                money(line.getRevenueShare()), money(line.getIsvPayout()))));
             }
         }
         return new IsvPayoutStatement(isvId, month, currency, entries,
                 entries.stream().map(Entry::payout).reduce(zero(currency), IsvPayoutStatement::plus));
+    }
+
+    private static Money money(io.channelhub.common.event.Money money) {
+        return AvroMoney.fromAvro(money);
     }
 
     private static Payout plus(Payout a, Payout b) {

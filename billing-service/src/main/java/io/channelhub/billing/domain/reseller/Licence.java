@@ -1,11 +1,10 @@
 package io.channelhub.billing.domain.reseller;
 
-import java.nio.charset.StandardCharsets;
+import io.channelhub.platform.ids.EventIds;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
-/** A released licence for one order line (R2). Its key is a name-based UUID, so a replay issues the same key. */
+/** A released licence for one order line (R2). Its key derives from the order and line, so a replay issues the same key. */
 public record Licence(int line, String sku, int quantity, String key) {
 
     public Licence {
@@ -20,7 +19,6 @@ public record Licence(int line, String sku, int quantity, String key) {
     }
 
     static String key(String kind, String orderId, int line) {
-        return UUID.nameUUIDFromBytes((kind + "|" + orderId + "|" + line).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return EventIds.derive(orderId, kind, line);
     }
 }

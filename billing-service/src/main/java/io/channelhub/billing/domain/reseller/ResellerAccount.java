@@ -2,6 +2,7 @@ package io.channelhub.billing.domain.reseller;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
@@ -19,11 +20,12 @@ import java.util.stream.IntStream;
  * @param discountPercent      off retail on every order placed from now on (R1)
  * @param exemptionCertificate R6, US only, or null
  * @param onPrepay             R5: an order went overdue; new orders are held until paid until it is cleared
+ * @param month                R5: the month the account is in; the next one starts with a statement
  */
 public record ResellerAccount(String resellerId, String name, String email, String country, String usState,
                               BusinessType businessType, BigDecimal discountPercent,
                               ExemptionCertificate exemptionCertificate, List<ResellerOrder> orders,
-                              boolean onPrepay) {
+                              boolean onPrepay, YearMonth month) {
 
     /** R4: a new reseller pays this many first orders before their licences are released. */
     public static final int FIRST_ORDERS_PAID_UPFRONT = 3;
@@ -75,17 +77,22 @@ public record ResellerAccount(String resellerId, String name, String email, Stri
 
     ResellerAccount withDiscount(BigDecimal percent) {
         return new ResellerAccount(resellerId, name, email, country, usState, businessType, percent,
-                exemptionCertificate, orders, onPrepay);
+                exemptionCertificate, orders, onPrepay, month);
     }
 
     ResellerAccount withCertificate(ExemptionCertificate certificate) {
         return new ResellerAccount(resellerId, name, email, country, usState, businessType, discountPercent,
-                certificate, orders, onPrepay);
+                certificate, orders, onPrepay, month);
     }
 
     ResellerAccount withPrepay(boolean prepay) {
         return new ResellerAccount(resellerId, name, email, country, usState, businessType, discountPercent,
-                exemptionCertificate, orders, prepay);
+                exemptionCertificate, orders, prepay, month);
+    }
+
+    ResellerAccount inMonth(YearMonth next) {
+        return new ResellerAccount(resellerId, name, email, country, usState, businessType, discountPercent,
+                exemptionCertificate, orders, onPrepay, next);
     }
 
     /** Adds the order, or replaces the one with its id. */
@@ -99,7 +106,7 @@ public record ResellerAccount(String resellerId, String name, String email, Stri
             next.set(at, order);
         }
         return new ResellerAccount(resellerId, name, email, country, usState, businessType, discountPercent,
-                exemptionCertificate, next, onPrepay);
+                exemptionCertificate, next, onPrepay, month);
     }
 
     private static boolean isUs(String country) {

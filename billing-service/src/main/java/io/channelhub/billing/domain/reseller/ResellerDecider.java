@@ -10,6 +10,7 @@ import io.channelhub.pricing.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -35,7 +36,7 @@ public final class ResellerDecider {
         Objects.requireNonNull(taxRates, "taxRates");
         Objects.requireNonNull(now, "now");
         if (command instanceof Register register) {
-            return state == null ? register(register, settings)
+            return state == null ? register(register, settings, now)
                     : refused(ALREADY_REGISTERED, "reseller " + state.resellerId() + " is already registered");
         }
         if (state == null) {
@@ -64,7 +65,7 @@ public final class ResellerDecider {
                 : monthStarted(state, month.month().atDay(1), settings);
     }
 
-    private static ResellerDecision register(Register r, ResellerSettings settings) {
+    private static ResellerDecision register(Register r, ResellerSettings settings, Instant now) {
         if (blank(r.resellerId()) || blank(r.name()) || blank(r.email()) || blank(r.country())
                 || r.businessType() == null) {
             return refused(MISSING_FIELD, "reseller id, name, e-mail, country and business type are required");
@@ -80,7 +81,8 @@ public final class ResellerDecider {
         }
         ResellerAccount account = new ResellerAccount(r.resellerId(), r.name(), r.email(), country,
                 us ? r.usState().strip().toUpperCase(Locale.ROOT) : null, r.businessType(),
-                settings.defaultDiscountPercent(), null, List.of(), false);
+                settings.defaultDiscountPercent(), null, List.of(), false,
+                YearMonth.from(now.atOffset(ZoneOffset.UTC)));
         return accepted(account, new Registered(r.resellerId(), account.discountPercent()));
     }
 
@@ -212,7 +214,8 @@ public final class ResellerDecider {
         return new Accepted(next, outcomes);
     }
 
-    private static ResellerDecision monthStarted(ResellerAccount state, LocalDate date, ResellerSettings settings) {
+    private static ResellerDecision monthStarted(ResellerAccount account, LocalDate date, ResellerSettings settings) {
+        ResellerAccount state = account.inMonth(YearMonth.from(date));
         // New resellers have nothing on credit (R4), and a statement of nothing unpaid says nothing.
         if (!state.established() || state.unpaidOrders().isEmpty()) {
             return new Accepted(state, List.of());

@@ -6,6 +6,10 @@ public enum RefusalReason {
     NOT_STARTED,
     MISSING_FIELD,
     INVALID_PRICE,
+    /** B2: no list price for the SKU on the plan, or no margin for the reseller. */
+    PRICE_UNKNOWN,
+    /** A term end that is not an Annual plan's or not after its start. */
+    INVALID_TERM,
     /** A command stamped before the last recorded change: the history must stay in time order. */
     OUT_OF_ORDER,
     NOT_POSITIVE,

@@ -67,17 +67,24 @@ public final class SubscriptionDecider {
         List<RefusalReason> reasons = new ArrayList<>();
         List<String> details = new ArrayList<>();
         if (blank(start.subscriptionId()) || blank(start.billingAccountId()) || blank(start.payerId())
-                || blank(start.isvId()) || blank(start.sku()) || start.plan() == null
-                || start.listPerUserYear() == null || start.marginPercent() == null) {
+                || blank(start.isvId()) || blank(start.sku()) || start.plan() == null) {
             reasons.add(MISSING_FIELD);
-            details.add("subscription, account, payer, ISV, SKU, plan, list price and margin are required");
+            details.add("subscription, account, payer, ISV, SKU and plan are required");
+        } else if (start.listPerUserYear() == null || start.marginPercent() == null) {
+            reasons.add(PRICE_UNKNOWN); // B2
+            details.add("no list price for " + start.sku() + " on " + start.plan() + ", or no margin for "
+                    + start.payerId() + ", on prices.events");
         }
         if (start.seats() <= 0) {
             reasons.add(NOT_POSITIVE);
             details.add("seats must be positive: " + start.seats());
         }
+        if (start.termEnd() != null && (start.plan() != Plan.ANNUAL || !start.termEnd().isAfter(now))) {
+            reasons.add(INVALID_TERM);
+            details.add("a term end is an Annual plan's, after its start: " + start.termEnd());
+        }
         Money unitPrice = null;
-        if (!reasons.contains(MISSING_FIELD)) {
+        if (!reasons.contains(MISSING_FIELD) && !reasons.contains(PRICE_UNKNOWN)) {
             try {
                 unitPrice = PlanPrice.perUserMonth(start.listPerUserYear(), start.marginPercent()); // B2
             } catch (IllegalArgumentException e) {
@@ -92,7 +99,8 @@ public final class SubscriptionDecider {
         List<PayerChange> payer = List.of(new PayerChange(now, start.payerId(), start.billingAccountId()));
         // Flexible starts with no users (the customer adds them); its seats are the cap.
         return new Accepted(new Subscription(start.subscriptionId(), start.isvId(), start.sku(), start.offerId(),
-                start.plan(), unitPrice, now, annual ? now : null, annual ? yearAfter(now) : null,
+                start.plan(), unitPrice, now, annual ? now : null,
+                annual ? (start.termEnd() != null ? start.termEnd() : yearAfter(now)) : null,
                 annual ? 0 : start.seats(), List.of(new SeatChange(now, annual ? start.seats() : 0)), payer,
                 List.of()));
     }

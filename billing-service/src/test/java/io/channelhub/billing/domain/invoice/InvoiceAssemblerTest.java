@@ -201,24 +201,6 @@ class InvoiceAssemblerTest {
     }
 
     @Test
-    void b4_aCreditNoteCorrectsAnIssuedInvoiceWithNegativeLines() {
-        Invoice invoice = invoice(R1, JUNE, seedCustomers(), usd("0.00"));
-
-        CreditNote note = CreditNote.of(invoice, "correction-1", List.of(2), "usage double-counted",
-                at("2024-07-05"));
-
-        assertThat(note.invoiceId()).isEqualTo(invoice.id());
-        assertThat(note.lines()).extracting(CreditNote.Line::invoiceLine, l -> l.payout().gross(),
-                l -> l.payout().isvPayout()).containsExactly(tuple(2, usd("-28.00"), usd("-27.16")));
-        assertThat(note.total()).isEqualTo(usd("-28.00"));
-        assertThat(CreditNote.of(invoice, "correction-1", List.of(2), "usage double-counted", at("2024-07-05")))
-                .isEqualTo(note); // replay-safe id
-        assertThatThrownBy(() -> CreditNote.of(invoice, "c-2", List.of(3), "no such line", at("2024-07-05")))
-                .hasMessageContaining("No line 3");
-        assertThat(invoice.lines()).hasSize(2); // the invoice itself is untouched
-    }
-
-    @Test
     void b4_aChargeOfAnotherMonthIsRefused() {
         List<SubscriptionCharge> july = MonthlyCharges.of(annual("sub-a", 10, "2024-06-01"), JULY);
 

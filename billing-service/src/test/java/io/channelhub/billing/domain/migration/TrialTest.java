@@ -28,6 +28,21 @@ class TrialTest {
         assertThat(tick(reminded.state(), "2026-10-14").outcomes()).isEmpty();
     }
 
+    // B5: the next day a trial has something due, for the processor's deadline index: B's reminder, then its end,
+    // then C's and D's reminder (11-01 − 7), their end, and nothing once no trial runs
+    @Test
+    void theNextTrialDeadlineIsTheEarliestReminderOrEnd() {
+        MigrationState state = migrated();
+        assertThat(MigrationDecider.nextTrialDeadline(state, SETTINGS)).contains(at("2026-10-13T00:00:00Z"));
+        MigrationState reminded = tick(state, "2026-10-13").state();
+        assertThat(MigrationDecider.nextTrialDeadline(reminded, SETTINGS)).contains(at("2026-10-20T00:00:00Z"));
+        MigrationState bEnded = tick(reminded, "2026-10-20").state();
+        assertThat(MigrationDecider.nextTrialDeadline(bEnded, SETTINGS)).contains(at("2026-10-25T00:00:00Z"));
+        MigrationState all = tick(tick(bEnded, "2026-10-25").state(), "2026-11-01").state();
+        assertThat(MigrationDecider.nextTrialDeadline(all, SETTINGS)).isEmpty();
+        assertThat(MigrationDecider.nextTrialDeadline(null, SETTINGS)).isEmpty();
+    }
+
     @Test
     void aTrialNotConvertedByItsEndSuspendsTheCustomer() {
         // B5: B's end is exclusive: still running on 10-19, suspended from 10-20 00:00 UTC, and dropped.

@@ -122,6 +122,11 @@ class SubscriptionDeciderTest {
         assertThat(refused(broken, null, "2024-06-01").reasons())
                 .containsExactly(RefusalReason.MISSING_FIELD, RefusalReason.NOT_POSITIVE);
         assertThat(refused(badMargin, null, "2024-06-01").reasons()).containsExactly(RefusalReason.INVALID_PRICE);
+        // B2: a SKU the price list does not list on the plan, or a reseller without a margin
+        assertThat(refused(new StartPlan("sub-y", BA1, R1, ISV, "sku", null, Plan.ANNUAL, null, MARGIN, 5), null,
+                "2024-06-01").reasons()).containsExactly(RefusalReason.PRICE_UNKNOWN);
+        assertThat(refused(new StartPlan("sub-y", BA1, R1, ISV, "sku", null, Plan.ANNUAL, usd("50.00"), null, 5),
+                null, "2024-06-01").detail()).contains("no margin for " + R1);
         assertThat(refused(startAnnual("sub-a", 10), annual, "2024-06-02").reasons())
                 .containsExactly(RefusalReason.ALREADY_STARTED);
         assertThat(refused(new AddSeats(1), null, "2024-06-02").reasons())

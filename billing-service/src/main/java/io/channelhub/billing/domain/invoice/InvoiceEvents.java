@@ -1,31 +1,36 @@
-package io.channelhub.billing.stream;
+package io.channelhub.billing.domain.invoice;
 
-import io.channelhub.billing.domain.invoice.CreditNote;
-import io.channelhub.billing.domain.invoice.Invoice;
+import io.channelhub.billing.domain.Producer;
+import io.channelhub.billing.domain.migration.PrepaidInvoice;
 import io.channelhub.billing.event.CreditNoteIssued;
-import io.channelhub.billing.event.CreditNoteRequested;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.InvoiceLine;
+import io.channelhub.billing.event.InvoiceNotIssued;
 import io.channelhub.billing.event.IsvInvoiceLines;
 import io.channelhub.common.event.EventMeta;
+import io.channelhub.migration.event.PrepaidInvoiceIssued;
+import io.channelhub.migration.event.PrepaidInvoiceLine;
 import io.channelhub.platform.ids.EventIds;
 import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.DiscountTerm;
-import io.channelhub.pricing.Money;
-import io.channelhub.pricing.Payout;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** An issued {@link Invoice} as the events others read: the invoice itself, and its lines by ISV. */
-final class InvoiceEvents {
+public final class InvoiceEvents {
+
+    /** The refusal code of a month that could not be invoiced. */
+    public static final String NOT_ASSEMBLED = "NOT_ASSEMBLED";
 
     private InvoiceEvents() {
     }
 
-    static InvoiceIssued issued(Invoice invoice, String payerName, String payerEmail) {
+    public static InvoiceIssued issued(Invoice invoice, String payerName, String payerEmail) {
         List<InvoiceLine> lines = new ArrayList<>();
         for (var line : invoice.lines()) {
             var charge = line.charge();
@@ -68,14 +73,34 @@ final class InvoiceEvents {
                 .build();
     }
 
+    /** B7: the migration month's prepaid invoice; its id derives from reseller and month, whichever tick issued it. */
+    public static PrepaidInvoiceIssued prepaid(PrepaidInvoice invoice, Instant at, String resellerName,
+            String resellerEmail) {
+        String id = EventIds.derive(invoice.resellerId() + "|" + invoice.month(), "PrepaidInvoice", 0);
+        return new PrepaidInvoiceIssued(meta(id, "PrepaidInvoiceIssued", at), id, invoice.resellerId(),
+                invoice.month().toString(), invoice.lines().stream().map(l -> new PrepaidInvoiceLine(l.orderId(),
+                        l.sku(), l.seats(), AvroMoney.toAvro(l.amount()))).toList(),
+                AvroMoney.toAvro(invoice.total()), resellerName, resellerEmail);
+    }
+
+    /**
+     * B4, X1: a month whose charges cannot make one invoice (two currencies, say): refused with the reason, the id
+     * derived from payer and month, so the run that finds it again says so once.
+     */
+    public static InvoiceNotIssued notIssued(String payerId, YearMonth month, Instant at, String detail) {
+        String id = EventIds.derive(payerId + "|" + month, "InvoiceNotIssued", 0);
+        return new InvoiceNotIssued(meta(id, "InvoiceNotIssued", at), payerId, month.toString(), NOT_ASSEMBLED,
+                detail);
+    }
+
     /** The invoice's lines of each ISV, for its payout statement. */
-    static List<IsvInvoiceLines> byIsv(InvoiceIssued invoice) {
+    public static List<IsvInvoiceLines> byIsv(InvoiceIssued invoice) {
         return byIsv(invoice.getMeta(), invoice.getInvoiceId(), invoice.getPayerId(), invoice.getMonth(),
                 invoice.getCurrency(), invoice.getLines());
     }
 
     /** The credit note's (negative) lines of each ISV: its statement nets them off. */
-    static List<IsvInvoiceLines> byIsv(CreditNoteIssued note) {
+    public static List<IsvInvoiceLines> byIsv(CreditNoteIssued note) {
         return byIsv(note.getMeta(), note.getCreditNoteId(), note.getPayerId(), note.getMonth(), note.getCurrency(),
                 note.getLines());
     }
@@ -86,48 +111,14 @@ final class InvoiceEvents {
         documentLines.forEach(line -> byIsv.computeIfAbsent(line.getIsvId(), isv -> new ArrayList<>()).add(line));
         List<IsvInvoiceLines> all = new ArrayList<>();
         byIsv.forEach((isv, lines) -> all.add(new IsvInvoiceLines(
-                EventIds.causedBy(cause, "IsvInvoiceLines|" + isv, 0, BillingTopology.SERVICE), isv, documentId,
+                EventIds.causedBy(cause, "IsvInvoiceLines|" + isv, 0, Producer.BILLING), isv, documentId,
                 payerId, month, currency, lines)));
         return all;
     }
 
-    /**
-     * B4: the credited lines with every amount negated, checked by the domain's {@link CreditNote} (negative
-     * lines, total = Σ net).
-     */
-    static CreditNoteIssued creditNote(String id, InvoiceIssued invoice, List<InvoiceLine> lines,
-            CreditNoteRequested request) {
-        List<InvoiceLine> negated = new ArrayList<>();
-        List<CreditNote.Line> checked = new ArrayList<>();
-        for (InvoiceLine line : lines) {
-            InvoiceLine credit = InvoiceLine.newBuilder(line)
-                    .setGross(negate(line.getGross())).setDiscount(negate(line.getDiscount()))
-                    .setNet(negate(line.getNet())).setRevenueShare(negate(line.getRevenueShare()))
-                    .setIsvPayout(negate(line.getIsvPayout())).build();
-            negated.add(credit);
-            checked.add(new CreditNote.Line(line.getNumber(), line.getSubscriptionId(), line.getIsvId(), new Payout(
-                    AvroMoney.fromAvro(credit.getGross()), AvroMoney.fromAvro(credit.getDiscount()),
-                    AvroMoney.fromAvro(credit.getNet()), AvroMoney.fromAvro(credit.getRevenueShare()),
-                    AvroMoney.fromAvro(credit.getIsvPayout()))));
-        }
-        Money total = checked.stream().map(l -> l.payout().net()).reduce(Money::plus).orElseThrow();
-        new CreditNote(id, invoice.getInvoiceId(), invoice.getPayerId(), java.time.YearMonth.parse(
-                invoice.getMonth()), request.getMeta().getOccurredAt(), request.getReason(), checked, total);
-        return CreditNoteIssued.newBuilder()
-                .setMeta(meta(id, "CreditNoteIssued", request.getMeta().getOccurredAt()))
-                .setCreditNoteId(id).setInvoiceId(invoice.getInvoiceId()).setPayerId(invoice.getPayerId())
-                .setMonth(invoice.getMonth()).setIssuedAt(request.getMeta().getOccurredAt())
-                .setCurrency(invoice.getCurrency()).setReason(request.getReason()).setLines(negated)
-                .setTotal(AvroMoney.toAvro(total)).build();
-    }
-
-    private static io.channelhub.common.event.Money negate(io.channelhub.common.event.Money money) {
-        return AvroMoney.toAvro(AvroMoney.fromAvro(money).negated());
-    }
-
     /** Ids derive from the document, whichever tick issued it. */
-    static EventMeta meta(String documentId, String kind, java.time.Instant at) {
+    public static EventMeta meta(String documentId, String kind, Instant at) {
         return EventMeta.newBuilder().setEventId(EventIds.derive(documentId, kind, 0)).setCorrelationId(documentId)
-                .setOccurredAt(at).setProducer(BillingTopology.SERVICE).build();
+                .setOccurredAt(at).setProducer(Producer.BILLING).build();
     }
 }

@@ -1,9 +1,6 @@
-package io.channelhub.billing.stream;
+package io.channelhub.billing.domain.reseller;
 
-import io.channelhub.billing.domain.reseller.ResellerAccount;
-import io.channelhub.billing.domain.reseller.ResellerOrder;
-import io.channelhub.billing.domain.reseller.ResellerOutcome;
-import io.channelhub.billing.domain.reseller.Statement;
+import io.channelhub.billing.domain.Producer;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.platform.ids.EventIds;
 import io.channelhub.pricing.AvroMoney;
@@ -34,7 +31,7 @@ final class ResellerEvents {
     /** The event of one outcome, if it has one (a changed discount or certificate is state only). */
     static Optional<SpecificRecord> of(ResellerOutcome outcome, ResellerAccount account, EventMeta cause, int index) {
         EventMeta meta = EventIds.causedBy(cause, outcome.getClass().getSimpleName(), index,
-                BillingTopology.SERVICE);
+                Producer.BILLING);
         if (outcome instanceof ResellerOutcome.Registered registered) {
             return Optional.of(new ResellerAccountOpened(meta, account.resellerId(), account.name(), account.email(),
                     registered.discountPercent().setScale(2, RoundingMode.UNNECESSARY)));

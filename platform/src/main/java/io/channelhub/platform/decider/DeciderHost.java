@@ -1,0 +1,213 @@
+package io.channelhub.platform.decider;
+
+import io.channelhub.platform.deadlines.DeadlineIndex;
+import io.channelhub.platform.dedupe.AppliedEventIds;
+import io.channelhub.platform.dedupe.Dedupe;
+import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.platform.metrics.MetricNames;
+import io.channelhub.platform.streams.Unsupported;
+import io.channelhub.schemas.Events;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The one processor that hosts any {@link Decider}, keyed by the aggregate's id: a command is applied once (X2),
+ * what was due at its time happens first, then it is decided; the events go out, the state is stored, its deadline
+ * rescheduled; outcomes and refusals are counted (X3). A clock tick fires the due deadlines, found through the
+ * {@link DeadlineIndex}, never by reading every aggregate. Nothing here decides anything.
+ *
+ * @param <S> the aggregate's state
+ * @param <F> the facts the decider reads
+ */
+public final class DeciderHost<S, F> implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    /** Called for every event published, with the aggregate as it was when the cause arrived and after. */
+    public interface Outcomes<S> {
+        void published(SpecificRecord event, S before, S after, Instant now);
+    }
+
+    /** Starts wiring {@code decider}, whose commands arrive on {@code topic}, into a topology of {@code service}. */
+    public static <S, F> Wiring<S, F> of(String service, String topic, Decider<S, F> decider) {
+        return new Wiring<>(service, topic, decider);
+    }
+
+    /** How one decider is wired into a topology: its stores, what it reads, where its events go, what is counted. */
+    public static final class Wiring<S, F> {
+
+        private final String service;
+        private final String topic;
+        private final Decider<S, F> decider;
+        private String name;
+        private String stateStore;
+        private String deadlineStore;
+        private Function<ProcessorContext<String, SpecificRecord>, F> facts = context -> null;
+        private Function<SpecificRecord, String> sink;
+        private Outcomes<S> outcomes = (event, before, after, now) -> { };
+        private Function<ProcessorContext<String, SpecificRecord>, BiConsumer<String, S>> stored =
+                context -> (key, state) -> { };
+        private MeterRegistry registry;
+        private Duration dedupeRetention;
+
+        private Wiring(String service, String topic, Decider<S, F> decider) {
+            this.service = Objects.requireNonNull(service, "service");
+            this.topic = Objects.requireNonNull(topic, "topic");
+            this.decider = Objects.requireNonNull(decider, "decider");
+        }
+
+        /** The aggregates' store, written by this processor only, and the index of their deadlines. */
+        public Wiring<S, F> stores(String state, String deadlines) {
+            this.stateStore = state;
+            this.deadlineStore = deadlines;
+            return this;
+        }
+
+        /** What the decider reads, made from the task's stores once per task. */
+        public Wiring<S, F> facts(Function<ProcessorContext<String, SpecificRecord>, F> facts) {
+            this.facts = facts;
+            return this;
+        }
+
+        /** Every event to one sink. */
+        public Wiring<S, F> sink(String sink) {
+            return sink(event -> sink);
+        }
+
+        /** Each event to the sink this says. */
+        public Wiring<S, F> sink(Function<SpecificRecord, String> sink) {
+            this.sink = sink;
+            return this;
+        }
+
+        /** The service's own business metrics of each event published. */
+        public Wiring<S, F> outcomes(Outcomes<S> outcomes) {
+            this.outcomes = outcomes;
+            return this;
+        }
+
+        /** After a state is stored: the processor's own index of it (by a second id), made from the task's stores. */
+        public Wiring<S, F> stored(Function<ProcessorContext<String, SpecificRecord>, BiConsumer<String, S>> stored) {
+            this.stored = stored;
+            return this;
+        }
+
+        /** Where outcomes and refusals are counted, and how long applied command ids are remembered (X2). */
+        public Wiring<S, F> metrics(MeterRegistry registry, Duration dedupeRetention) {
+            this.registry = registry;
+            this.dedupeRetention = dedupeRetention;
+            return this;
+        }
+
+        /**
+         * Adds the processor {@code name} with its deadline index and applied-ids stores (named after it); the
+         * caller adds the state store, with its serde, and any index {@code stored} writes.
+         */
+        public void addTo(Topology topology, String name, String... parents) {
+            this.name = name;
+            Objects.requireNonNull(stateStore, "stores");
+            Objects.requireNonNull(sink, "sink");
+            Objects.requireNonNull(registry, "metrics");
+            topology.addProcessor(name, () -> new DeciderHost<>(this), parents);
+            topology.addStateStore(DeadlineIndex.storeBuilder(deadlineStore), name);
+            for (var store : AppliedEventIds.storeBuilders(name)) {
+                topology.addStateStore(store, name);
+            }
+        }
+    }
+
+    private final Wiring<S, F> wiring;
+    private final Decider<S, F> decider;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, S> states;
+    private DeadlineIndex deadlines;
+    private AppliedEventIds applied;
+    private F facts;
+    private BiConsumer<String, S> stored;
+
+    private DeciderHost(Wiring<S, F> wiring) {
+        this.wiring = wiring;
+        this.decider = wiring.decider;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        states = context.getStateStore(wiring.stateStore);
+        deadlines = DeadlineIndex.from(context, wiring.deadlineStore);
+        applied = AppliedEventIds.from(context, wiring.name);
+        facts = wiring.facts.apply(context);
+        stored = wiring.stored.apply(context);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        SpecificRecord command = record.value();
+        if (command instanceof ClockTicked tick) {
+            tick(tick, record.timestamp());
+            return;
+        }
+        if (!decider.accepts(command)) {
+            Unsupported.record(wiring.registry, wiring.service, wiring.topic, command);
+            return;
+        }
+        if (!Dedupe.firstTime(applied, command, wiring.registry, wiring.service, wiring.topic)) {
+            return;
+        }
+        String key = Objects.requireNonNullElse(decider.aggregateId(command, record.key()), "no-key");
+        S before = states.get(key);
+        apply(key, before, decider.handle(command, before, facts), Events.meta(command).getOccurredAt(),
+                record.timestamp());
+    }
+
+    private void tick(ClockTicked tick, long timestamp) {
+        applied.forgetBefore(tick.getAt().toEpochMilli() - wiring.dedupeRetention.toMillis());
+        for (String key : deadlines.takeDue(tick.getAt())) {
+            S before = states.get(key);
+            S after = apply(key, before, decider.deadlines(before, facts, tick.getMeta(), tick.getAt()), tick.getAt(),
+                    timestamp);
+            // taken out of the index above: due again later (or still due: a deadline it did not act on)
+            decider.nextDeadline(after).ifPresent(at -> deadlines.schedule(key, at));
+        }
+    }
+
+    /** Emits the decision's events, stores its state and moves the deadline; returns the state after. */
+    private S apply(String key, S before, Decision<S> decision, Instant now, long timestamp) {
+        S after = decision.stateOr(before);
+        for (SpecificRecord event : decision.events()) {
+            context.forward(new Record<>(key, event, timestamp), wiring.sink.apply(event));
+            count(event);
+            wiring.outcomes.published(event, before, after, now);
+        }
+        if (decision.state() == null) {
+            return before;
+        }
+        states.put(key, after);
+        stored.accept(key, after);
+        Optional<Instant> was = decider.nextDeadline(before);
+        Optional<Instant> next = decider.nextDeadline(after);
+        if (!was.equals(next)) {
+            was.ifPresent(at -> deadlines.cancel(key, at));
+            next.ifPresent(at -> deadlines.schedule(key, at));
+        }
+        return after;
+    }
+
+    private void count(SpecificRecord event) {
+        String type = event.getClass().getSimpleName();
+        wiring.registry.counter(MetricNames.OUTCOMES, "service", wiring.service, "type", type).increment();
+        for (String reason : decider.refusalReasons(event)) {
+            wiring.registry.counter(MetricNames.REFUSALS, "service", wiring.service, "type", type, "reason",
+                    reason).increment();
+        }
+    }
+}
