@@ -43,7 +43,7 @@ class DiscountEmailsTest {
         assertThat(email.template()).isEqualTo(DiscountEmails.PROPOSED);
         assertThat(email.toAddress()).isEqualTo("sales@reseller.example");
         assertThat(email.customerFacing()).isFalse();
-        assertThat(email.subject()).isEqualTo("Discount offered for your customer Acme (A-1)");
+        assertThat(email.subject()).isEqualTo("Discount offered for your customer Acme");
         String link = (String) email.model().get("acceptLink");
         assertThat(link).startsWith("https://discounts.example/acceptances/");
         String token = link.substring(link.lastIndexOf('/') + 1);
@@ -53,8 +53,9 @@ class DiscountEmailsTest {
         assertThat(TestEvents.TOKENS.verify(token, TestEvents.T0)).isEqualTo(new ApprovalTokens.Invalid("FORGED"));
 
         EmailRenderer.Rendered body = renderer.render(email);
-        assertThat(body.text()).contains("Vendor offers your customer Acme (A-1) a discount of\n12.5%",
-                "accept it before 2026-12-01 00:00 UTC", link, "Until:        2027-03-01 00:00 UTC");
+        assertThat(body.text()).contains("Vendor offers your customer Acme a discount of\n12.5%",
+                "accept it before 2026-12-01 00:00 UTC", link, "Until:        2027-03-01 00:00 UTC",
+                "Reference: D-1 · billing account A-1");
         assertThat(body.html()).contains("href=\"" + link + "\"", "12.5%");
     }
 
@@ -71,8 +72,8 @@ class DiscountEmailsTest {
             List<PlannedEmail> emails = PLANNER.plan(event);
             assertThat(emails).extracting(PlannedEmail::toAddress)
                     .containsExactly("partners@vendor.example", "sales@reseller.example");
-            emails.forEach(email -> assertThat(renderer.render(email).text()).contains("Acme (A-1)", "12.5%",
-                    "Reference: D-1"));
+            emails.forEach(email -> assertThat(renderer.render(email).text()).contains("Acme", "12.5%",
+                    "Reference: D-1 · billing account A-1").doesNotContain("Acme (A-1)"));
         }
         assertThat(renderer.render(PLANNER.plan(new DiscountCancelled(meta("c-2"), terms(), START, false)).get(0))
                 .text()).contains("It had not started and never applies.");

@@ -38,7 +38,7 @@ class TransferEmailsTest {
 
     /** What TestEvents.details("E-1") must look like in every e-mail about it (T4). */
     private static final TransferSummary SUMMARY = new TransferSummary("T-E-1", "Change of reseller", "Acme <Ltd>",
-            "E-1", "O-1", "BA-1", "BA-2", "R-1", "R-2", List.of("Acme <Ltd> (customer)", "Vendor (ISV)",
+            "Vendor", "E-1", "O-1", "BA-1", "BA-2", "Old Reseller", "New Reseller", List.of("Acme <Ltd> (customer)", "Vendor (ISV)",
                     "Old Reseller (current reseller)", "New Reseller (new reseller)"));
 
     // T4: every party in its own e-mail, with every detail and two links only it can use
