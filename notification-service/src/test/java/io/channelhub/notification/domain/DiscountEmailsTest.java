@@ -36,7 +36,7 @@ class DiscountEmailsTest {
     // D3: the reseller is asked to accept, with a link only it can use, valid until the start
     @Test
     void aProposedDiscountAsksTheResellerToAcceptBeforeTheStart() {
-        List<PlannedEmail> emails = PLANNER.plan(new DiscountProposed(meta("p-1"), terms(), TestEvents.T0));
+        List<PlannedEmail> emails = PLANNER.plan(new DiscountProposed(meta("p-1"), terms(), TestEvents.T0), TestEvents.WRITTEN);
 
         PlannedEmail email = emails.get(0);
         assertThat(emails).hasSize(1);
@@ -59,31 +59,42 @@ class DiscountEmailsTest {
         assertThat(body.html()).contains("href=\"" + link + "\"", "12.5%");
     }
 
+    // D3: a proposal written at or after its start cannot be accepted any more: no "accept before <past date>"
+    @Test
+    void aProposalWrittenAfterItsStartAsksNothing() {
+        DiscountProposed proposed = new DiscountProposed(meta("p-2"), terms(), TestEvents.T0);
+
+        assertThat(PLANNER.plan(proposed, START)).isEmpty();
+        assertThat(PLANNER.plan(proposed, START.plusSeconds(86_400))).isEmpty();
+        assertThat(PLANNER.plan(proposed, START.minusSeconds(1))).extracting(PlannedEmail::template)
+                .containsExactly(DiscountEmails.PROPOSED);
+    }
+
     // D3: the ISV gets the acceptance; both get lapse, cancellation and end
     @Test
     void theIsvIsToldOfTheAcceptanceAndBothOfTheEnd() {
-        assertThat(PLANNER.plan(new DiscountAccepted(meta("a-1"), terms(), TestEvents.T0)))
+        assertThat(PLANNER.plan(new DiscountAccepted(meta("a-1"), terms(), TestEvents.T0), TestEvents.WRITTEN))
                 .extracting(PlannedEmail::template, PlannedEmail::toAddress)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(DiscountEmails.ACCEPTED,
                         "partners@vendor.example"));
         for (var event : List.of(new DiscountLapsed(meta("l-1"), terms(), START),
                 new DiscountCancelled(meta("c-1"), terms(), START.plusSeconds(60), true),
                 new DiscountEnded(meta("e-1"), terms(), END))) {
-            List<PlannedEmail> emails = PLANNER.plan(event);
+            List<PlannedEmail> emails = PLANNER.plan(event, TestEvents.WRITTEN);
             assertThat(emails).extracting(PlannedEmail::toAddress)
                     .containsExactly("partners@vendor.example", "sales@reseller.example");
             emails.forEach(email -> assertThat(renderer.render(email).text()).contains("Acme", "12.5%",
                     "Reference: D-1 · billing account A-1").doesNotContain("Acme (A-1)"));
         }
-        assertThat(renderer.render(PLANNER.plan(new DiscountCancelled(meta("c-2"), terms(), START, false)).get(0))
+        assertThat(renderer.render(PLANNER.plan(new DiscountCancelled(meta("c-2"), terms(), START, false), TestEvents.WRITTEN).get(0))
                 .text()).contains("It had not started and never applies.");
     }
 
     // D3: starting and refusals promise no e-mail
     @Test
     void startsAndRefusalsPromiseNoEmail() {
-        assertThat(PLANNER.plan(new DiscountStarted(meta("s-1"), terms(), START))).isEmpty();
-        assertThat(PLANNER.plan(new DiscountRefused(meta("r-1"), "req", "ISV-1", "R-1", "A-1", List.of())))
+        assertThat(PLANNER.plan(new DiscountStarted(meta("s-1"), terms(), START), TestEvents.WRITTEN)).isEmpty();
+        assertThat(PLANNER.plan(new DiscountRefused(meta("r-1"), "req", "ISV-1", "R-1", "A-1", List.of()), TestEvents.WRITTEN))
                 .isEmpty();
     }
 }

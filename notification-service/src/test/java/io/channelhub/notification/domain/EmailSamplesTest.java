@@ -127,7 +127,7 @@ class EmailSamplesTest {
                                 LocalDate.parse("2026-11-04"), usd("979.88"), 27, usd("8.70"))), usd("988.58"),
                         true));
         Map<String, PlannedEmail> byTemplate = new LinkedHashMap<>();
-        events.stream().flatMap(event -> PLANNER.plan(event).stream())
+        events.stream().flatMap(event -> PLANNER.plan(event, TestEvents.WRITTEN).stream())
                 .sorted((a, b) -> Boolean.compare(b.customerFacing(), a.customerFacing()))
                 .forEach(email -> byTemplate.putIfAbsent(email.template(), email));
         return byTemplate;

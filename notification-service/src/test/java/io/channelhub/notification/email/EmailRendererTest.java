@@ -35,7 +35,7 @@ class EmailRendererTest {
     // T4: the request shows every detail, the parties, both links and the deadline
     @Test
     void theConsentRequestShowsEveryDetailBothLinksAndTheDeadline() {
-        PlannedEmail email = PLANNER.plan(TestEvents.opened("ev-1", "E-1")).get(3);
+        PlannedEmail email = PLANNER.plan(TestEvents.opened("ev-1", "E-1"), TestEvents.WRITTEN).get(3);
         EmailRenderer.Rendered body = renderer.render(email);
 
         assertShowsDetails(body);
@@ -54,7 +54,7 @@ class EmailRendererTest {
     @Test
     void theReminderShowsTheDetailsFreshLinksAndTheDeadline() {
         PlannedEmail email = PLANNER.plan(new TransferReminded(meta("ev-2"), details("E-1"),
-                details("E-1").getParties().subList(0, 1), EXPIRES)).get(0);
+                details("E-1").getParties().subList(0, 1), EXPIRES), TestEvents.WRITTEN).get(0);
         EmailRenderer.Rendered body = renderer.render(email);
 
         assertShowsDetails(body);
@@ -67,7 +67,7 @@ class EmailRendererTest {
     @Test
     void theRejectionNamesWhoRejected() {
         EmailRenderer.Rendered body = renderer.render(PLANNER.plan(new TransferRejected(meta("ev-3"), details("E-1"),
-                details("E-1").getParties().get(1))).get(0));
+                details("E-1").getParties().get(1)), TestEvents.WRITTEN).get(0));
 
         assertShowsDetails(body);
         assertThat(body.text()).contains("will not happen: it was rejected by\nVendor (ISV).");
@@ -78,13 +78,13 @@ class EmailRendererTest {
     @Test
     void theExpiryNamesWhoDidNotAnswer() {
         EmailRenderer.Rendered body = renderer.render(PLANNER.plan(new TransferExpired(meta("ev-4"), "T-E-1", "E-1",
-                details("E-1"), ADA, details("E-1").getParties().subList(3, 4))).get(0));
+                details("E-1"), ADA, details("E-1").getParties().subList(3, 4)), TestEvents.WRITTEN).get(0));
         assertShowsDetails(body);
         assertThat(body.text()).contains("has expired", "Still awaited:\n  - New Reseller (new reseller)");
         assertThat(body.html()).contains("<li>New Reseller (new reseller)</li>");
 
         EmailRenderer.Rendered neverOpened = renderer.render(PLANNER.plan(new TransferExpired(meta("ev-5"), "T-5",
-                "E-5", null, ADA, List.of())).get(0));
+                "E-5", null, ADA, List.of()), TestEvents.WRITTEN).get(0));
         assertThat(Stream.of(neverOpened.text(), neverOpened.html())).allSatisfy(form -> assertThat(form)
                 .contains("E-5", "T-5", "never became complete").doesNotContain("Kind of transfer", "Still awaited"));
     }
@@ -92,7 +92,7 @@ class EmailRendererTest {
     // T6: the confirmation every party gets, and the ISV's "transfer completed"
     @Test
     void theCompletionEmailsShowWhereTheEntitlementNowIs() {
-        List<PlannedEmail> emails = PLANNER.plan(new TransferCompleted(meta("ev-6"), details("E-1")));
+        List<PlannedEmail> emails = PLANNER.plan(new TransferCompleted(meta("ev-6"), details("E-1")), TestEvents.WRITTEN);
         EmailRenderer.Rendered confirmation = renderer.render(emails.get(0));
         EmailRenderer.Rendered completed = renderer.render(emails.get(4));
 
@@ -109,7 +109,7 @@ class EmailRendererTest {
     void theInfoRequestListsEveryProblem() {
         EmailRenderer.Rendered body = renderer.render(PLANNER.plan(new TransferInfoRequested(meta("ev-7"), "T-7",
                 "E-7", ADA, List.of(new Problem("offerId", "MISSING", "Please provide the offer ID."),
-                        new Problem("kind", "KIND_MISMATCH", "The kind <X> does not match the accounts.")))).get(0));
+                        new Problem("kind", "KIND_MISMATCH", "The kind <X> does not match the accounts."))), TestEvents.WRITTEN).get(0));
 
         assertThat(body.text()).contains("Hello Ada,", "  - Please provide the offer ID.\n",
                 "  - The kind <X> does not match the accounts.\n", "Reference: T-7");
@@ -121,7 +121,7 @@ class EmailRendererTest {
     @Test
     void theRefusalGivesTheReasonAndTheOpenTransfer() {
         EmailRenderer.Rendered body = renderer.render(PLANNER.plan(new TransferRefused(meta("ev-8"), "T-8", "E-8", ADA,
-                "TRANSFER_ALREADY_OPEN", "Entitlement E-8 already has an open transfer.", "T-OPEN")).get(0));
+                "TRANSFER_ALREADY_OPEN", "Entitlement E-8 already has an open transfer.", "T-OPEN"), TestEvents.WRITTEN).get(0));
 
         assertThat(body.text()).contains("was not accepted", "Entitlement E-8 already has an open transfer.",
                 "already open for this entitlement: T-OPEN", "Reference: T-8");
@@ -141,7 +141,7 @@ class EmailRendererTest {
                 new TransferInfoRequested(meta("f"), "T-E-1", "E-1", ADA,
                         List.of(new Problem("offerId", "MISSING", "Please provide the offer ID."))),
                 new TransferRefused(meta("g"), "T-E-1", "E-1", ADA, "TRANSFER_ALREADY_OPEN", "Already open.", null));
-        List<PlannedEmail> emails = events.stream().flatMap(event -> PLANNER.plan(event).stream()).toList();
+        List<PlannedEmail> emails = events.stream().flatMap(event -> PLANNER.plan(event, TestEvents.WRITTEN).stream()).toList();
 
         assertThat(emails).extracting(PlannedEmail::template).containsOnly(TransferEmails.CONSENT_REQUEST,
                 TransferEmails.REMINDER, TransferEmails.COMPLETED, TransferEmails.COMPLETED_ISV, TransferEmails.REJECTED,
