@@ -73,10 +73,12 @@ class EmailSamplesTest {
             EmailRenderer.Rendered body = renderer.render(email);
             assertThat(body.html()).as(email.template()).startsWith("<!DOCTYPE html>")
                     .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-                            "max-width: 600px", ">Channel Hub</td>", "Hello ")
+                            "max-width: 600px", ">Channel Hub</td>", "Hello")
                     .doesNotContain(" th:", "${", "null").endsWith("</html>\n");
             assertThat(body.html().indexOf("<body")).as("one body").isEqualTo(body.html().lastIndexOf("<body"));
-            assertThat(body.text()).as(email.template()).startsWith("Hello ").doesNotContain("[(", "[#", "null");
+            // greeted by name, or plainly where the event names nobody: never by an id
+            assertThat(body.text()).as(email.template()).startsWith("Hello").doesNotStartWith("Hello R-")
+                    .doesNotContain("[(", "[#", "null");
             if (email.customerFacing()) {
                 assertThat(body.text() + visibleText(body.html())).as(email.template())
                         .doesNotContainIgnoringCase("price").doesNotContainIgnoringCase("discount")
@@ -85,6 +87,11 @@ class EmailSamplesTest {
         }
         assertThat(samples.values()).filteredOn(PlannedEmail::customerFacing).extracting(PlannedEmail::template)
                 .contains(TransferEmails.CONSENT_REQUEST, TransferEmails.COMPLETED, ResellerEmails.CUSTOMER_LICENCE);
+        assertThat(List.of(MigrationEmails.TRIAL_ENDING, MigrationEmails.SUSPENDED, ResellerEmails.REFUSED,
+                ResellerEmails.TEMPORARY)).allSatisfy(template -> {
+                    assertThat(renderer.render(samples.get(template)).text()).startsWith("Hello,\n");
+                    assertThat(samples.get(template).toName()).isNull();
+                });
         writeWhenAsked(samples);
     }
 
