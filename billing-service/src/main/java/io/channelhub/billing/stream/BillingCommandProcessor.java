@@ -75,10 +75,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A payer's subscriptions and invoices. Plans and changes go to {@link SubscriptionDecider}; the first tick of a
- * month issues each payer's invoice for every month not invoiced yet (B4), assembled by {@link InvoiceAssembler}
- * with the discounts of this partition's table (D6, D8–D10). An invoice is issued once: its id derives from payer
- * and month and the store keeps it, so a replayed tick issues nothing (X2). Ticks go on to the payout statements.
+ * A payer's subscriptions and invoices. Plans and changes go to {@link SubscriptionDecider}, corrections to
+ * {@link CreditNoteDecider}; when a payer's month-end run is due ({@link PayerLedger}, found through a deadline
+ * index) it gets its invoice for every month not invoiced yet (B4), assembled by {@link InvoiceAssembler} with the
+ * discounts of this partition's table (D6, D8–D10) and the migration credit left (B6), and after its migration
+ * month the prepaid invoice (B7). An invoice is issued once: its id derives from payer and month and the store keeps
+ * it, so a replayed tick issues nothing (X2). Ticks go on to the payout statements.
  */
 final class BillingCommandProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
