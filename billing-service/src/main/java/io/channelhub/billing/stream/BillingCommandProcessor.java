@@ -1,31 +1,25 @@
 package io.channelhub.billing.stream;
 
-import io.channelhub.billing.domain.charge.MonthlyCharges;
-import io.channelhub.billing.domain.charge.SubscriptionCharge;
 import io.channelhub.billing.domain.invoice.CreditNoteDecider;
 import io.channelhub.billing.domain.invoice.Invoice;
 import io.channelhub.billing.domain.invoice.InvoiceAssembler;
 import io.channelhub.billing.domain.invoice.InvoiceEvents;
+import io.channelhub.billing.domain.invoice.MonthEndRun;
 import io.channelhub.billing.domain.invoice.PayerLedger;
 import io.channelhub.billing.domain.invoice.RevenueShares;
+import io.channelhub.billing.domain.migration.MigrationBook;
+import io.channelhub.billing.domain.migration.MigrationState;
 import io.channelhub.billing.domain.subscription.PriceList;
 import io.channelhub.billing.domain.subscription.Subscription;
 import io.channelhub.billing.domain.subscription.SubscriptionCommand;
 import io.channelhub.billing.domain.subscription.SubscriptionCommand.StartPlan;
 import io.channelhub.billing.domain.subscription.SubscriptionDecider;
 import io.channelhub.billing.domain.subscription.SubscriptionDecision;
-import io.channelhub.billing.domain.migration.CreditCandidateCharge;
-import io.channelhub.billing.domain.migration.CustomerKind;
-import io.channelhub.billing.domain.migration.MigrationCredit;
-import io.channelhub.billing.domain.migration.MigratedOrder;
-import io.channelhub.billing.domain.migration.MigrationBook;
-import io.channelhub.billing.domain.migration.MigrationState;
-import io.channelhub.billing.domain.migration.PrepaidInvoice;
-import io.channelhub.billing.domain.migration.ProductType;
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.event.CreditNoteRefused;
 import io.channelhub.billing.event.CreditNoteRequested;
 import io.channelhub.billing.event.InvoiceIssued;
+import io.channelhub.billing.event.InvoiceNotIssued;
 import io.channelhub.billing.event.IsvInvoiceLines;
 import io.channelhub.billing.event.SubscriptionChangeRequested;
 import io.channelhub.billing.event.SubscriptionHandedOver;
@@ -49,7 +43,6 @@ import io.channelhub.platform.streams.Unsupported;
 import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.DiscountHistory;
 import io.channelhub.pricing.DiscountTerm;
-import io.channelhub.pricing.Money;
 import io.channelhub.pricing.event.RevenueShareSet;
 import io.channelhub.schemas.Events;
 import io.channelhub.schemas.Topics;
@@ -57,8 +50,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,10 +66,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A payer's subscriptions and invoices. Plans and changes go to {@link SubscriptionDecider}; the first tick of a
- * month issues each payer's invoice for every month not invoiced yet (B4), assembled by {@link InvoiceAssembler}
- * with the discounts of this partition's table (D6, D8–D10). An invoice is issued once: its id derives from payer
- * and month and the store keeps it, so a replayed tick issues nothing (X2). Ticks go on to the payout statements.
+ * A payer's subscriptions and invoices. Plans and changes go to {@link SubscriptionDecider}, corrections to
+ * {@link CreditNoteDecider}; when a payer's month-end run is due ({@link PayerLedger}, found through a deadline
+ * index) it gets its invoice for every month not invoiced yet (B4), assembled by {@link InvoiceAssembler} with the
+ * discounts of this partition's table (D6, D8–D10) and the migration credit left (B6), and after its migration
+ * month the prepaid invoice (B7). An invoice is issued once: its id derives from payer and month and the store keeps
+ * it, so a replayed tick issues nothing (X2). Ticks go on to the payout statements.
  */
 final class BillingCommandProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -292,118 +285,50 @@ final class BillingCommandProcessor implements Processor<String, SpecificRecord,
     }
 
     /**
-     * B4: each payer whose month-end run is due (found through the index, no payer read in vain) gets its invoice
-     * for every month that ended and is not invoiced yet; B7: after the migration month, its prepaid invoice too.
+     * B4, B6, B7: each payer whose month-end run is due (found through the index, no payer read in vain) has it run
+     * ({@link MonthEndRun}); what it issued is kept here, where the invoice endpoints read it.
      */
     private void invoiceDueMonths(ClockTicked tick, long timestamp) {
-        YearMonth current = YearMonth.from(tick.getAt().atZone(ZoneOffset.UTC));
         for (String payerId : runsDue.takeDue(tick.getAt())) {
-            PayerLedger ledger = ledgers.get(payerId);
-            MigrationState migration = MigrationBook.migrationOf(migrations.get(payerId));
             List<Subscription> held = subscriptionsOf(payerId);
-            for (YearMonth month : ledger.dueMonths(current)) {
-                ledger = issue(payerId, month, held, migration, ledger, tick, timestamp);
-            }
-            if (migration != null && ledger.prepaidInvoiceDue(migration, current)) {
-                issuePrepaid(migration, tick, timestamp);
-                ledger = ledger.withPrepaidInvoiced();
-            }
-            ledger = ledger.invoicedBefore(current);
-            forgetHandedOver(payerId, held, current);
-            ledgers.put(payerId, ledger);
-            runsDue.schedule(payerId, ledger.nextRun());
-        }
-    }
-
-    /**
-     * B7: the migration month's prepaid invoice (when the reseller paid an order that month before opting in),
-     * kept with the other invoices, so it is found by id like them.
-     */
-    private void issuePrepaid(MigrationState migration, ClockTicked tick, long timestamp) {
-        String resellerId = migration.resellerId();
-        PrepaidInvoice.forMigrationMonth(resellerId, migration.migration().orders().stream()
-                .map(MigratedOrder::order).toList(), migration.migratedAt()).ifPresent(invoice -> {
-                    Optional<Directory.Organisation> reseller = directory.reseller(resellerId);
-                    PrepaidInvoiceIssued issued = InvoiceEvents.prepaid(invoice, tick.getAt(),
-                            reseller.map(Directory.Organisation::name).orElse(null),
-                            reseller.map(Directory.Organisation::contactEmail).orElse(null));
-                    String key = resellerId + "|" + invoice.month() + "|prepaid";
-                    invoices.put(key, issued);
-                    invoiceIds.put(issued.getInvoiceId(), key);
-                    emit(resellerId, issued, timestamp);
-                });
-    }
-
-    /** Issues the month's invoice, if it has charges; returns the ledger with the migration credit it used (B6). */
-    private PayerLedger issue(String payerId, YearMonth month, List<Subscription> held, MigrationState migration,
-            PayerLedger ledger, ClockTicked tick, long timestamp) {
-        String invoiceKey = payerId + "|" + month;
-        if (invoices.get(invoiceKey) != null) {
-            return ledger;
-        }
-        List<SubscriptionCharge> charges = new ArrayList<>();
-        for (Subscription subscription : held) {
-            charges.addAll(MonthlyCharges.of(subscription, month));
-        }
-        if (charges.isEmpty()) {
-            return ledger;
-        }
-        try {
-            Money credit = migration == null ? Money.zero(charges.get(0).unitPrice().currency())
-                    : MigrationCredit.applicable(ledger.creditLeft(migration), creditCandidates(payerId, held,
-                            charges)).applied();
-            Invoice invoice = InvoiceAssembler.assemble(payerId, month, tick.getAt(), charges, termsOf(payerId),
-                    revenueShares(), credit);
+            Map<String, String> kinds = new HashMap<>();
+            held.forEach(s -> Optional.ofNullable(customerKinds.get(payerId + "|" + s.id()))
+                    .ifPresent(kind -> kinds.put(s.id(), kind)));
             Optional<Directory.Organisation> payer = directory.reseller(payerId);
-            InvoiceIssued issued = InvoiceEvents.issued(invoice, payer.map(Directory.Organisation::name)
-                    .orElse(payerId), payer.map(Directory.Organisation::contactEmail).orElse(""));
-            invoices.put(invoiceKey, issued);
-            invoiceIds.put(invoice.id(), invoiceKey);
-            emit(payerId, issued, timestamp);
+            MonthEndRun.Outcome run = MonthEndRun.run(payerId, ledgers.get(payerId), new MonthEndRun.Facts(
+                    payer.map(Directory.Organisation::name).orElse(null),
+                    payer.map(Directory.Organisation::contactEmail).orElse(null), held, kinds,
+                    MigrationBook.migrationOf(migrations.get(payerId)), termsOf(payerId), revenueShares(),
+                    month -> invoices.get(payerId + "|" + month) != null), tick.getAt());
+            for (SpecificRecord event : run.events()) {
+                keep(payerId, event, timestamp);
+                emit(payerId, event, timestamp);
+            }
+            run.invoices().forEach(metrics::issued);
+            run.letGo().forEach(subscriptionId -> subscriptions.delete(payerId + "|" + subscriptionId));
+            ledgers.put(payerId, run.ledger());
+            runsDue.schedule(payerId, run.ledger().nextRun());
+        }
+    }
+
+    /** Keeps an issued invoice (B4, B7: found by payer and month, and by id) and sends its lines to the ISVs (D6). */
+    private void keep(String payerId, SpecificRecord event, long timestamp) {
+        if (event instanceof InvoiceIssued issued) {
+            String key = payerId + "|" + issued.getMonth();
+            invoices.put(key, issued);
+            invoiceIds.put(issued.getInvoiceId(), key);
             for (IsvInvoiceLines lines : InvoiceEvents.byIsv(issued)) {
                 context.forward(new Record<>(lines.getIsvId(), lines, timestamp), BillingTopology.PAYOUT_LINES_SINK);
             }
-            metrics.issued(invoice);
-            // B6: what this invoice used comes off the credit; the rest is carried to the next
-            return ledger.spent(invoice.creditsApplied());
-        } catch (IllegalArgumentException e) {
-            // a payer's charges that cannot make one invoice (two currencies, say) must not stall the partition
+        } else if (event instanceof PrepaidInvoiceIssued prepaid) {
+            String key = payerId + "|" + prepaid.getMonth() + "|prepaid";
+            invoices.put(key, prepaid);
+            invoiceIds.put(prepaid.getInvoiceId(), key);
+        } else if (event instanceof InvoiceNotIssued refused) {
             registry.counter(MetricNames.REFUSALS, "service", BillingTopology.SERVICE, "type", "InvoiceNotIssued",
-                    "reason", InvoiceEvents.NOT_ASSEMBLED).increment();
-            log.error("Invoice of {} for {} not issued: {}", payerId, month, e.getMessage());
-            emit(payerId, InvoiceEvents.notIssued(payerId, month, tick.getAt(), e.getMessage()), timestamp);
-            return ledger;
+                    "reason", refused.getCode()).increment();
+            log.error("Invoice of {} for {} not issued: {}", payerId, refused.getMonth(), refused.getDetail());
         }
-    }
-
-    /** A subscription another payer took over before {@code month} has nothing left to bill here. */
-    private void forgetHandedOver(String payerId, List<Subscription> held, YearMonth month) {
-        Instant monthStart = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        for (Subscription subscription : held) {
-            var last = subscription.payerChanges().get(subscription.payerChanges().size() - 1);
-            if (!last.payerId().equals(payerId) && last.at().isBefore(monthStart)) {
-                subscriptions.delete(payerId + "|" + subscription.id());
-            }
-        }
-    }
-
-    /**
-     * B6: the month's charges as the migration credit sees them: whose account, which kind of customer and
-     * product (unknown: none that earns credit), and since when the account is billed here.
-     */
-    private List<CreditCandidateCharge> creditCandidates(String payerId, List<Subscription> held,
-            List<SubscriptionCharge> charges) {
-        List<CreditCandidateCharge> candidates = new ArrayList<>();
-        for (SubscriptionCharge charge : charges) {
-            Subscription subscription = held.stream().filter(s -> s.id().equals(charge.subscriptionId()))
-                    .findFirst().orElseThrow();
-            String[] kind = Optional.ofNullable(customerKinds.get(payerId + "|" + charge.subscriptionId()))
-                    .orElse("OFFLINE|OTHER").split("\\|");
-            candidates.add(new CreditCandidateCharge(charge.subscriptionId() + "|" + charge.kind() + "|"
-                    + charge.firstDay(), charge.purchase().billingAccountId(), CustomerKind.valueOf(kind[0]),
-                    ProductType.valueOf(kind[1]), subscription.acceptedAt(), charge.amount().rounded()));
-        }
-        return candidates;
     }
 
     private List<Subscription> subscriptionsOf(String payerId) {

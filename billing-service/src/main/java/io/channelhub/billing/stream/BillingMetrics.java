@@ -126,9 +126,9 @@ public final class BillingMetrics {
         Map<String, Long> byState = new java.util.HashMap<>();
         account.orders().forEach(o -> byState.merge(o.status().name(), 1L, Long::sum));
         orders.put(account.resellerId(), byState);
-        overdue.put(account.resellerId(), account.overdueOrders(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))
-                .stream().map(o -> o.total().amount()).reduce(java.math.BigDecimal.ZERO,
-                        java.math.BigDecimal::add).doubleValue());
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        overdue.put(account.resellerId(), account.overdueOrders(day).stream().map(o -> o.total().amount())
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).doubleValue());
     }
 
     void stated(PayoutStatementIssued statement) {

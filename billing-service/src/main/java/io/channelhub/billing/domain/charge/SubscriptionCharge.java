@@ -49,11 +49,6 @@ public record SubscriptionCharge(String subscriptionId, String sku, String payer
                 unitPrice.currency());
     }
 
-    /** The quantity in user-months (seat-days ÷ days in the month), to four places, for display. */
-    public BigDecimal userMonths() {
-        return BigDecimal.valueOf(seatDays).divide(BigDecimal.valueOf(daysInMonth()), 4, RoundingMode.HALF_UP);
-    }
-
     public String isvId() {
         return purchase.isvId();
     }

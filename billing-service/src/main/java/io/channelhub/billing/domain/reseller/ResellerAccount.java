@@ -48,10 +48,6 @@ public record ResellerAccount(String resellerId, String name, String email, Stri
         return isUs(country);
     }
 
-    public int ordersPlaced() {
-        return orders.size();
-    }
-
     /** Past its first three orders (R5): all three placed and paid. Until then every order is held (R4). */
     public boolean established() {
         return orders.size() >= FIRST_ORDERS_PAID_UPFRONT && orders.subList(0, FIRST_ORDERS_PAID_UPFRONT).stream()

@@ -9,7 +9,6 @@ import io.channelhub.billing.domain.subscription.SubscriptionCommand.AddSeats;
 import io.channelhub.billing.domain.subscription.SubscriptionCommand.MoveToPayer;
 import io.channelhub.billing.domain.subscription.SubscriptionCommand.RemoveSeats;
 import io.channelhub.billing.domain.subscription.SubscriptionCommand.Renew;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -30,7 +29,7 @@ class MonthlyChargesTest {
                     .extracting(SubscriptionCharge::kind, SubscriptionCharge::amount)
                     .containsExactly(tuple(ChargeKind.ANNUAL_INSTALMENT, usd("33.30")));
         }
-        assertThat(MonthlyCharges.of(annual, JULY).get(0).userMonths()).isEqualByComparingTo("10");
+        assertThat(MonthlyCharges.of(annual, JULY).get(0).seatDays()).isEqualTo(10 * 31);
     }
 
     @Test
@@ -88,9 +87,8 @@ class MonthlyChargesTest {
         // 5 users for 10 days, 8 for 20, in a 30-day month: 5 × 4.00 × 10/30 + 8 × 4.00 × 20/30
         // = 6.666… + 21.333… = 210 seat-days × 4.00 / 30 = 28.00, rounded once for the line.
         assertThat(MonthlyCharges.of(flexible, JUNE))
-                .extracting(SubscriptionCharge::kind, SubscriptionCharge::seatDays, SubscriptionCharge::amount,
-                        SubscriptionCharge::userMonths)
-                .containsExactly(tuple(ChargeKind.FLEXIBLE_USAGE, 210, usd("28.00"), new BigDecimal("7.0000")));
+                .extracting(SubscriptionCharge::kind, SubscriptionCharge::seatDays, SubscriptionCharge::amount)
+                .containsExactly(tuple(ChargeKind.FLEXIBLE_USAGE, 210, usd("28.00")));
     }
 
     @Test

@@ -185,7 +185,7 @@ class ResellerDeciderTest {
                 .containsExactly(RefusalReason.CURRENCY_MISMATCH);
         assertThat(refused(order("o-2", eur("5.00")), null, "2024-04-02").reasons())
                 .containsExactly(RefusalReason.NOT_REGISTERED);
-        assertThat(state.ordersPlaced()).isEqualTo(1);
+        assertThat(state.orders()).hasSize(1);
     }
 
     // ---- R3 ------------------------------------------------------------------------------------------------
