@@ -8,6 +8,8 @@ import static io.channelhub.notification.TestEvents.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.channelhub.billing.event.InvoiceIssued;
+import io.channelhub.migration.event.PrepaidInvoiceIssued;
+import io.channelhub.migration.event.PrepaidInvoiceLine;
 import io.channelhub.billing.event.InvoiceLine;
 import io.channelhub.discount.event.DiscountAccepted;
 import io.channelhub.discount.event.DiscountCancelled;
@@ -115,6 +117,9 @@ class EmailSamplesTest {
                 new DiscountCancelled(meta("s-11"), DiscountEmailsTest.terms(), DiscountEmailsTest.START, true),
                 new DiscountEnded(meta("s-12"), DiscountEmailsTest.terms(), DiscountEmailsTest.END),
                 invoice(),
+                new PrepaidInvoiceIssued(meta("s-23"), "PI-2026-0001", "R-1", "2026-10",
+                        List.of(new PrepaidInvoiceLine("PO-1", "SKU-PRO", 2, eur("300.00"))), eur("300.00"),
+                        "Reseller One", "billing@r1.example"),
                 new MigrationCompleted(meta("s-13"), "R-1", "Reseller One", "billing@r1.example", T0,
                         List.of(new MigratedOrder("PO-1", "BA-ACME", "SKU-PRO", "ANNUAL", LocalDate.parse("2027-03-01"),
                                 null, 98, 365, usd("365.00"), usd("98.00"))), usd("98.00")),
