@@ -5,7 +5,36 @@
 #   ./run-local-stack.sh --help        all options (ports, --data-dir, --wipe, --tick-period)
 # Builds local-stack and the modules it needs first when a source or pom changed since the last build.
 set -euo pipefail
+# Started in the background by a script, a shell has SIGINT ignored, and an ignored signal cannot be trapped:
+# start once more with the default dispositions (GNU env; elsewhere SIGTERM still works).
+if [[ -z ${CHANNELHUB_STACK_SIGNALS:-} ]] && env --default-signal=INT true 2>/dev/null; then
+    CHANNELHUB_STACK_SIGNALS=default exec env --default-signal=INT,TERM,HUP "$BASH" "$0" "$@"
+fi
 cd "$(dirname "$0")"
+
+# SIGTERM, SIGINT or SIGHUP to this script, however it was started (Ctrl-C, kill, timeout, a process manager, in
+# the background), reach whatever it runs as SIGTERM, and the script waits for it to finish. Not exec: a
+# background job of a non-interactive shell has SIGINT ignored, and a JVM keeps an ignored signal ignored.
+child=
+forward() {
+    [[ -z $child ]] || kill -TERM "$child" 2>/dev/null || true
+}
+trap forward TERM INT HUP
+
+# Runs a command in the background and waits until it has ended (a trapped signal interrupts wait; the stack's
+# shutdown hook then still takes a few seconds); returns its status.
+run() {
+    "$@" &
+    child=$!
+    local status=0
+    wait "$child" || status=$?
+    while kill -0 "$child" 2>/dev/null; do
+        status=0
+        wait "$child" || status=$?
+    done
+    child=
+    return "$status"
+}
 
 classpath_file=local-stack/target/classpath.txt
 
@@ -23,9 +52,9 @@ needs_build() {
 
 if needs_build; then
     echo "Building local-stack and the modules it needs (tests skipped)..."
-    ./mvnw -B -q -pl local-stack -am package -DskipTests
+    run ./mvnw -B -q -pl local-stack -am package -DskipTests
 fi
 
-# A plain JVM (not mvn exec:java): Ctrl-C goes straight to the stack's shutdown hook.
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "local-stack/target/classes:$(<"$classpath_file")" \
+# A plain JVM (not mvn exec:java): SIGTERM goes straight to the stack's shutdown hook.
+run "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "local-stack/target/classes:$(<"$classpath_file")" \
     io.channelhub.localstack.LocalStack "$@"

@@ -14,6 +14,7 @@ import io.channelhub.localstack.Ports;
 import io.channelhub.localstack.broker.KraftBroker;
 import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.platform.ids.EventIds;
+import io.channelhub.platform.security.DevTokenIssuer;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.platform.streams.StreamsRunner;
 import io.channelhub.platform.topics.TopicCatalogue;
@@ -98,6 +99,8 @@ public final class BillingBenchmark {
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.bootstrap(),
                 "--spring.kafka.streams.state-dir=" + data.streamsState("billing-service"),
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + data.tokenIssuerPublicKey(),
+                "--" + DevTokenIssuer.ISSUER_PROPERTY + "=" + DevTokenIssuer.ISSUER,
+                "--" + DevTokenIssuer.AUDIENCES_PROPERTY + "=" + DevTokenIssuer.AUDIENCE,
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         try {
             StreamsRunner runner = service.getBean(StreamsRunner.class);

@@ -77,6 +77,8 @@ public final class QueryBenchmark {
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.kafka.streams.state-dir=" + data.streamsState("discount-service"),
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + data.tokenIssuerPublicKey(),
+                "--" + DevTokenIssuer.ISSUER_PROPERTY + "=" + DevTokenIssuer.ISSUER,
+                "--" + DevTokenIssuer.AUDIENCES_PROPERTY + "=" + DevTokenIssuer.AUDIENCE,
                 "--channelhub.approvals.key=benchmark approval key, 32+ characters long",
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         try {

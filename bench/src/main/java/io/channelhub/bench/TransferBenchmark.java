@@ -13,6 +13,7 @@ import io.channelhub.localstack.mail.SmtpServer;
 import io.channelhub.localstack.services.RunningService;
 import io.channelhub.localstack.services.Services;
 import io.channelhub.platform.ids.EventIds;
+import io.channelhub.platform.security.DevTokenIssuer;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.platform.streams.StreamsRunner;
 import io.channelhub.platform.topics.TopicCatalogue;
@@ -119,6 +120,8 @@ public final class TransferBenchmark {
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.kafka.streams.state-dir=" + data.streamsState("transfer-service-alone"),
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + data.tokenIssuerPublicKey(),
+                "--" + DevTokenIssuer.ISSUER_PROPERTY + "=" + DevTokenIssuer.ISSUER,
+                "--" + DevTokenIssuer.AUDIENCES_PROPERTY + "=" + DevTokenIssuer.AUDIENCE,
                 "--channelhub.approvals.key=" + KEY, "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         try {
             StreamsRunner runner = service.getBean(StreamsRunner.class);
@@ -149,7 +152,7 @@ public final class TransferBenchmark {
         System.out.println("Starting the whole stack for the latency run...");
         GreenMail smtp = SmtpServer.start(Ports.free());
         List<RunningService> services = Services.start(new Services.Settings(bootstrap,
-                smtp.getSmtp().getPort(), data, Duration.ofSeconds(5)), s -> { });
+                smtp.getSmtp().getPort(), data, Duration.ofSeconds(5), 1), s -> { });
         try {
             for (RunningService service : services) {
                 StreamsRunner runner = service.context().getBean(StreamsRunner.class);

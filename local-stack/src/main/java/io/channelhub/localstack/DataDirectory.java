@@ -47,6 +47,11 @@ public final class DataDirectory {
         return root;
     }
 
+    /** Where the broker, the SMTP server and the services log (logback.xml); --wipe deletes it with the rest. */
+    public Path logFile() {
+        return root.resolve("logs").resolve("local-stack.log");
+    }
+
     /** The broker's log and metadata directory. */
     public Path kafka() {
         return root.resolve("kafka");

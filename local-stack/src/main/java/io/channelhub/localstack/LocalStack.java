@@ -3,6 +3,7 @@ package io.channelhub.localstack;
 import com.icegreen.greenmail.util.GreenMail;
 import io.channelhub.localstack.broker.KraftBroker;
 import io.channelhub.localstack.demo.DemoScenario;
+import io.channelhub.localstack.demo.DemoSummary;
 import io.channelhub.localstack.mail.MailViewer;
 import io.channelhub.localstack.mail.SmtpServer;
 import io.channelhub.localstack.prometheus.LocalPrometheus;
@@ -76,6 +77,11 @@ public final class LocalStack implements Callable<Integer> {
             description = "Prometheus's port with --prometheus (default: ${DEFAULT-VALUE})")
     int prometheusPort;
 
+    @Option(names = "--verbose",
+            description = "Also print the broker's, SMTP server's and services' logs here; they always go to "
+                    + "<data-dir>/logs/local-stack.log")
+    boolean verbose;
+
     private final PrintStream out = System.out;
     private final ShutdownSequence shutdown = new ShutdownSequence();
 
@@ -87,6 +93,7 @@ public final class LocalStack implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         DataDirectory data = DataDirectory.prepare(dataDir, wipe);
+        logTo(data.logFile());
         Map<String, Integer> servicePorts = Services.ports(instances);
         requirePortsFree(servicePorts);
         // also stops whatever started when a later step fails: main() exits, and exiting runs the hook
@@ -109,7 +116,7 @@ public final class LocalStack implements Callable<Integer> {
         printSummary(broker, viewer, services, data, notUp, prometheusUrl, seconds(start));
 
         if (demo) {
-            playDemo(broker, greenMail, viewer);
+            playDemo(broker, greenMail, viewer, data);
         }
         new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops everything
         return 0;
@@ -147,16 +154,27 @@ public final class LocalStack implements Callable<Integer> {
         return targets;
     }
 
+    /** Read by logback.xml when logging starts, which is after this: nothing has logged yet. */
+    private void logTo(Path logFile) {
+        System.setProperty("channelhub.local-stack.log-file", logFile.toString());
+        System.setProperty("channelhub.local-stack.console-log-level", verbose ? "ALL" : "OFF");
+    }
+
     /** A failed demo is reported, not fatal: the stack stays up to look around or publish by hand. */
-    private void playDemo(KraftBroker broker, GreenMail greenMail, MailViewer viewer) throws InterruptedException {
+    private void playDemo(KraftBroker broker, GreenMail greenMail, MailViewer viewer, DataDirectory data)
+            throws InterruptedException {
         try {
-            new DemoScenario(broker.bootstrapServers(),
-                    "http://localhost:" + Services.ports().get("transfer-service"),
-                    "http://localhost:" + Services.ports().get("discount-service"), greenMail, out)
-                    .play(viewer.url());
+            new DemoScenario(broker.bootstrapServers(), greenMail, out, verbose)
+                    .play(new DemoSummary.Links(viewer.url(), Services.ports(), tokenCommand(), data.logFile()));
         } catch (RuntimeException e) {
             out.println("Demo failed: " + e);
         }
+    }
+
+    /** The token command as pasted from the project's directory, for a stack whose data is where this one's is. */
+    private String tokenCommand() {
+        return "./run-local-stack.sh token"
+                + (dataDir.equals(Path.of(".local-stack")) ? "" : " --data-dir " + dataDir);
     }
 
     private void requirePortsFree(Map<String, Integer> servicePorts) {
@@ -182,12 +200,13 @@ public final class LocalStack implements Callable<Integer> {
                     service.url("/actuator/prometheus"));
         }
         out.printf("  %-22s %s%n", "Data directory", data.root());
+        out.printf("  %-22s %s%s%n", "Logs", data.logFile(), verbose ? "" : " (--verbose also prints them here)");
         out.printf("  %-22s every %s%n", "Clock ticks", tickPeriod);
         prometheusUrl.ifPresent(url -> out.printf("  %-22s %s   (alerts: %s/alerts, every %s s)%n", "Prometheus", url,
                 url, SCRAPE_INTERVAL.toSeconds()));
         if (!notUp.isEmpty()) {
             out.println("  Not healthy after " + HEALTH_TIMEOUT.toSeconds() + " s: " + notUp
-                    + " (see the log above and their /actuator/health)");
+                    + " (see " + data.logFile() + " and their /actuator/health)");
         }
         out.println("Press Ctrl-C to stop.");
         out.println();

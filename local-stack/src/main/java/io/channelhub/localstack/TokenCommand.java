@@ -3,6 +3,7 @@ package io.channelhub.localstack;
 import io.channelhub.platform.security.PartyKind;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +48,7 @@ final class TokenCommand implements Callable<Integer> {
     static final class KindConverter implements picocli.CommandLine.ITypeConverter<PartyKind> {
         @Override
         public PartyKind convert(String value) {
-            return PartyKind.parse(value).orElseThrow(() -> new TypeConversionException(
+            return PartyKind.parse(value.toLowerCase(Locale.ROOT)).orElseThrow(() -> new TypeConversionException(
                     "'" + value + "' is not a kind of party: isv, reseller, customer or operator"));
         }
     }

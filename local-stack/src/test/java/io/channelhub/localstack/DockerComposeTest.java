@@ -69,6 +69,12 @@ class DockerComposeTest {
             assertThat(environment(service)).as(service + " environment").hasEntrySatisfying(
                     "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
                     value -> assertThat(value).startsWith("${CHANNELHUB_JWKS_URI:?"));
+            // issue 18: and require its issuer and Channel Hub's audience, which only the host knows
+            assertThat(environment(service)).as(service + " environment")
+                    .hasEntrySatisfying("CHANNELHUB_SECURITY_TOKEN_ISSUER",
+                            value -> assertThat(value).startsWith("${CHANNELHUB_TOKEN_ISSUER:?"))
+                    .hasEntrySatisfying("CHANNELHUB_SECURITY_TOKEN_AUDIENCES",
+                            value -> assertThat(value).startsWith("${CHANNELHUB_TOKEN_AUDIENCE:?"));
         }
     }
 

@@ -21,6 +21,8 @@ public final class TestEvents {
     public static final String KEY = "notification test key, 32+ characters";
     public static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     public static final Instant EXPIRES = Instant.parse("2026-12-07T10:00:00Z");
+    /** When the planned events were written to their topics: as they happened, at {@link #T0}. */
+    public static final Instant WRITTEN = T0;
     public static final ApprovalTokens TOKENS = new ApprovalTokens(KEY, ApprovalTokens.TRANSFERS);
     /** Signs with the key the tests' application.properties give the service: its links verify with TOKENS too. */
     public static final ApprovalTokens DISCOUNT_TOKENS = new ApprovalTokens(KEY, ApprovalTokens.DISCOUNTS);

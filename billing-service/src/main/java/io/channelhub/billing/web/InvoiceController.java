@@ -4,7 +4,7 @@ import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.stream.BillingTopology;
 import io.channelhub.documents.InvoicePdf;
 import io.channelhub.platform.security.Caller;
-import io.channelhub.platform.security.PartyKind;
+import io.channelhub.platform.security.Party;
 import io.channelhub.platform.web.PeerForwarder;
 import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
@@ -61,7 +61,7 @@ class InvoiceController {
         if (key != null) {
             InvoiceIssued invoice = (InvoiceIssued) stores.<SpecificRecord>local(BillingTopology.INVOICES_STORE)
                     .get(key);
-            if (invoice == null || !caller.mayActFor(PartyKind.RESELLER, invoice.getPayerId())) {
+            if (invoice == null || !caller.mayRead(Party.reseller(invoice.getPayerId()))) {
                 // the same answer as for an id nobody issued; the peers, asked in turn, answer so too
                 throw unknown(invoiceId);
             }
@@ -78,7 +78,7 @@ class InvoiceController {
 
     private ResponseEntity<?> invoice(String payerId, String month, Caller caller, HttpServletRequest request,
             Function<InvoiceIssued, ResponseEntity<?>> answer) {
-        if (!caller.mayActFor(PartyKind.RESELLER, payerId)) {
+        if (!caller.mayRead(Party.reseller(payerId))) {
             throw Problems.forbidden("Only the payer itself sees its invoices.");
         }
         String yearMonth = Months.parse(month);

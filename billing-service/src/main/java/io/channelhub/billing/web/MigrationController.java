@@ -4,7 +4,7 @@ import io.channelhub.billing.domain.migration.CreditStatement;
 import io.channelhub.billing.domain.migration.MigrationState;
 import io.channelhub.billing.stream.BillingTopology;
 import io.channelhub.platform.security.Caller;
-import io.channelhub.platform.security.PartyKind;
+import io.channelhub.platform.security.Party;
 import io.channelhub.platform.web.PeerForwarder;
 import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
@@ -40,7 +40,7 @@ class MigrationController {
 
     @GetMapping("/payers/{resellerId}/migration/credit-statement.csv")
     ResponseEntity<?> creditStatement(@PathVariable String resellerId, Caller caller, HttpServletRequest request) {
-        if (!caller.mayActFor(PartyKind.RESELLER, resellerId)) {
+        if (!caller.mayRead(Party.reseller(resellerId))) {
             throw Problems.forbidden("Only the reseller itself sees its migration credit statement.");
         }
         StoreLocator.Location<MigrationState> location = stores.locate(BillingTopology.MIGRATIONS_STORE, resellerId,

@@ -7,7 +7,7 @@ import io.channelhub.billing.domain.reseller.ResellerOrder;
 import io.channelhub.billing.stream.BillingTopology;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.platform.security.Caller;
-import io.channelhub.platform.security.PartyKind;
+import io.channelhub.platform.security.Party;
 import io.channelhub.platform.web.PeerForwarder;
 import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
@@ -51,7 +51,7 @@ class OrderController {
 
     @GetMapping("/resellers/{resellerId}/orders")
     ResponseEntity<?> ofReseller(@PathVariable String resellerId, Caller caller, HttpServletRequest request) {
-        if (!caller.mayActFor(PartyKind.RESELLER, resellerId)) {
+        if (!caller.mayRead(Party.reseller(resellerId))) {
             throw Problems.forbidden("Only the reseller itself sees its orders.");
         }
         StoreLocator.Location<ResellerAccount> location = stores.locate(BillingTopology.RESELLER_ACCOUNTS_STORE,
@@ -72,7 +72,7 @@ class OrderController {
      */
     @GetMapping("/customers/{customerId}/orders")
     List<CustomerView> ofCustomer(@PathVariable String customerId, Caller caller, HttpServletRequest request) {
-        if (!caller.mayActFor(PartyKind.CUSTOMER, customerId)) {
+        if (!caller.mayRead(Party.customer(customerId))) {
             throw Problems.forbidden("Only the customer itself sees the orders shipped to it.");
         }
         Set<String> emails = contactEmails(customerId);

@@ -3,7 +3,7 @@ package io.channelhub.billing.web;
 import io.channelhub.billing.stream.BillingTopology;
 import io.channelhub.billing.stream.PayoutProgress;
 import io.channelhub.platform.security.Caller;
-import io.channelhub.platform.security.PartyKind;
+import io.channelhub.platform.security.Party;
 import io.channelhub.platform.web.PeerForwarder;
 import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
@@ -48,7 +48,7 @@ class PayoutStatementController {
     @GetMapping("/isvs/{isvId}/payout-statements/{month}")
     ResponseEntity<?> ofMonth(@PathVariable String isvId, @PathVariable String month, Caller caller,
             HttpServletRequest request) {
-        if (!caller.mayActFor(PartyKind.ISV, isvId)) {
+        if (!caller.mayRead(Party.isv(isvId))) {
             throw Problems.forbidden("Only the ISV itself sees its payout statements.");
         }
         String yearMonth = Months.parse(month);

@@ -22,6 +22,7 @@ import io.channelhub.migration.event.MigrationCompleted;
 import io.channelhub.migration.event.MigrationRequested;
 import io.channelhub.migration.event.PrepaidOrderRecorded;
 import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.platform.security.Party;
 import io.channelhub.platform.security.PartyKind;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.platform.testing.KafkaTestClient;
@@ -50,6 +51,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -176,6 +178,36 @@ class BillingEndpointsTest {
         // the reseller that shipped to the customer reads its orders on its own endpoint, not the customer's
         assertProblem(get("/customers/" + CUSTOMER + "/orders", TestTokens.bearer(PartyKind.RESELLER, PAYER)), 403,
                 "FORBIDDEN");
+    }
+
+    // issue 18: kind and id together name a party. Every endpoint, as every kind of caller bearing its owner's id:
+    // only the owner's own kind (and operators) read it; any other kind is refused as any other party is
+    @Test
+    void everyEndpointAsEveryKindWithItsOwnersId() throws Exception {
+        String invoiceId = billed().march().getInvoiceId();
+        Map<String, Party> owners = new LinkedHashMap<>();
+        owners.put("/payers/" + PAYER + "/invoices/" + MARCH, Party.reseller(PAYER));
+        owners.put("/payers/" + PAYER + "/invoices/" + MARCH + "/pdf", Party.reseller(PAYER));
+        owners.put("/invoices/" + invoiceId, Party.reseller(PAYER));
+        owners.put("/payers/" + MIGRATED + "/migration/credit-statement.csv", Party.reseller(MIGRATED));
+        owners.put("/isvs/" + ISV + "/payout-statements/" + MARCH, Party.isv(ISV));
+        owners.put("/resellers/" + PAYER + "/orders", Party.reseller(PAYER));
+        owners.put("/customers/" + CUSTOMER + "/orders", Party.customer(CUSTOMER));
+        for (Map.Entry<String, Party> endpoint : owners.entrySet()) {
+            String path = endpoint.getKey();
+            Party owner = endpoint.getValue();
+            for (PartyKind kind : PartyKind.values()) {
+                HttpResponse<String> response = get(path, TestTokens.bearer(kind, owner.id()));
+                if (kind == owner.kind() || kind == PartyKind.OPERATOR) {
+                    assertThat(response.statusCode()).as(kind + " " + path).isEqualTo(200);
+                } else if (path.startsWith("/invoices/")) {
+                    // by id alone: not found, exactly as for an id nobody issued
+                    assertProblem(response, 404, "UNKNOWN_INVOICE");
+                } else {
+                    assertProblem(response, 403, "FORBIDDEN");
+                }
+            }
+        }
     }
 
     // issue 10, B4: the payer and operators read its invoices; both months are found, though the key of one

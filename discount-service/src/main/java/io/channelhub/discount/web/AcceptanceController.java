@@ -19,7 +19,6 @@ import io.channelhub.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -30,9 +29,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * D3: the acceptance link a reseller receives with a proposed discount. GET shows what the link will do; POST
- * publishes {@code DiscountAcceptanceSubmitted} under the book's key, with an id derived from the token, so the
- * same link used twice is applied once. The topology decides; the checks here only tell the person now what
+ * D3: the acceptance link a reseller receives with a proposed discount. GET shows what the link will do, or why
+ * it can no longer do anything; POST publishes {@code DiscountAcceptanceSubmitted} under the book's key, with an
+ * id derived from the token, so the same link used twice is applied once. The topology decides; the checks here only tell the person now what
  * it would refuse.
  */
 @RestController
@@ -62,33 +61,44 @@ class AcceptanceController {
         this.clock = clock;
     }
 
+    /** The confirmation page; a link that can no longer accept anything says so instead (docs/security.md). */
     @GetMapping
-    ResponseEntity<String> confirm(@PathVariable String token) {
-        ApprovalTokens.Claim claim = verify(token);
-        String title = "Accept the discount for your customer?";
-        String body = """
-                <p>Discount <strong>%s</strong>, offered through you (reseller <strong>%s</strong>).</p>
-                <p>Nothing is recorded until you press the button. It must be accepted before it starts.</p>
-                <form method="post" action="%s"><button type="submit">Accept the discount</button></form>
-                """.formatted(e(claim.subjectId()), e(claim.partyId()), e(token));
-        return DecisionPages.respond(HttpStatus.OK, DecisionPages.page(title, body));
+    ResponseEntity<?> confirm(@PathVariable String token, HttpServletRequest request) {
+        return DecisionPages.answer(request, () -> {
+            ApprovalTokens.Claim claim = verify(token);
+            return forwarder.answer(locate(claim, request), request, "discount " + claim.subjectId(), book -> {
+                checkStillProposed(claim, book);
+                String body = """
+                        <p>Discount <strong>%s</strong>, offered through you (reseller <strong>%s</strong>).</p>
+                        <p>Nothing is recorded until you press the button. It must be accepted before it starts.</p>
+                        <form method="post" action="%s"><button type="submit">Accept the discount</button></form>
+                        """.formatted(e(claim.subjectId()), e(claim.partyId()), e(token));
+                return DecisionPages.respond(HttpStatus.OK,
+                        DecisionPages.page("Accept the discount for your customer?", body));
+            });
+        });
     }
 
     @PostMapping
     ResponseEntity<?> submit(@PathVariable String token, HttpServletRequest request) {
-        ApprovalTokens.Claim claim = verify(token);
-        StoreLocator.Location<DiscountBook> location = stores.locate(DiscountTopology.BOOKS_STORE, claim.key(),
-                PeerForwarder.isForwarded(request));
-        return forwarder.answer(location, request, "discount " + claim.subjectId(), book -> {
-            checkStillProposed(claim, book);
-            publish(token, claim);
-            if (DecisionPages.fromBrowser(request.getHeader(HttpHeaders.ACCEPT))) {
-                return DecisionPages.respond(HttpStatus.ACCEPTED, DecisionPages.page("Thank you", """
-                        <p>Your acceptance of discount <strong>%s</strong> has been submitted. The ISV is told, and
-                        the discount applies from its start date.</p>""".formatted(e(claim.subjectId()))));
-            }
-            return ResponseEntity.accepted().body(new Submitted(claim.subjectId(), claim.partyId(), "submitted"));
+        return DecisionPages.answer(request, () -> {
+            ApprovalTokens.Claim claim = verify(token);
+            return forwarder.answer(locate(claim, request), request, "discount " + claim.subjectId(), book -> {
+                checkStillProposed(claim, book);
+                publish(token, claim);
+                if (!DecisionPages.wantsJson(request)) {
+                    return DecisionPages.respond(HttpStatus.ACCEPTED, DecisionPages.page("Thank you", """
+                            <p>Your acceptance of discount <strong>%s</strong> has been submitted. The ISV is told,
+                            and the discount applies from its start date.</p>""".formatted(e(claim.subjectId()))));
+                }
+                return ResponseEntity.accepted().body(new Submitted(claim.subjectId(), claim.partyId(),
+                        "submitted"));
+            });
         });
+    }
+
+    private StoreLocator.Location<DiscountBook> locate(ApprovalTokens.Claim claim, HttpServletRequest request) {
+        return stores.locate(DiscountTopology.BOOKS_STORE, claim.key(), PeerForwarder.isForwarded(request));
     }
 
     private void publish(String token, ApprovalTokens.Claim claim) {

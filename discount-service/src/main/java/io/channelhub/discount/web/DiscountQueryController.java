@@ -4,7 +4,7 @@ import io.channelhub.discount.state.Discount;
 import io.channelhub.discount.state.DiscountBook;
 import io.channelhub.discount.stream.DiscountTopology;
 import io.channelhub.platform.security.Caller;
-import io.channelhub.platform.security.PartyKind;
+import io.channelhub.platform.security.Party;
 import io.channelhub.platform.web.PeerForwarder;
 import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
@@ -46,7 +46,7 @@ class DiscountQueryController {
 
     @GetMapping("/isvs/{isvId}/discounts")
     List<DiscountViews.IsvDiscount> ofIsv(@PathVariable String isvId, Caller caller, HttpServletRequest request) {
-        if (!caller.mayActFor(PartyKind.ISV, isvId)) {
+        if (!caller.mayRead(Party.isv(isvId))) {
             throw Problems.forbidden("Only the ISV itself sees its discounts and their notes.");
         }
         return forwarder.everywhere(local(key -> key.startsWith(isvId + "|"), DiscountViews.IsvDiscount::of),
@@ -58,7 +58,7 @@ class DiscountQueryController {
     @GetMapping("/resellers/{resellerId}/discounts")
     List<DiscountViews.ResellerDiscount> ofReseller(@PathVariable String resellerId, Caller caller,
             HttpServletRequest request) {
-        if (!caller.mayActFor(PartyKind.RESELLER, resellerId)) {
+        if (!caller.mayRead(Party.reseller(resellerId))) {
             throw Problems.forbidden("Only the reseller itself sees the discounts offered through it.");
         }
         return forwarder.everywhere(local(key -> key.endsWith("|" + resellerId),

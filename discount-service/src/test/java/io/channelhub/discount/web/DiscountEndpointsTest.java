@@ -16,6 +16,7 @@ import io.channelhub.discount.stream.DiscountGauges;
 import io.channelhub.platform.approvals.ApprovalTokens;
 import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.platform.streams.ReferenceTable;
+import io.channelhub.platform.security.Party;
 import io.channelhub.platform.security.PartyKind;
 import io.channelhub.platform.testing.KafkaTestClient;
 import io.channelhub.platform.testing.TestTokens;
@@ -31,6 +32,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +116,11 @@ class DiscountEndpointsTest {
         // the same link again: the state now says it is accepted
         await().atMost(WAIT).untilAsserted(() -> assertProblem(post("/acceptances/" + token), 409,
                 "ALREADY_ACCEPTED"));
+        // issue 18: and opened again in a browser, a page saying so with the same status, without the button
+        HttpResponse<String> used = page("/acceptances/" + token);
+        assertThat(used.statusCode()).isEqualTo(409);
+        assertThat(used.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+        assertThat(used.body()).contains("already accepted").doesNotContain("<form");
         assertThat(kafka.events(Topics.DISCOUNTS_EVENTS, DiscountAccepted.class).stream()
                 .filter(a -> a.getTerms().getDiscountId().equals(discountId))).hasSize(1);
 
@@ -143,7 +150,14 @@ class DiscountEndpointsTest {
         assertProblem(post("/acceptances/" + transferToken), 403, "FORGED");
         assertProblem(post("/acceptances/" + token("D-" + RUN, RESELLER, Instant.now().minusSeconds(5))), 410,
                 "EXPIRED");
-        assertProblem(page("/acceptances/not-a-token"), 400, "MALFORMED");
+        assertProblem(get("/acceptances/not-a-token", null), 400, "MALFORMED");
+        HttpResponse<String> malformed = page("/acceptances/not-a-token");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).startsWith("<!DOCTYPE html>").contains("copy the whole link");
+        HttpResponse<String> expired = page("/acceptances/" + token("D-" + RUN, RESELLER,
+                Instant.now().minusSeconds(5)));
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.body()).contains("This link has expired");
         // a genuine link for a discount the service does not know (once Streams runs: 503 NOT_QUERYABLE before)
         await().atMost(WAIT).untilAsserted(() -> assertProblem(post("/acceptances/" + token("D-UNKNOWN-" + RUN,
                 RESELLER, START)), 404, "UNKNOWN_DISCOUNT"));
@@ -177,6 +191,28 @@ class DiscountEndpointsTest {
         assertProblem(get(resellerList, isv()), 403, "FORBIDDEN");
         // a reseller id in an ISV's token is not that reseller
         assertProblem(get(resellerList, TestTokens.bearer(PartyKind.ISV, RESELLER)), 403, "FORBIDDEN");
+    }
+
+    // issue 18: kind and id together name a party. Each list, as every kind of caller bearing its owner's id: only
+    // the owner's own kind (and operators) read it
+    @Test
+    void everyEndpointAsEveryKindWithItsOwnersId() throws Exception {
+        Map<String, Party> owners = Map.of("/isvs/" + ISV + "/discounts", Party.isv(ISV),
+                "/resellers/" + RESELLER + "/discounts", Party.reseller(RESELLER));
+        for (Map.Entry<String, Party> endpoint : owners.entrySet()) {
+            Party owner = endpoint.getValue();
+            // until the service has started its Streams, the lists are a 503
+            await().atMost(WAIT).untilAsserted(() -> assertThat(get(endpoint.getKey(),
+                    TestTokens.bearer(PartyKind.OPERATOR, "ops")).statusCode()).isEqualTo(200));
+            for (PartyKind kind : PartyKind.values()) {
+                HttpResponse<String> response = get(endpoint.getKey(), TestTokens.bearer(kind, owner.id()));
+                if (kind == owner.kind() || kind == PartyKind.OPERATOR) {
+                    assertThat(response.statusCode()).as(kind + " " + endpoint.getKey()).isEqualTo(200);
+                } else {
+                    assertProblem(response, 403, "FORBIDDEN");
+                }
+            }
+        }
     }
 
     // issue 10: bad input at the edge is a 4xx problem, before anything is looked up

@@ -11,7 +11,7 @@ import io.channelhub.discount.event.DiscountLapsed;
 import io.channelhub.discount.event.DiscountRefused;
 import io.channelhub.discount.event.DiscountStarted;
 import io.channelhub.localstack.demo.DemoEvents.Publication;
-import io.channelhub.localstack.services.Services;
+import io.channelhub.localstack.mail.Inbox;
 import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.schemas.Events;
@@ -40,7 +40,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes the demo scenario to the running stack, reports how long the first e-mail took, then bills the
- * reseller's month and prints the invoice and the ISV's payout statement as billing-service published them.
+ * reseller's month and prints the invoice and the ISV's payout statement as billing-service published them; ends
+ * with {@link DemoSummary}'s block. Each record published is listed only when verbose.
  */
 public final class DemoScenario {
 
@@ -55,19 +56,16 @@ public final class DemoScenario {
     private final String bootstrapServers;
     private final GreenMail greenMail;
     private final PrintStream out;
-    private final String transferServiceUrl;
-    private final String discountServiceUrl;
+    private final boolean verbose;
 
-    public DemoScenario(String bootstrapServers, String transferServiceUrl, String discountServiceUrl,
-            GreenMail greenMail, PrintStream out) {
+    public DemoScenario(String bootstrapServers, GreenMail greenMail, PrintStream out, boolean verbose) {
         this.bootstrapServers = bootstrapServers;
-        this.transferServiceUrl = transferServiceUrl;
-        this.discountServiceUrl = discountServiceUrl;
         this.greenMail = greenMail;
         this.out = out;
+        this.verbose = verbose;
     }
 
-    public void play(String mailViewerUrl) throws InterruptedException {
+    public void play(DemoSummary.Links links) throws InterruptedException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         out.println("Demo: a CHANGE_RESELLER transfer of " + DemoEvents.ENTITLEMENT + " from "
                 + DemoEvents.CURRENT_RESELLER + " to " + DemoEvents.TARGET_RESELLER);
@@ -82,21 +80,16 @@ public final class DemoScenario {
             int mailBefore = greenMail.getReceivedMessages().length;
             publish(producer, DemoEvents.transferRequest(now));
             long requested = System.nanoTime();
-            out.println("Demo published; watch the mail viewer at " + mailViewerUrl
+            out.println("Demo published; watch the mail viewer at " + links.mailViewerUrl()
                     + " and click each party's approve link.");
-            out.println("The transfer's state: " + transferServiceUrl + "/transfers?entitlementId="
-                    + DemoEvents.ENTITLEMENT);
             reportFirstMail(mailBefore, requested);
             publish(producer, DemoEvents.discountOffer(now));
             out.println("Demo: " + DemoEvents.ISV + " offers the customer 10% through " + DemoEvents.CURRENT_RESELLER
                     + "; the reseller's e-mail has the link to accept it.");
-            out.println("The ISV's discounts (with its notes): " + discountServiceUrl + "/isvs/" + DemoEvents.ISV
-                    + "/discounts; the reseller's view: " + discountServiceUrl + "/resellers/"
-                    + DemoEvents.CURRENT_RESELLER + "/discounts");
-            out.println("Each view is its party's own: send a token, e.g. curl -H \"Authorization: Bearer "
-                    + "$(./run-local-stack.sh token isv " + DemoEvents.ISV + ")\" <url>");
             playBilling(producer, now);
         }
+        out.println();
+        DemoSummary.lines(links, DemoEvents.billingMonth(now), new Inbox(greenMail).size()).forEach(out::println);
     }
 
     /**
@@ -149,8 +142,6 @@ public final class DemoScenario {
                 return;
             }
             BillingSummary.statement((PayoutStatementIssued) statement.get()).forEach(out::println);
-            out.println("The invoice: " + billingServiceUrl() + "/payers/" + DemoEvents.CURRENT_RESELLER
-                    + "/invoices/" + month + "; the reseller's e-mail with its PDF is in the mail viewer.");
         }
     }
 
@@ -231,7 +222,7 @@ public final class DemoScenario {
 
     private void missing(String what) {
         out.println("Demo billing stopped: no " + what + " within " + BILLING_TIMEOUT.toSeconds() + " s. See the "
-                + "services' log above; the demo's billing events are dated this month's first day, which must lie "
+                + "log file below; the demo's billing events are dated this month's first day, which must lie "
                 + "within the services' dedupe window (channelhub.dedupe-retention, 30 days).");
     }
 
@@ -241,10 +232,6 @@ public final class DemoScenario {
 
     private TopicReader reader(String topic) {
         return new TopicReader(bootstrapServers, topic);
-    }
-
-    private static String billingServiceUrl() {
-        return "http://localhost:" + Services.ports().get("billing-service");
     }
 
     private void publish(KafkaProducer<String, SpecificRecord> producer, Publication publication)
@@ -287,6 +274,9 @@ public final class DemoScenario {
     }
 
     private void print(Publication publication) {
+        if (!verbose) {
+            return;
+        }
         out.printf("  %-20s %-40s %s %s%n", publication.topic(), publication.key(),
                 publication.event().getSchema().getName(), Events.eventId(publication.event()));
     }

@@ -13,12 +13,17 @@ import java.util.Objects;
  * and lists mailboxes in no particular order, so copies are merged by Message-ID and the list is sorted by arrival:
  * a number then keeps pointing at the same e-mail while new ones arrive.
  */
-final class Inbox {
+public final class Inbox {
 
     private final GreenMail greenMail;
 
-    Inbox(GreenMail greenMail) {
+    public Inbox(GreenMail greenMail) {
         this.greenMail = greenMail;
+    }
+
+    /** How many distinct e-mails arrived. */
+    public int size() {
+        return all().size();
     }
 
     List<ReceivedMail> all() {

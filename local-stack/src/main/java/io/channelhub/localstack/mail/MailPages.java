@@ -14,10 +14,15 @@ final class MailPages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
-    private static final String STYLE = "<style>body{font-family:sans-serif;margin:2em}"
-            + "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em;text-align:left}"
-            + "pre{background:#f6f6f6;padding:1em;white-space:pre-wrap}"
+    /** Long approval links and ids break anywhere rather than push the page wider than its box. */
+    private static final String STYLE = "<style>body{font-family:sans-serif;margin:2em;overflow-wrap:anywhere}"
+            + "table{border-collapse:collapse;width:100%;table-layout:fixed}"
+            + "td,th{border-bottom:1px solid #ddd;padding:.4em;text-align:left;overflow-wrap:anywhere}"
+            + "th{width:9em}pre{background:#f6f6f6;padding:1em;white-space:pre-wrap;overflow-wrap:anywhere}"
             + "iframe{width:100%;height:32em;border:1px solid #ddd}</style>";
+
+    /** Put into the e-mail's own HTML in the frame, for the same reason as {@link #STYLE}'s wrapping. */
+    private static final String FRAME_STYLE = "<style>body,a,td{overflow-wrap:anywhere;word-break:break-word}</style>";
 
     /** Newest first; the page reloads itself every 2 s so new mail shows up without a click. */
     static String list(List<ReceivedMail> oldestFirst) {
@@ -26,20 +31,22 @@ final class MailPages {
         if (oldestFirst.isEmpty()) {
             return page.append("<p>Nothing yet. This page refreshes every 2 seconds.</p></body></html>").toString();
         }
-        page.append("<table><tr><th>#</th><th>Received</th><th>To</th><th>Subject</th><th></th></tr>");
+        page.append("<table><tr><th>#</th><th>Received</th><th>To</th><th>Subject</th><th>Attachments</th>"
+                + "<th></th></tr>");
         for (int number = oldestFirst.size(); number >= 1; number--) {
             ReceivedMail mail = oldestFirst.get(number - 1);
             page.append("<tr><td>").append(number)
                     .append("</td><td>").append(escape(TIME.format(mail.received())))
                     .append("</td><td>").append(escape(mail.to()))
                     .append("</td><td>").append(escape(mail.subject()))
+                    .append("</td><td>").append(mail.attachments().size())
                     .append("</td><td><a href=\"/message/").append(number).append("\">view</a></td></tr>");
         }
         return page.append("</table></body></html>").toString();
     }
 
     /**
-     * One e-mail: headers, the text body, and the HTML body rendered in a sandboxed frame (no scripts, links open a
+     * One e-mail: headers, its attachments as download links, the text body, and the HTML body rendered in a sandboxed frame (no scripts, links open a
      * new tab) with its source below.
      */
     static String message(int number, ReceivedMail mail) {
@@ -51,7 +58,9 @@ final class MailPages {
                 .append(row("From", mail.from()))
                 .append(row("To", mail.to()))
                 .append(row("Message-ID", mail.messageId()))
-                .append("</table><h2>Text body</h2>")
+                .append("</table>")
+                .append(attachments(number, mail.attachments()))
+                .append("<h2>Text body</h2>")
                 .append(mail.text() == null ? "<p>(none)</p>" : "<pre>" + escape(mail.text()) + "</pre>")
                 .append("<h2>HTML body</h2>");
         if (mail.html() == null) {
@@ -65,12 +74,36 @@ final class MailPages {
         return page.append("</body></html>").toString();
     }
 
+    private static String attachments(int number, List<ReceivedMail.Attachment> attachments) {
+        StringBuilder section = new StringBuilder("<h2>Attachments (").append(attachments.size()).append(")</h2>");
+        if (attachments.isEmpty()) {
+            return section.append("<p>(none)</p>").toString();
+        }
+        section.append("<ul>");
+        for (int index = 1; index <= attachments.size(); index++) {
+            ReceivedMail.Attachment attachment = attachments.get(index - 1);
+            section.append("<li><a href=\"").append(attachmentPath(number, index)).append("\" download=\"")
+                    .append(escape(attachment.filename())).append("\">").append(escape(attachment.filename()))
+                    .append("</a> (").append(escape(attachment.contentType())).append(", ")
+                    .append(size(attachment.content().length)).append(")</li>");
+        }
+        return section.append("</ul>").toString();
+    }
+
+    static String attachmentPath(int message, int attachment) {
+        return "/message/" + message + "/attachment/" + attachment;
+    }
+
+    private static String size(int bytes) {
+        return bytes < 1024 ? bytes + " B" : (bytes + 512) / 1024 + " KB";
+    }
+
     /**
      * Links in the e-mail (approval links) open in a new tab, outside the sandbox, so their pages work fully. The
      * base element goes after a doctype: before it, the browser would render the e-mail in quirks mode.
      */
     private static String withLinksInNewTab(String html) {
-        String base = "<base target=\"_blank\">";
+        String base = "<base target=\"_blank\">" + FRAME_STYLE;
         boolean hasDoctype = html.regionMatches(true, 0, "<!DOCTYPE", 0, 9) && html.indexOf('>') > 0;
         int at = hasDoctype ? html.indexOf('>') + 1 : 0;
         return html.substring(0, at) + base + html.substring(at);

@@ -6,15 +6,25 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What the viewer shows of one received e-mail: envelope facts and the first text and HTML bodies. */
+/**
+ * What the viewer shows of one received e-mail: envelope facts, the first text and HTML bodies, and every attachment.
+ */
 record ReceivedMail(Instant received, String messageId, String from, String to, String subject, String text,
-        String html) {
+        String html, List<Attachment> attachments) {
+
+    /** One attached file as the sender labelled it; the bytes are served back as they arrived. */
+    record Attachment(String filename, String contentType, byte[] content) {
+    }
 
     static ReceivedMail of(MimeMessage message) {
         try {
@@ -23,7 +33,7 @@ record ReceivedMail(Instant received, String messageId, String from, String to, 
             bodies.collect(message);
             return new ReceivedMail(received != null ? received.toInstant() : Instant.EPOCH, message.getMessageID(),
                     addresses(message.getFrom()), addresses(message.getRecipients(Message.RecipientType.TO)),
-                    message.getSubject(), bodies.text, bodies.html);
+                    message.getSubject(), bodies.text, bodies.html, List.copyOf(bodies.attachments));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Unreadable e-mail: " + e.getMessage(), e);
         }
@@ -33,13 +43,23 @@ record ReceivedMail(Instant received, String messageId, String from, String to, 
         return addresses == null ? "" : Arrays.stream(addresses).map(Address::toString).collect(Collectors.joining(", "));
     }
 
-    /** Walks nested multiparts (alternative inside mixed, ...) and keeps the first text and HTML body, skipping attachments. */
+    /**
+     * Walks nested multiparts (alternative inside mixed, ...), keeps the first text and HTML body and collects every
+     * part marked as an attachment or carrying a file name.
+     */
     private static final class Bodies {
         private String text;
         private String html;
+        private final List<Attachment> attachments = new ArrayList<>();
 
         void collect(Part part) throws MessagingException, IOException {
-            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
+                // senders may encode a non-ASCII name as RFC 2047 words (Spring's MimeMessageHelper can), not only RFC 2231
+                String name = part.getFileName() != null ? MimeUtility.decodeText(part.getFileName())
+                        : "attachment-" + (attachments.size() + 1);
+                try (var in = part.getInputStream()) {
+                    attachments.add(new Attachment(name, baseType(part.getContentType()), in.readAllBytes()));
+                }
                 return;
             }
             if (part.isMimeType("text/plain") && text == null) {
@@ -53,5 +73,14 @@ record ReceivedMail(Instant received, String messageId, String from, String to, 
                 }
             }
         }
+    }
+
+    /** "application/pdf; name=x.pdf" → "application/pdf": parameters are for the e-mail, not for the download. */
+    private static String baseType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return "application/octet-stream";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,6 +4,7 @@ import io.channelhub.billing.BillingServiceApplication;
 import io.channelhub.discount.DiscountServiceApplication;
 import io.channelhub.localstack.DataDirectory;
 import io.channelhub.notification.NotificationServiceApplication;
+import io.channelhub.platform.security.DevTokenIssuer;
 import io.channelhub.transfer.TransferServiceApplication;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,6 +111,7 @@ public final class Services {
         // bearer tokens: the stack's own issuer (./run-local-stack.sh token ...) stands in for an identity provider
         props.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 settings.data().tokenIssuerPublicKey());
+        props.putAll(DevTokenIssuer.requiredClaims());
         // a developer's machine: health's details (Streams state) without a token
         props.put("management.endpoint.health.show-details", "always");
         props.put("channelhub.approvals.base-url", "http://localhost:" + ports().get("transfer-service"));

@@ -7,6 +7,7 @@ import io.channelhub.discount.event.DiscountLapsed;
 import io.channelhub.discount.event.DiscountProposed;
 import io.channelhub.discount.event.DiscountTerms;
 import java.util.HashMap;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -37,8 +38,16 @@ public final class DiscountEmails {
         this.links = links;
     }
 
-    void plan(SpecificRecord event, Emails emails) {
+    /**
+     * D3: the reseller is asked to accept before the start. A proposal written after its start (published late, or
+     * a back-dated one accepted upstream at once) can no longer be accepted by the time anyone reads the e-mail, so
+     * it asks nothing: the acceptance or the lapse that follows is told as usual (D-69).
+     */
+    void plan(SpecificRecord event, Instant written, Emails emails) {
         if (event instanceof DiscountProposed proposed) {
+            if (!proposed.getTerms().getStartsAt().isAfter(written)) {
+                return;
+            }
             Map<String, Object> model = model(proposed.getTerms());
             model.put("acceptLink", links.acceptDiscount(proposed.getTerms()));
             toReseller(emails, PROPOSED, proposed.getTerms(), model);

@@ -1,5 +1,6 @@
 package io.channelhub.notification.domain;
 
+import java.time.Instant;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -22,10 +23,14 @@ public final class EmailPlanner {
         this.discounts = new DiscountEmails(links);
     }
 
-    public List<PlannedEmail> plan(SpecificRecord event) {
+    /**
+     * {@code written}: when the event was written to its topic (the record's timestamp), which is when the e-mail
+     * is sent, as opposed to the event's own time; an offer that can no longer be accepted then is not sent.
+     */
+    public List<PlannedEmail> plan(SpecificRecord event, Instant written) {
         Emails emails = new Emails(event);
         transfers.plan(event, emails);
-        discounts.plan(event, emails);
+        discounts.plan(event, written, emails);
         invoices.plan(event, emails);
         resellers.plan(event, emails);
         migrations.plan(event, emails);

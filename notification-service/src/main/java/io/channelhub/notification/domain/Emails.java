@@ -17,6 +17,12 @@ final class Emails {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * The recipient's name when the event carries none: the e-mail greets "Hello," and the To: header shows the
+     * address alone, rather than an id where a name is expected.
+     */
+    static final String NAME_UNKNOWN = null;
+
     private final SpecificRecord cause;
     private final List<PlannedEmail> planned = new ArrayList<>();
 
@@ -33,7 +39,9 @@ final class Emails {
     void add(String template, String toAddress, String toName, String subject, Map<String, Object> model,
             boolean customerFacing, List<PlannedEmail.Attachment> attachments) {
         Map<String, Object> personal = new HashMap<>(model);
-        personal.put("name", toName);
+        if (toName != null) {
+            personal.put("name", toName);
+        }
         planned.add(new PlannedEmail(messageId(cause, template, planned.size()), template, toAddress, toName,
                 subject, Map.copyOf(personal), customerFacing, attachments));
     }

@@ -26,11 +26,11 @@ public final class MigrationEmails {
             emails.add(CONFIRMED, done.getResellerEmail(), done.getResellerName(), "Your move to postpaid billing "
                     + "is confirmed", model, false);
         } else if (event instanceof TrialEnding ending) {
-            emails.add(TRIAL_ENDING, ending.getResellerEmail(), ending.getResellerId(), "Trial ending: order "
+            emails.add(TRIAL_ENDING, ending.getResellerEmail(), Emails.NAME_UNKNOWN, "Trial ending: order "
                     + ending.getOrderId(), Map.of("orderId", ending.getOrderId(), "account",
                     ending.getBillingAccountId(), "endsOn", ending.getEndsOn().toString()), false);
         } else if (event instanceof CustomerSuspended suspended) {
-            emails.add(SUSPENDED, suspended.getResellerEmail(), suspended.getResellerId(), "Customer suspended: "
+            emails.add(SUSPENDED, suspended.getResellerEmail(), Emails.NAME_UNKNOWN, "Customer suspended: "
                     + "order " + suspended.getOrderId(), Map.of("orderId", suspended.getOrderId(), "account",
                     suspended.getBillingAccountId()), false);
         }

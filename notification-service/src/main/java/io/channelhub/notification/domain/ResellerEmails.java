@@ -42,7 +42,7 @@ public final class ResellerEmails {
             model.put("reasons", refused.getReasons());
             model.put("detail", refused.getDetail());
             model.put("orderId", refused.getOrderId() == null ? "" : refused.getOrderId());
-            emails.add(REFUSED, refused.getContactEmail(), refused.getResellerId(), "Your request could not be "
+            emails.add(REFUSED, refused.getContactEmail(), Emails.NAME_UNKNOWN, "Your request could not be "
                     + "accepted" + (refused.getOrderId() == null ? "" : ": order " + refused.getOrderId()), model,
                     false);
         } else if (event instanceof ResellerOrderAccepted accepted && accepted.getHeldUntilPaid()) {
@@ -65,7 +65,7 @@ public final class ResellerEmails {
         } else if (event instanceof TemporaryLicenceIssued temporary) {
             Map<String, Object> model = licenceModel(temporary.getOrderId(), "", temporary.getLicences());
             model.put("validUntil", temporary.getValidUntil().toString());
-            emails.add(TEMPORARY, temporary.getResellerEmail(), temporary.getResellerId(), "Order "
+            emails.add(TEMPORARY, temporary.getResellerEmail(), Emails.NAME_UNKNOWN, "Order "
                     + temporary.getOrderId() + ": temporary licence", model, false);
         } else if (event instanceof ResellerStatementIssued statement) {
             Map<String, Object> model = new HashMap<>();

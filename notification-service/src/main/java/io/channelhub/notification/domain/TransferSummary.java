@@ -7,12 +7,14 @@ import io.channelhub.transfer.event.TransferKind;
 import java.util.List;
 
 /**
- * What every transfer e-mail shows about the transfer (T4), in the words the templates print: kind, customer,
+ * What every transfer e-mail shows about the transfer (T4), in the words the templates print: kind, customer, ISV,
  * entitlement, offer, both billing accounts, both resellers, and the parties. Built in one place for every
- * template, so no e-mail shows less than another; there are no prices or discounts in it (N3).
+ * template, so no e-mail shows less than another; there are no prices or discounts in it (N3). The ISV and the
+ * resellers are shown by the names their consenting party carries; the event has no name for the offer, the
+ * entitlement or the billing accounts, so those stay ids.
  */
-public record TransferSummary(String transferId, String kind, String customer, String entitlementId, String offerId,
-        String fromBillingAccount, String toBillingAccount, String fromReseller, String toReseller,
+public record TransferSummary(String transferId, String kind, String customer, String isv, String entitlementId,
+        String offerId, String fromBillingAccount, String toBillingAccount, String fromReseller, String toReseller,
         List<String> parties) {
 
     public TransferSummary {
@@ -21,9 +23,11 @@ public record TransferSummary(String transferId, String kind, String customer, S
 
     static TransferSummary of(TransferDetails details) {
         return new TransferSummary(details.getTransferId(), kind(details.getKind()),
-                details.getCustomerCompanyName(), details.getEntitlementId(), details.getOfferId(),
+                details.getCustomerCompanyName(), name(details, PartyRole.ISV, details.getIsvId()),
+                details.getEntitlementId(), details.getOfferId(),
                 details.getFromBillingAccountId(), details.getToBillingAccountId(),
-                reseller(details.getFromResellerId()), reseller(details.getToResellerId()),
+                reseller(details, PartyRole.CURRENT_RESELLER, details.getFromResellerId()),
+                reseller(details, PartyRole.TARGET_RESELLER, details.getToResellerId()),
                 details.getParties().stream().map(TransferSummary::party).toList());
     }
 
@@ -50,7 +54,13 @@ public record TransferSummary(String transferId, String kind, String customer, S
         return party.getName() + " (" + role(party.getRole()) + ")";
     }
 
-    private static String reseller(String resellerId) {
-        return resellerId == null ? "none (direct)" : resellerId;
+    private static String reseller(TransferDetails details, PartyRole role, String resellerId) {
+        return resellerId == null ? "none (direct)" : name(details, role, resellerId);
+    }
+
+    /** The name of the party in that role; its id only if the details list no such party. */
+    private static String name(TransferDetails details, PartyRole role, String id) {
+        return details.getParties().stream().filter(party -> party.getRole() == role).map(Party::getName)
+                .findFirst().orElse(id);
     }
 }

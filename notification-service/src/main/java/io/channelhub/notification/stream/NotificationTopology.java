@@ -14,6 +14,7 @@ import io.channelhub.schemas.Events;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -74,7 +75,7 @@ public final class NotificationTopology {
         @Override
         public void process(Record<String, SpecificRecord> record) {
             EventMeta cause = Events.meta(record.value());
-            List<PlannedEmail> emails = planner.plan(record.value());
+            List<PlannedEmail> emails = planner.plan(record.value(), Instant.ofEpochMilli(record.timestamp()));
             for (int i = 0; i < emails.size(); i++) {
                 PlannedEmail email = emails.get(i);
                 if (!requested.firstTime(email.messageId(), record.timestamp())) {

@@ -36,14 +36,14 @@ class DiscountEmailsTest {
     // D3: the reseller is asked to accept, with a link only it can use, valid until the start
     @Test
     void aProposedDiscountAsksTheResellerToAcceptBeforeTheStart() {
-        List<PlannedEmail> emails = PLANNER.plan(new DiscountProposed(meta("p-1"), terms(), TestEvents.T0));
+        List<PlannedEmail> emails = PLANNER.plan(new DiscountProposed(meta("p-1"), terms(), TestEvents.T0), TestEvents.WRITTEN);
 
         PlannedEmail email = emails.get(0);
         assertThat(emails).hasSize(1);
         assertThat(email.template()).isEqualTo(DiscountEmails.PROPOSED);
         assertThat(email.toAddress()).isEqualTo("sales@reseller.example");
         assertThat(email.customerFacing()).isFalse();
-        assertThat(email.subject()).isEqualTo("Discount offered for your customer Acme (A-1)");
+        assertThat(email.subject()).isEqualTo("Discount offered for your customer Acme");
         String link = (String) email.model().get("acceptLink");
         assertThat(link).startsWith("https://discounts.example/acceptances/");
         String token = link.substring(link.lastIndexOf('/') + 1);
@@ -53,36 +53,48 @@ class DiscountEmailsTest {
         assertThat(TestEvents.TOKENS.verify(token, TestEvents.T0)).isEqualTo(new ApprovalTokens.Invalid("FORGED"));
 
         EmailRenderer.Rendered body = renderer.render(email);
-        assertThat(body.text()).contains("Vendor offers your customer Acme (A-1) a discount of\n12.5%",
-                "accept it before 2026-12-01 00:00 UTC", link, "Until:        2027-03-01 00:00 UTC");
+        assertThat(body.text()).contains("Vendor offers your customer Acme a discount of\n12.5%",
+                "accept it before 2026-12-01 00:00 UTC", link, "Until:        2027-03-01 00:00 UTC",
+                "Reference: D-1 · billing account A-1");
         assertThat(body.html()).contains("href=\"" + link + "\"", "12.5%");
+    }
+
+    // D3: a proposal written at or after its start cannot be accepted any more: no "accept before <past date>"
+    @Test
+    void aProposalWrittenAfterItsStartAsksNothing() {
+        DiscountProposed proposed = new DiscountProposed(meta("p-2"), terms(), TestEvents.T0);
+
+        assertThat(PLANNER.plan(proposed, START)).isEmpty();
+        assertThat(PLANNER.plan(proposed, START.plusSeconds(86_400))).isEmpty();
+        assertThat(PLANNER.plan(proposed, START.minusSeconds(1))).extracting(PlannedEmail::template)
+                .containsExactly(DiscountEmails.PROPOSED);
     }
 
     // D3: the ISV gets the acceptance; both get lapse, cancellation and end
     @Test
     void theIsvIsToldOfTheAcceptanceAndBothOfTheEnd() {
-        assertThat(PLANNER.plan(new DiscountAccepted(meta("a-1"), terms(), TestEvents.T0)))
+        assertThat(PLANNER.plan(new DiscountAccepted(meta("a-1"), terms(), TestEvents.T0), TestEvents.WRITTEN))
                 .extracting(PlannedEmail::template, PlannedEmail::toAddress)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(DiscountEmails.ACCEPTED,
                         "partners@vendor.example"));
         for (var event : List.of(new DiscountLapsed(meta("l-1"), terms(), START),
                 new DiscountCancelled(meta("c-1"), terms(), START.plusSeconds(60), true),
                 new DiscountEnded(meta("e-1"), terms(), END))) {
-            List<PlannedEmail> emails = PLANNER.plan(event);
+            List<PlannedEmail> emails = PLANNER.plan(event, TestEvents.WRITTEN);
             assertThat(emails).extracting(PlannedEmail::toAddress)
                     .containsExactly("partners@vendor.example", "sales@reseller.example");
-            emails.forEach(email -> assertThat(renderer.render(email).text()).contains("Acme (A-1)", "12.5%",
-                    "Reference: D-1"));
+            emails.forEach(email -> assertThat(renderer.render(email).text()).contains("Acme", "12.5%",
+                    "Reference: D-1 · billing account A-1").doesNotContain("Acme (A-1)"));
         }
-        assertThat(renderer.render(PLANNER.plan(new DiscountCancelled(meta("c-2"), terms(), START, false)).get(0))
+        assertThat(renderer.render(PLANNER.plan(new DiscountCancelled(meta("c-2"), terms(), START, false), TestEvents.WRITTEN).get(0))
                 .text()).contains("It had not started and never applies.");
     }
 
     // D3: starting and refusals promise no e-mail
     @Test
     void startsAndRefusalsPromiseNoEmail() {
-        assertThat(PLANNER.plan(new DiscountStarted(meta("s-1"), terms(), START))).isEmpty();
-        assertThat(PLANNER.plan(new DiscountRefused(meta("r-1"), "req", "ISV-1", "R-1", "A-1", List.of())))
+        assertThat(PLANNER.plan(new DiscountStarted(meta("s-1"), terms(), START), TestEvents.WRITTEN)).isEmpty();
+        assertThat(PLANNER.plan(new DiscountRefused(meta("r-1"), "req", "ISV-1", "R-1", "A-1", List.of()), TestEvents.WRITTEN))
                 .isEmpty();
     }
 }

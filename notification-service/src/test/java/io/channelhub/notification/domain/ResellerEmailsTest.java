@@ -1,5 +1,6 @@
 package io.channelhub.notification.domain;
 
+import io.channelhub.notification.TestEvents;
 import static io.channelhub.notification.TestEvents.PLANNER;
 import static io.channelhub.notification.TestEvents.meta;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,7 @@ class ResellerEmailsTest {
     @Test
     void aReleasedOrderMailsTheInvoiceTheLicencesAndTheCustomersLicence() {
         List<PlannedEmail> emails = PLANNER.plan(new ResellerOrderReleased(meta("rel-1"), order(),
-                List.of(new Licence("SKU-PRO", "KEY-1")), "customer:it@acme.example"));
+                List.of(new Licence("SKU-PRO", "KEY-1")), "customer:it@acme.example"), TestEvents.WRITTEN);
 
         assertThat(emails).extracting(PlannedEmail::template, PlannedEmail::toAddress).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(ResellerEmails.INVOICE, "orders@r1.example"),
@@ -60,12 +61,12 @@ class ResellerEmailsTest {
     // R4: a held order tells the reseller to pay by wire, with the invoice
     @Test
     void aHeldOrderAsksForPaymentByWire() {
-        PlannedEmail held = PLANNER.plan(new ResellerOrderAccepted(meta("acc-1"), order(), true, "FIRST_ORDERS"))
+        PlannedEmail held = PLANNER.plan(new ResellerOrderAccepted(meta("acc-1"), order(), true, "FIRST_ORDERS"), TestEvents.WRITTEN)
                 .get(0);
         assertThat(held.template()).isEqualTo(ResellerEmails.HELD);
         assertThat(renderer.render(held).text()).contains("released once paid", "FIRST_ORDERS", "wire transfer",
                 "979.88 USD");
-        assertThat(PLANNER.plan(new ResellerOrderAccepted(meta("acc-2"), order(), false, null))).isEmpty();
+        assertThat(PLANNER.plan(new ResellerOrderAccepted(meta("acc-2"), order(), false, null), TestEvents.WRITTEN)).isEmpty();
     }
 
     // R5: the statement lists the unpaid orders with their interest
@@ -73,7 +74,7 @@ class ResellerEmailsTest {
     void theStatementListsUnpaidOrdersAndInterest() {
         PlannedEmail statement = PLANNER.plan(new ResellerStatementIssued(meta("st-1"), "R-1", "Reseller One",
                 "orders@r1.example", "2026-12", "USD", List.of(new StatementLine("O-1", LocalDate.parse("2026-10-05"),
-                LocalDate.parse("2026-11-04"), usd("979.88"), 27, usd("8.70"))), usd("988.58"), true)).get(0);
+                LocalDate.parse("2026-11-04"), usd("979.88"), 27, usd("8.70"))), usd("988.58"), true), TestEvents.WRITTEN).get(0);
         assertThat(renderer.render(statement).text()).contains("O-1", "due 2026-11-04", "overdue 27 days",
                 "interest 8.70", "Total due:  988.58 USD", "paid upfront");
     }

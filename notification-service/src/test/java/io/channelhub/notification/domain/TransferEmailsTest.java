@@ -38,14 +38,14 @@ class TransferEmailsTest {
 
     /** What TestEvents.details("E-1") must look like in every e-mail about it (T4). */
     private static final TransferSummary SUMMARY = new TransferSummary("T-E-1", "Change of reseller", "Acme <Ltd>",
-            "E-1", "O-1", "BA-1", "BA-2", "R-1", "R-2", List.of("Acme <Ltd> (customer)", "Vendor (ISV)",
+            "Vendor", "E-1", "O-1", "BA-1", "BA-2", "Old Reseller", "New Reseller", List.of("Acme <Ltd> (customer)", "Vendor (ISV)",
                     "Old Reseller (current reseller)", "New Reseller (new reseller)"));
 
     // T4: every party in its own e-mail, with every detail and two links only it can use
     @Test
     void aTransferOpenedAsksEveryPartyForConsentWithItsOwnApproveAndRejectLinks() {
         TransferOpened opened = TestEvents.opened("ev-1", "E-1");
-        List<PlannedEmail> emails = PLANNER.plan(opened);
+        List<PlannedEmail> emails = PLANNER.plan(opened, TestEvents.WRITTEN);
 
         assertThat(emails).extracting(PlannedEmail::toAddress)
                 .containsExactly(CUSTOMER, ISV, OLD_RESELLER, NEW_RESELLER);
@@ -69,7 +69,7 @@ class TransferEmailsTest {
         List<Party> pending = List.of(details("E-1").getParties().get(0), details("E-1").getParties().get(3));
         Instant expires = EXPIRES.plusSeconds(3600);
         List<PlannedEmail> emails = PLANNER.plan(new TransferReminded(meta("ev-2"), details("E-1"), pending,
-                expires));
+                expires), TestEvents.WRITTEN);
 
         assertThat(emails).extracting(PlannedEmail::toAddress).containsExactly(CUSTOMER, NEW_RESELLER);
         assertThat(emails).extracting(PlannedEmail::template).containsOnly(TransferEmails.REMINDER);
@@ -86,7 +86,7 @@ class TransferEmailsTest {
     @Test
     void aRejectionIsToldToEveryPartyAndTheContactNamingWhoRejected() {
         Party isv = details("E-1").getParties().get(1);
-        List<PlannedEmail> emails = PLANNER.plan(new TransferRejected(meta("ev-3"), details("E-1"), isv));
+        List<PlannedEmail> emails = PLANNER.plan(new TransferRejected(meta("ev-3"), details("E-1"), isv), TestEvents.WRITTEN);
 
         assertThat(emails).extracting(PlannedEmail::toAddress)
                 .containsExactly(CUSTOMER, ISV, OLD_RESELLER, NEW_RESELLER, CONTACT);
@@ -103,7 +103,7 @@ class TransferEmailsTest {
     void anExpiryIsToldToEveryPartyAndTheContactNamingWhoDidNotAnswer() {
         List<Party> pending = details("E-1").getParties().subList(2, 4);
         List<PlannedEmail> emails = PLANNER.plan(new TransferExpired(meta("ev-4"), "T-E-1", "E-1", details("E-1"),
-                details("E-1").getContact(), pending));
+                details("E-1").getContact(), pending), TestEvents.WRITTEN);
 
         assertThat(emails).extracting(PlannedEmail::toAddress)
                 .containsExactly(CUSTOMER, ISV, OLD_RESELLER, NEW_RESELLER, CONTACT);
@@ -119,7 +119,7 @@ class TransferEmailsTest {
     @Test
     void anExpiredRequestThatNeverOpenedIsToldToItsContactOnly() {
         List<PlannedEmail> emails = PLANNER.plan(new TransferExpired(meta("ev-5"), "T-5", null, null,
-                new Contact("Ada", CONTACT), List.of()));
+                new Contact("Ada", CONTACT), List.of()), TestEvents.WRITTEN);
 
         assertThat(emails).singleElement().satisfies(email -> {
             assertThat(email.toAddress()).isEqualTo(CONTACT);
@@ -131,7 +131,7 @@ class TransferEmailsTest {
     // T6: every party gets a confirmation, and the ISV also the "transfer completed" e-mail
     @Test
     void completionConfirmsToEveryPartyAndSendsTheIsvTransferCompleted() {
-        List<PlannedEmail> emails = PLANNER.plan(new TransferCompleted(meta("ev-6"), details("E-1")));
+        List<PlannedEmail> emails = PLANNER.plan(new TransferCompleted(meta("ev-6"), details("E-1")), TestEvents.WRITTEN);
 
         assertThat(emails).extracting(PlannedEmail::toAddress)
                 .containsExactly(CUSTOMER, ISV, OLD_RESELLER, NEW_RESELLER, ISV);
@@ -154,7 +154,7 @@ class TransferEmailsTest {
                         new Problem("offerId", "MISSING", "Please provide the offer ID."),
                         new Problem("kind", "KIND_MISMATCH", "The request says X but it is Y.")));
 
-        assertThat(PLANNER.plan(info)).singleElement().satisfies(email -> {
+        assertThat(PLANNER.plan(info, TestEvents.WRITTEN)).singleElement().satisfies(email -> {
             assertThat(email.toAddress()).isEqualTo(CONTACT);
             assertThat(email.template()).isEqualTo(TransferEmails.INFO_REQUESTED);
             assertThat(email.subject()).isEqualTo("More information needed to transfer entitlement E-7");
@@ -162,7 +162,7 @@ class TransferEmailsTest {
             assertThat(email.model()).containsEntry("problems", List.of("Please provide the offer ID.",
                     "The request says X but it is Y.")).containsEntry("name", "Ada");
         });
-        assertThat(PLANNER.plan(TransferInfoRequested.newBuilder(info).setContact(null).build())).isEmpty();
+        assertThat(PLANNER.plan(TransferInfoRequested.newBuilder(info).setContact(null).build(), TestEvents.WRITTEN)).isEmpty();
     }
 
     // T7: the contact hears why a second request changed nothing, and which transfer is open
@@ -171,23 +171,23 @@ class TransferEmailsTest {
         TransferRefused refused = new TransferRefused(meta("ev-8"), "T-8", "E-8", new Contact("Ada", CONTACT),
                 "TRANSFER_ALREADY_OPEN", "Entitlement E-8 already has an open transfer.", "T-OPEN");
 
-        assertThat(PLANNER.plan(refused)).singleElement().satisfies(email -> {
+        assertThat(PLANNER.plan(refused, TestEvents.WRITTEN)).singleElement().satisfies(email -> {
             assertThat(email.toAddress()).isEqualTo(CONTACT);
             assertThat(email.template()).isEqualTo(TransferEmails.REFUSED);
             assertThat(email.subject()).isEqualTo("Transfer request not accepted: entitlement E-8");
             assertThat(email.model()).containsEntry("reason", "Entitlement E-8 already has an open transfer.")
                     .containsEntry("openTransferId", "T-OPEN");
         });
-        assertThat(PLANNER.plan(TransferRefused.newBuilder(refused).setContact(null).build())).isEmpty();
+        assertThat(PLANNER.plan(TransferRefused.newBuilder(refused).setContact(null).build(), TestEvents.WRITTEN)).isEmpty();
     }
 
     // T5: consent bookkeeping is not news to anyone
     @Test
     void recordedAndRefusedConsentsSendNothing() {
         assertThat(PLANNER.plan(new TransferConsentRecorded(meta("ev-9"), "T-9", "E-9", PartyRole.ISV, "ISV-1",
-                ConsentDecision.APPROVE, List.of(PartyRole.CUSTOMER)))).isEmpty();
+                ConsentDecision.APPROVE, List.of(PartyRole.CUSTOMER)), TestEvents.WRITTEN)).isEmpty();
         assertThat(PLANNER.plan(new TransferConsentRefused(meta("ev-10"), "T-9", "E-9", PartyRole.ISV, "X",
-                "NOT_A_PARTY", "X is not a party of T-9."))).isEmpty();
+                "NOT_A_PARTY", "X is not a party of T-9."), TestEvents.WRITTEN)).isEmpty();
     }
 
     // N2: the identity derives from the causing event, the template and the position
@@ -197,16 +197,16 @@ class TransferEmailsTest {
                 new TransferCompleted(meta("ev-12"), details("E-1")),
                 new TransferRejected(meta("ev-13"), details("E-1"), details("E-1").getParties().get(0)));
         for (SpecificRecord event : events) {
-            List<PlannedEmail> emails = PLANNER.plan(event);
-            assertThat(PLANNER.plan(event)).isEqualTo(emails);
+            List<PlannedEmail> emails = PLANNER.plan(event, TestEvents.WRITTEN);
+            assertThat(PLANNER.plan(event, TestEvents.WRITTEN)).isEqualTo(emails);
             for (int i = 0; i < emails.size(); i++) {
                 assertThat(emails.get(i).messageId())
                         .isEqualTo(Emails.messageId(event, emails.get(i).template(), i))
                         .matches("<[0-9a-f-]{36}@channelhub>");
             }
         }
-        assertThat(PLANNER.plan(TestEvents.opened("ev-14", "E-1")).get(0).messageId())
-                .isNotEqualTo(PLANNER.plan(TestEvents.opened("ev-11", "E-1")).get(0).messageId());
+        assertThat(PLANNER.plan(TestEvents.opened("ev-14", "E-1"), TestEvents.WRITTEN).get(0).messageId())
+                .isNotEqualTo(PLANNER.plan(TestEvents.opened("ev-11", "E-1"), TestEvents.WRITTEN).get(0).messageId());
     }
 
     /** T4, T5: the links verify with the shared key and grant exactly this party each decision until expiry. */

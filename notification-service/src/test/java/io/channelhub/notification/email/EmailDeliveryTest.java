@@ -212,7 +212,7 @@ class EmailDeliveryTest {
 
     /** Recipient → Message-ID, as the service's planner derives them for this event (N2). */
     private static Map<String, String> messageIds(TransferOpened opened) {
-        return TestEvents.PLANNER.plan(opened).stream()
+        return TestEvents.PLANNER.plan(opened, TestEvents.WRITTEN).stream()
                 .collect(Collectors.toMap(PlannedEmail::toAddress, PlannedEmail::messageId));
     }
 

@@ -1,6 +1,7 @@
 package io.channelhub.platform.security;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,19 +23,22 @@ public record Caller(PartyKind kind, String partyId, String subject) {
         return kind == PartyKind.OPERATOR;
     }
 
-    /** This party itself. */
-    public boolean is(PartyKind kind, String partyId) {
-        return this.kind == kind && this.partyId.equals(partyId);
+    /** The party this caller acts for (an operator's is its own name). */
+    public Party party() {
+        return new Party(kind, partyId);
     }
 
-    /** An operator, or this party itself. */
-    public boolean mayActFor(PartyKind kind, String partyId) {
-        return isOperator() || is(kind, partyId);
+    /**
+     * The one check every endpoint makes (D-49, issue 18): an operator, or one of the data's own parties, kind
+     * and id both. Nothing else compares a caller with data.
+     */
+    public boolean mayRead(Collection<Party> owners) {
+        return isOperator() || owners.contains(party());
     }
 
-    /** An operator, or one of these parties (whatever their kind: ids are unique across kinds). */
-    public boolean isOperatorOrAmong(Collection<String> partyIds) {
-        return isOperator() || kind != PartyKind.OPERATOR && partyIds.contains(partyId);
+    /** {@link #mayRead(Collection)} for data with one owner. */
+    public boolean mayRead(Party owner) {
+        return mayRead(List.of(owner));
     }
 
     /** Only the kind, should a caller end up in a log line: its ids can be personal data. */

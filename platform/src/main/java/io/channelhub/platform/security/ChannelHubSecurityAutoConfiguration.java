@@ -1,6 +1,9 @@
 package io.channelhub.platform.security;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,7 +11,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,6 +22,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -36,14 +43,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * never attaches a bearer token on its own, and a decision link's token is in its own URL.
  */
 // before Boot's own: their default filter chains back off when this one exists
-@AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+// before Boot's error controller, which backs off when this one's exists
+@AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
+        ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 public class ChannelHubSecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain channelHubSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
-            @Value("${channelhub.security.public-paths:}") List<String> publicPaths) throws Exception {
+            @Value("${channelhub.security.public-paths:}") List<String> publicPaths,
+            @Value("${channelhub.security.token.issuer:}") String issuer,
+            @Value("${channelhub.security.token.audiences:}") List<String> audiences,
+            @Value("${channelhub.security.token.clock-skew:PT30S}") Duration clockSkew) throws Exception {
+        JwtDecoder decoder = TokenRules.checking(requireDecoder(decoders), issuer, audiences, clockSkew);
         ProblemResponses problems = new ProblemResponses();
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(EndpointRequest.to("health", "prometheus")).permitAll();
@@ -53,7 +66,7 @@ public class ChannelHubSecurityAutoConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(requireDecoder(decoders))
+                        .jwt(jwt -> jwt.decoder(decoder)
                                 .jwtAuthenticationConverter(CallerAuthentication.converter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -74,6 +87,26 @@ public class ChannelHubSecurityAutoConfiguration {
                     + "...jwt.issuer-uri, or ...jwt.public-key-location (a PEM public key); see docs/security.md.");
         }
         return decoder;
+    }
+
+    /** A request Spring Security's firewall refuses (a ';', an encoded '/' or '%', a '..' segment...). */
+    @Bean
+    RequestRejectedHandler channelHubRequestRejected() {
+        return (request, response, e) -> HttpProblems.write(request, response, HttpServletResponse.SC_BAD_REQUEST,
+                HttpProblems.code(HttpServletResponse.SC_BAD_REQUEST), "Malformed request",
+                HttpProblems.detail(HttpServletResponse.SC_BAD_REQUEST));
+    }
+
+    @Bean
+    ProblemErrorController channelHubErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** Tomcat's own error report (an HTML page) replaced: what the container refuses is a problem too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> channelHubContainerErrors() {
+        return factory -> factory.addContextCustomizers(context -> ((StandardHost) context.getParent())
+                .setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
     }
 
     @Bean

@@ -17,8 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -29,13 +30,17 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 /**
  * A stand-in identity provider for development and tests: an RSA key pair whose public half the services are
  * configured with (spring.security.oauth2.resourceserver.jwt.public-key-location), and the RS256 bearer tokens it
- * signs, with the claims {@link CallerAuthentication} reads. Production points the services at the real
+ * signs, with the claims {@link CallerAuthentication} reads and the issuer ({@value #ISSUER}) and audience
+ * ({@value #AUDIENCE}) the services are then configured to require. Production points the services at the real
  * provider's JWKS instead; nothing in a service uses this class.
  */
 public final class DevTokenIssuer {
 
     public static final String ISSUER = "channelhub-dev";
     public static final String AUDIENCE = "channel-hub";
+    /** The settings a service requires the issuer and audience from (docs/security.md). */
+    public static final String ISSUER_PROPERTY = "channelhub.security.token.issuer";
+    public static final String AUDIENCES_PROPERTY = "channelhub.security.token.audiences";
     private static final String PUBLIC_PEM = "PUBLIC KEY";
     private static final String PRIVATE_PEM = "PRIVATE KEY";
 
@@ -48,6 +53,14 @@ public final class DevTokenIssuer {
         this.privateKey = privateKey;
         RSAKey jwk = new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(ISSUER).build();
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
+    }
+
+    /**
+     * The settings that make a service require this issuer's {@code iss} and {@code aud}; its public key is set
+     * apart ({@code public-key-location}), as the file {@link #writePublicKey} wrote.
+     */
+    public static Map<String, Object> requiredClaims() {
+        return Map.of(ISSUER_PROPERTY, ISSUER, AUDIENCES_PROPERTY, AUDIENCE);
     }
 
     /** A fresh key pair, kept in memory only. */
@@ -112,19 +125,28 @@ public final class DevTokenIssuer {
 
     /** A signed token issued at {@code issuedAt}: a past instant makes an expired one, for tests. */
     public String token(PartyKind kind, String partyId, Instant issuedAt, Duration validity) {
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        return token(kind, partyId, issuedAt, validity, claims -> { });
+    }
+
+    /**
+     * A signed token whose claims {@code change} alters after they are set as usual: for tests of the claims a
+     * service requires (another audience, no expiry...).
+     */
+    public String token(PartyKind kind, String partyId, Instant issuedAt, Duration validity,
+            Consumer<JwtClaimsSet.Builder> change) {
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .audience(List.of(AUDIENCE))
-                .subject(kind.name().toLowerCase(Locale.ROOT) + ":" + partyId)
+                .subject(kind.claim() + ":" + partyId)
                 .id(UUID.randomUUID().toString())
                 .issuedAt(issuedAt)
                 .notBefore(issuedAt)
                 .expiresAt(issuedAt.plus(validity))
-                .claim(CallerAuthentication.KIND_CLAIM, kind.name().toLowerCase(Locale.ROOT))
-                .claim(CallerAuthentication.PARTY_CLAIM, partyId)
-                .build();
+                .claim(CallerAuthentication.KIND_CLAIM, kind.claim())
+                .claim(CallerAuthentication.PARTY_CLAIM, partyId);
+        change.accept(claims);
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(ISSUER).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 
     private static String pem(String type, byte[] der) {

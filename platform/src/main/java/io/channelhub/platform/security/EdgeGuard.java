@@ -1,6 +1,7 @@
 package io.channelhub.platform.security;
 
 import io.channelhub.platform.web.Problems;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -17,8 +18,8 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Input checks every Channel Hub endpoint shares, before its controller runs: ids in the path or query look like
  * ids, and a request carries no parameter the endpoint does not take (a misspelt filter would otherwise be
- * ignored and the answer read as filtered). Ids matter beyond tidiness: stores are keyed {@code <a>|<b>}, so an
- * id holding a '|' could reach another party's key.
+ * ignored and the answer read as filtered), nor any parameter twice. Ids matter beyond tidiness: stores are
+ * keyed {@code <a>|<b>}, so an id holding a '|' could reach another party's key.
  */
 final class EdgeGuard implements HandlerInterceptor {
 
@@ -29,6 +30,9 @@ final class EdgeGuard implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            return true; // the error page answers for a request already refused
+        }
         if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName()
                 .startsWith("io.channelhub.")) {
             return true; // actuator and Spring's own handlers check their own input
@@ -50,6 +54,11 @@ final class EdgeGuard implements HandlerInterceptor {
                 throw Problems.of(HttpStatus.BAD_REQUEST, "UNKNOWN_PARAMETER", "Unknown parameter",
                         "This endpoint takes " + (accepted.isEmpty() ? "no parameters" : "only " + accepted)
                                 + "; remove the others.");
+            }
+            if (parameter.getValue().length > 1) {
+                // "a,b" joined by the binder would be looked up as one id: never what the caller meant
+                throw Problems.of(HttpStatus.BAD_REQUEST, "REPEATED_PARAMETER", "Repeated parameter",
+                        "The parameter " + name + " is given more than once; give it once.");
             }
             if (name.endsWith("Id")) {
                 Arrays.stream(parameter.getValue()).forEach(value -> requireId(name, value));

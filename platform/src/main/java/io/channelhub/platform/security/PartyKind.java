@@ -7,17 +7,22 @@ import java.util.Optional;
 public enum PartyKind {
     ISV, RESELLER, CUSTOMER, OPERATOR;
 
-    /** As written in a token's claim: any case; empty for anything else. */
+    /**
+     * As written in a token's claim: exactly {@link #claim()}, lower case; empty for anything else. A claim is
+     * matched as written, never folded, so two spellings can never name the same kind.
+     */
     public static Optional<PartyKind> parse(String claim) {
-        if (claim == null) {
-            return Optional.empty();
-        }
         for (PartyKind kind : values()) {
-            if (kind.name().equals(claim.strip().toUpperCase(Locale.ROOT))) {
+            if (kind.claim().equals(claim)) {
                 return Optional.of(kind);
             }
         }
         return Optional.empty();
+    }
+
+    /** This kind as a token's {@code party_kind} claim: {@code isv}, {@code reseller}, ... */
+    public String claim() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The Spring Security authority of this kind: ROLE_ISV, ... */

@@ -3,6 +3,7 @@ package io.channelhub.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -11,6 +12,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -30,6 +33,9 @@ final class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof BodyLimit.BodyTooLarge) {
+            return handleExceptionInternal(e, null, new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE, request);
+        }
         LOG.error("Unexpected failure answering {}", EdgeLog.route(servlet(request)), e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; it has been logged. Try again later.");
@@ -37,15 +43,32 @@ final class ProblemAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
+    /**
+     * Every problem leaves with a {@code code}: a thrown problem (Problems) brings its own; Spring MVC's own
+     * exceptions (a missing parameter, a wrong method...) get the one {@link HttpProblems} gives their status; a
+     * body that read past the limit while being converted is the 413 it is, not a 400.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        // a thrown problem (Problems) brings its own body; Spring MVC's own exceptions get theirs here
+        if (NestedExceptionUtils.getRootCause(e) instanceof BodyLimit.BodyTooLarge) {
+            status = HttpStatus.PAYLOAD_TOO_LARGE;
+            HttpHeaders closing = new HttpHeaders();
+            closing.addAll(headers);
+            closing.set(HttpHeaders.CONNECTION, "close");
+            headers = closing;
+            body = ProblemDetail.forStatusAndDetail(status, "The request body is larger than this service accepts.");
+        }
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail
-                : e instanceof ErrorResponse response ? response.getBody() : null;
-        Object code = problem != null && problem.getProperties() != null ? problem.getProperties().get("code") : null;
-        EdgeLog.refused(servlet(request), status.value(), code == null ? e.getClass().getSimpleName() : code.toString());
-        return super.handleExceptionInternal(e, body, headers, status, request);
+                : e instanceof ErrorResponse response ? response.getBody()
+                : ProblemDetail.forStatusAndDetail(status, HttpProblems.detail(status.value()));
+        if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+            problem.setProperty("code", e instanceof MissingServletRequestParameterException ? "MISSING_PARAMETER"
+                    : e instanceof MethodArgumentTypeMismatchException ? "MALFORMED_PARAMETER"
+                    : HttpProblems.code(status.value()));
+        }
+        EdgeLog.refused(servlet(request), status.value(), problem.getProperties().get("code").toString());
+        return super.handleExceptionInternal(e, problem, headers, status, request);
     }
 
     private static HttpServletRequest servlet(WebRequest request) {

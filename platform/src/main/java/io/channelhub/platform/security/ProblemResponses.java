@@ -3,9 +3,6 @@ package io.channelhub.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -13,7 +10,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 from the security filters as RFC 9457 problems, like every other refusal, with the bearer
@@ -21,8 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  * never repeats the token or why exactly its signature failed.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
@@ -33,10 +27,10 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         challenge.commence(request, response, e);
         // a token was presented and refused; without one, the filters report "insufficient authentication"
         boolean badToken = e instanceof OAuth2AuthenticationException;
-        write(request, response, HttpServletResponse.SC_UNAUTHORIZED, badToken ? "INVALID_TOKEN" : "UNAUTHENTICATED",
-                "Not signed in", badToken
+        HttpProblems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED,
+                badToken ? "INVALID_TOKEN" : "UNAUTHENTICATED", "Not signed in", badToken
                         ? "The bearer token is not valid: expired, not yet valid, not signed by the configured "
-                                + "issuer, or naming no party. Sign in again for a new one."
+                                + "issuer, not for this audience, or naming no party. Sign in again for a new one."
                         : "This endpoint needs a bearer token (Authorization: Bearer …) from the identity provider.");
     }
 
@@ -44,21 +38,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         denied.handle(request, response, e);
-        write(request, response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "Not allowed",
+        HttpProblems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "Not allowed",
                 "Your role may not use this endpoint.");
-    }
-
-    static void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
-            String title, String detail) throws IOException {
-        EdgeLog.refused(request, status, code);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.put("code", code);
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -9,19 +9,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 
 /**
  * The test JVM's identity provider: one key pair generated at first use (never stored in the repository), whose
  * public half every service started in this JVM trusts, and bearer tokens for any party. As an environment post
- * processor (registered by the platform test-jar) it points each service context at that public key with the
- * lowest precedence, so a test that configures its own issuer still wins. Every token handed out is remembered,
+ * processor (registered by the platform test-jar) it points each service context at that public key, issuer and
+ * audience with the lowest precedence, so a test that configures its own issuer still wins. Every token handed out is remembered,
  * so a log scan can prove none was written.
  */
 public final class TestTokens implements EnvironmentPostProcessor {
@@ -52,6 +55,14 @@ public final class TestTokens implements EnvironmentPostProcessor {
         return remember(DevTokenIssuer.generate().token(kind, partyId, Duration.ofHours(1)));
     }
 
+    /**
+     * A token of the trusted issuer whose claims {@code change} alters (another audience, no expiry...), valid for
+     * an hour unless changed.
+     */
+    public static String altered(PartyKind kind, String partyId, Consumer<JwtClaimsSet.Builder> change) {
+        return remember(ISSUER.token(kind, partyId, Instant.now(), Duration.ofHours(1), change));
+    }
+
     /** Every token handed out in this JVM so far. */
     public static Set<String> issued() {
         synchronized (ISSUED) {
@@ -66,8 +77,9 @@ public final class TestTokens implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource("channelhub-test-tokens",
-                Map.of(PUBLIC_KEY_LOCATION, PUBLIC_KEY.toUri().toString())));
+        Map<String, Object> settings = new HashMap<>(DevTokenIssuer.requiredClaims());
+        settings.put(PUBLIC_KEY_LOCATION, PUBLIC_KEY.toUri().toString());
+        environment.getPropertySources().addLast(new MapPropertySource("channelhub-test-tokens", settings));
     }
 
     private static String remember(String token) {

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FaultSuiteTest {
 
     static final Duration START = Duration.ofSeconds(120);
+    static final Duration MID_BURST = Duration.ofSeconds(120);
     static final int TRANSFERS = Integer.getInteger("faults.transfers", 40);
     static final int SENDERS = 3;
     static FaultStack stack;
@@ -69,7 +70,6 @@ class FaultSuiteTest {
         Arrays.fill(garbage, (byte) 0x7f);
         try (TransferWorkload workload = new TransferWorkload(stack.kafka, stack.broker.getBrokersAsString(), run,
                 TRANSFERS)) {
-            Thread.sleep(3_000); // the directory and entitlements reach transfer-service's tables first
             for (int i = 0; i < TRANSFERS; i++) {
                 workload.request(i);
                 String key = workload.entitlement(i);
@@ -111,14 +111,10 @@ class FaultSuiteTest {
         int expected = TRANSFERS * TransferWorkload.EMAILS_PER_TRANSFER;
         try (TransferWorkload workload = new TransferWorkload(stack.kafka, stack.broker.getBrokersAsString(), run,
                 TRANSFERS)) {
-            Thread.sleep(3_000);
             for (int i = 0; i < TRANSFERS; i++) {
                 workload.request(i);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (MailCount.of(stack.smtp, run, expected).distinct() < expected / 3 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            MailCount.awaitAtLeast(stack.smtp, run, expected / 3, MID_BURST);
             notifications.kill();
             MailCount atKill = MailCount.of(stack.smtp, run, expected);
             assertThat(atKill.distinct()).as("killed mid-burst").isLessThan(expected);
@@ -149,13 +145,10 @@ class FaultSuiteTest {
         groups.awaitMembers(Groups.SENDERS, 2, Duration.ofSeconds(60));
         try (TransferWorkload workload = new TransferWorkload(stack.kafka, stack.broker.getBrokersAsString(), run,
                 TRANSFERS)) {
-            Thread.sleep(3_000);
             for (int i = 0; i < TRANSFERS; i++) {
                 workload.request(i);
             }
-            while (MailCount.of(stack.smtp, run, expected).distinct() < expected / 4) {
-                Thread.sleep(20);
-            }
+            MailCount.awaitAtLeast(stack.smtp, run, expected / 4, MID_BURST);
             long killed = System.nanoTime();
             transfers.kill();
             notifications.kill();
@@ -194,13 +187,10 @@ class FaultSuiteTest {
         int expected = TRANSFERS * TransferWorkload.EMAILS_PER_TRANSFER;
         try (TransferWorkload workload = new TransferWorkload(stack.kafka, stack.broker.getBrokersAsString(), run,
                 TRANSFERS)) {
-            Thread.sleep(3_000);
             for (int i = 0; i < TRANSFERS; i++) {
                 workload.request(i);
             }
-            while (workload.approved() < TRANSFERS / 3) {
-                Thread.sleep(20);
-            }
+            workload.awaitApproved(TRANSFERS / 3, MID_BURST);
             transfers.kill();
             transfers = stack.start("transfer-service", "transfer-1", trust()).awaitReady(START);
             MailCount mail = MailCount.await(stack.smtp, run, expected, Duration.ofSeconds(180));

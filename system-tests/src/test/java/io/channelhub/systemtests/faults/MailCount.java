@@ -27,6 +27,17 @@ record MailCount(int received, int distinct, int expected) {
         return new MailCount(ids.size(), (int) ids.stream().distinct().count(), expected);
     }
 
+    /** Waits until at least {@code count} distinct e-mails of the run arrived: a point mid-burst. */
+    static void awaitAtLeast(GreenMail smtp, String run, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (of(smtp, run, count).distinct() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("fewer than " + count + " e-mails of " + run + " after " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Waits until every expected e-mail arrived (or the timeout), then a little longer for late duplicates. */
     static MailCount await(GreenMail smtp, String run, int expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

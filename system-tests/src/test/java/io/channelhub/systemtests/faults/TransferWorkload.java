@@ -5,6 +5,7 @@ import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.entitlement.event.EntitlementActivated;
+import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.platform.testing.KafkaTestClient;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -60,6 +62,27 @@ final class TransferWorkload implements AutoCloseable {
         approver = new Thread(() -> approveAsTheyOpen(bootstrap), "approver-" + run);
         approver.setDaemon(true);
         approver.start();
+        awaitDirectoryKnown();
+    }
+
+    /**
+     * Upstream publishes the directory well before anyone asks; here the requests follow at once, so wait until
+     * transfer-service's copy of the directory holds the run's parties.
+     */
+    private void awaitDirectoryKnown() {
+        Set<String> ids = Set.of(id("ISV"), id("R1"), id("R2"), id("R1A"), id("R2A"));
+        kafka.await(ReferenceTable.tableTopic("transfer-service", Topics.DIRECTORY_EVENTS), SpecificRecord.class,
+                event -> ids.contains(partyId(event)), ids.size(), Duration.ofSeconds(120));
+    }
+
+    private static String partyId(SpecificRecord event) {
+        if (event instanceof IsvRegistered isv) {
+            return isv.getIsvId();
+        }
+        if (event instanceof ResellerRegistered reseller) {
+            return reseller.getResellerId();
+        }
+        return event instanceof BillingAccountRegistered account ? account.getBillingAccountId() : null;
     }
 
     String entitlement(int i) {
@@ -73,9 +96,15 @@ final class TransferWorkload implements AutoCloseable {
                 .setContactEmail("dana@" + run + ".example").build());
     }
 
-    /** Transfers of this run that opened and were approved by every party so far. */
-    int approved() {
-        return approved.size();
+    /** Waits until {@code count} transfers of this run opened and were approved by every party. */
+    void awaitApproved(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (approved.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(approved.size() + " of " + count + " transfers approved after " + timeout);
+            }
+            Thread.sleep(20);
+        }
     }
 
     private void approveAsTheyOpen(String bootstrap) {

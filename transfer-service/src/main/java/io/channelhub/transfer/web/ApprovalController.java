@@ -8,7 +8,6 @@ import io.channelhub.platform.web.StoreLocator;
 import io.channelhub.transfer.domain.TransferDecider;
 import io.channelhub.transfer.state.TransferState;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The approval links parties receive by e-mail (T4, T5, D-16). GET only shows what the link will do: mail scanners
- * prefetch links, and a prefetch must never decide anything. POST records the decision as a command.
+ * The approval links parties receive by e-mail (T4, T5, D-16). GET only shows what the link will do, or why it
+ * can no longer do anything: mail scanners prefetch links, and a prefetch must never decide anything. POST records
+ * the decision as a command.
  */
 @RestController
 @RequestMapping("/approvals/{token}")
@@ -42,26 +42,40 @@ class ApprovalController {
         this.publisher = publisher;
     }
 
+    /** The confirmation page; a link that can no longer decide anything says so instead (docs/security.md). */
     @GetMapping
-    ResponseEntity<String> confirm(@PathVariable String token) {
-        return DecisionPages.respond(HttpStatus.OK, ApprovalPages.confirmation(verifier.verify(token)));
+    ResponseEntity<?> confirm(@PathVariable String token, HttpServletRequest request) {
+        return DecisionPages.answer(request, () -> {
+            ApprovalLink link = verifier.verify(token);
+            return forwarder.answer(locate(link, request), request, what(link), state -> {
+                checkStillUndecided(link, state);
+                return DecisionPages.respond(HttpStatus.OK, ApprovalPages.confirmation(link));
+            });
+        });
     }
 
     @PostMapping
     ResponseEntity<?> submit(@PathVariable String token, HttpServletRequest request) {
-        ApprovalLink link = verifier.verify(token);
-        StoreLocator.Location<TransferState> location = locator.locate(link.entitlementId(),
-                PeerForwarder.isForwarded(request));
-        return forwarder.answer(location, request, "the transfer state of entitlement " + link.entitlementId(),
-                state -> {
-                    checkStillUndecided(link, state);
-                    publisher.publish(link);
-                    if (DecisionPages.fromBrowser(request.getHeader(HttpHeaders.ACCEPT))) {
-                        return DecisionPages.respond(HttpStatus.ACCEPTED, ApprovalPages.submitted(link));
-                    }
-                    return ResponseEntity.accepted().body(new Submitted(link.transferId(), link.entitlementId(),
-                            link.role().name(), link.decision().name(), "submitted"));
-                });
+        return DecisionPages.answer(request, () -> {
+            ApprovalLink link = verifier.verify(token);
+            return forwarder.answer(locate(link, request), request, what(link), state -> {
+                checkStillUndecided(link, state);
+                publisher.publish(link);
+                if (!DecisionPages.wantsJson(request)) {
+                    return DecisionPages.respond(HttpStatus.ACCEPTED, ApprovalPages.submitted(link));
+                }
+                return ResponseEntity.accepted().body(new Submitted(link.transferId(), link.entitlementId(),
+                        link.role().name(), link.decision().name(), "submitted"));
+            });
+        });
+    }
+
+    private StoreLocator.Location<TransferState> locate(ApprovalLink link, HttpServletRequest request) {
+        return locator.locate(link.entitlementId(), PeerForwarder.isForwarded(request));
+    }
+
+    private static String what(ApprovalLink link) {
+        return "the transfer state of entitlement " + link.entitlementId();
     }
 
     /**

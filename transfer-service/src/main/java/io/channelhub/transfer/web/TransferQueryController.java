@@ -44,7 +44,7 @@ class TransferQueryController {
         StoreLocator.Location<TransferState> location = locator.locate(entitlementId,
                 PeerForwarder.isForwarded(request));
         return forwarder.answer(location, request, "the transfer state of entitlement " + entitlementId, state -> {
-            if (state == null || !caller.isOperatorOrAmong(audience.of(entitlementId, state))) {
+            if (state == null || !caller.mayRead(audience.of(entitlementId, state))) {
                 throw notFound("No transfer is known for entitlement " + entitlementId + ".");
             }
             return ResponseEntity.ok(TransferView.of(entitlementId, state));
@@ -56,7 +56,7 @@ class TransferQueryController {
         Optional<StoreLocator.Here<TransferState>> here = locator.findLocally(transferId);
         if (here.isPresent()) {
             if (here.get().value() != null
-                    && !caller.isOperatorOrAmong(audience.of(here.get().key(), here.get().value()))) {
+                    && !caller.mayRead(audience.of(here.get().key(), here.get().value()))) {
                 throw unknown(transferId);
             }
             return ResponseEntity.ok(viewOf(transferId, here.get()));

@@ -105,6 +105,11 @@ class ApprovalLinkEndpointTest extends EndpointTest {
         assertProblem(reused, 409, "ALREADY_DECIDED");
         assertThat(json(reused).get("detail").asString()).contains("already recorded");
         assertProblem(changedMind, 409, "ALREADY_DECIDED");
+        // issue 18: the used link opened again shows a page saying so, with docs/security.md's 409, and no button
+        HttpResponse<String> page = transfers.get("/approvals/" + isvApproves);
+        assertPage(page, 409, "already recorded");
+        assertThat(page.body()).doesNotContain("<form");
+        assertProblem(transfers.getJson("/approvals/" + isvApproves), 409, "ALREADY_DECIDED");
         assertThat(consentsFor(view.transferId())).singleElement()
                 .satisfies(c -> assertThat(c.getDecision().name()).isEqualTo("APPROVE"));
         assertThat(transfers.view(view.entitlementId()).orElseThrow().status()).isEqualTo("AWAITING_CONSENT");
@@ -128,11 +133,15 @@ class ApprovalLinkEndpointTest extends EndpointTest {
         assertProblem(transfers.postJson("/approvals/" + otherKey), 403, "FORGED");
         assertProblem(transfers.postJson("/approvals/" + altered), 403, "FORGED");
         assertProblem(transfers.postJson("/approvals/" + expired), 410, "EXPIRED");
-        assertProblem(transfers.get("/approvals/" + expired), 410, "EXPIRED");
+        assertProblem(transfers.getJson("/approvals/" + expired), 410, "EXPIRED");
+        // issue 18: opened in a browser (or with no Accept at all), a refused link is a page with the same status
+        assertPage(transfers.get("/approvals/" + expired), 410, "This link has expired");
+        assertPage(transfers.get("/approvals/" + altered), 403, "has been altered");
+        assertPage(transfers.submitForm("/approvals/" + altered), 403, "has been altered");
         assertProblem(transfers.postJson("/approvals/not-a-token"), 400, "MALFORMED");
 
-        assertThat(refusals("FORGED")).isEqualTo(forgedBefore + 2);
-        assertThat(refusals("EXPIRED")).isEqualTo(expiredBefore + 2);
+        assertThat(refusals("FORGED")).isEqualTo(forgedBefore + 4);
+        assertThat(refusals("EXPIRED")).isEqualTo(expiredBefore + 3);
         assertThat(refusals("MALFORMED")).isEqualTo(malformedBefore + 1);
         // a refused link returns before anything is sent, and every accepted one is acknowledged before 202
         assertThat(transfers.kafka.readAll(Topics.TRANSFERS_COMMANDS)).hasSize(commandsBefore);
@@ -166,6 +175,14 @@ class ApprovalLinkEndpointTest extends EndpointTest {
         HttpResponse<String> late = transfers.postJson("/approvals/" + token(view, "ISV", "APPROVE"));
         assertProblem(late, 409, "TRANSFER_CLOSED");
         assertThat(json(late).get("detail").asString()).contains("REJECTED");
+    }
+
+    /** A page a person can read, saying why, with the refusal's status; never a problem's JSON. */
+    static void assertPage(HttpResponse<String> response, int status, String saying) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(response.body()).startsWith("<!DOCTYPE html>").contains(saying).doesNotContain("\"code\"");
     }
 
     static void assertProblem(HttpResponse<String> response, int status, String code) {

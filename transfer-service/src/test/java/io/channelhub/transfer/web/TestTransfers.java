@@ -182,6 +182,11 @@ final class TestTransfers implements AutoCloseable {
         return send(request);
     }
 
+    /** A GET of a client that asks for JSON, without a token (decision links carry their own). */
+    HttpResponse<String> getJson(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET());
+    }
+
     HttpResponse<String> postJson(String path) {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody()));

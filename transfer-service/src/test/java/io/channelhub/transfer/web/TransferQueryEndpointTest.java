@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static io.channelhub.transfer.web.TestTransfers.json;
 
+import io.channelhub.platform.security.Party;
 import io.channelhub.platform.security.PartyKind;
 import io.channelhub.platform.testing.TestTokens;
 import io.channelhub.schemas.Topics;
 import io.channelhub.transfer.event.TransferRequested;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** T9: the state of a transfer over HTTP, by entitlement and by transfer id, without reading Kafka. */
@@ -51,6 +53,29 @@ class TransferQueryEndpointTest extends EndpointTest {
         assertThat(byId.body()).isEqualTo(byEntitlement.body());
         // the parties' and the contact's addresses are in the state, never in the view
         assertThat(byId.body()).doesNotContain("@");
+    }
+
+    // issue 18: kind and id together name a party. Both views, as every kind of caller bearing each party's id:
+    // only that party's own kind (and operators) see the transfer; to any other kind it does not exist
+    @Test
+    void everyEndpointAsEveryKindWithEachPartysId() {
+        TransferView view = transfers.open(transfers.id("E-KINDS"));
+        List<Party> parties = List.of(Party.isv(transfers.isv), Party.customer(transfers.customer),
+                Party.reseller(transfers.oldReseller), Party.reseller(transfers.newReseller));
+        for (String path : List.of("/transfers?entitlementId=" + view.entitlementId(),
+                "/transfers/" + view.transferId())) {
+            for (Party party : parties) {
+                for (PartyKind kind : PartyKind.values()) {
+                    HttpResponse<String> response = transfers.get(path, TestTokens.bearer(kind, party.id()));
+                    if (kind == party.kind() || kind == PartyKind.OPERATOR) {
+                        assertThat(response.statusCode()).as(kind + " " + path).isEqualTo(200);
+                    } else {
+                        assertProblem(response, 404, "UNKNOWN_TRANSFER");
+                        assertThat(response.body()).doesNotContain(transfers.customer, "PT Maju");
+                    }
+                }
+            }
+        }
     }
 
     // T9, T3: a request waiting for information says exactly what is missing
