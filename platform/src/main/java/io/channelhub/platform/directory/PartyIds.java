@@ -3,6 +3,8 @@ package io.channelhub.platform.directory;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
+import io.channelhub.platform.metrics.KnownSeries;
+import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -23,6 +25,12 @@ public final class PartyIds {
     private static final StringSerializer KEYS = new StringSerializer();
 
     private PartyIds() {
+    }
+
+    /** The refusals {@link #refusal} can count for a service, at 0 from its start (docs/metrics.md). */
+    public static KnownSeries knownRefusals(String service) {
+        return KnownSeries.refusals(service, List.of(IsvRegistered.class, ResellerRegistered.class,
+                BillingAccountRegistered.class), List.of(TAKEN));
     }
 
     /**

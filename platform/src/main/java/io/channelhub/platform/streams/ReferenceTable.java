@@ -49,6 +49,9 @@ public final class ReferenceTable {
         String tableSink = "sink-" + table;
         String refusedSink = "refused-" + sourceTopic;
         String decode = DecodeOrDeadLetter.addSource(topology, sourceTopic, copy, registry);
+        if (Topics.DIRECTORY_EVENTS.equals(sourceTopic)) {
+            PartyIds.knownRefusals(serviceName).bindTo(registry);
+        }
         topology.addProcessor(copy, () -> new Admit(storeName, rules(sourceTopic), tableSink, refusedSink,
                 serviceName, registry), decode);
         topology.addSink(tableSink, table, new StringSerializer(), new EventSerde(), copy);
