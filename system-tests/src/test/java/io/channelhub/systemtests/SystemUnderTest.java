@@ -200,6 +200,11 @@ public final class SystemUnderTest implements BeforeAllCallback {
         }
     }
 
+    /** What a reader sees of the HTML part: no head, no tags, so no style attribute reads as content. */
+    static String visibleHtml(MimeMessage message) {
+        return html(message).replaceAll("(?s)<head>.*?</head>", "").replaceAll("<[^>]+>", " ");
+    }
+
     private static String findText(Object content) throws Exception {
         return findPart(content, "text/plain");
     }

@@ -82,8 +82,8 @@ class WalkingSkeletonTest {
         for (MimeMessage email : emails) {
             String text = SystemUnderTest.text(email);
             assertThat(text).contains("Change of reseller", "Entitlement:           E-1", "Offer:                 O-1",
-                    "From billing account:  BA-1", "To billing account:    BA-2", "From reseller:         R-1",
-                    "To reseller:           R-2");
+                    "From billing account:  BA-1", "To billing account:    BA-2", "From reseller:         Rivenditore Uno",
+                    "To reseller:           Revenda Dois");
         }
     }
 
