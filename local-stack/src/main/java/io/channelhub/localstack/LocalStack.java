@@ -83,7 +83,8 @@ public final class LocalStack implements Callable<Integer> {
     boolean verbose;
 
     private final PrintStream out = System.out;
-    private final ShutdownSequence shutdown = new ShutdownSequence();
+    /** Made once logging points at the data directory: its logger is the first, and logback opens its file then. */
+    private ShutdownSequence shutdown;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new LocalStack()).execute(args));
@@ -94,6 +95,7 @@ public final class LocalStack implements Callable<Integer> {
         long start = System.nanoTime();
         DataDirectory data = DataDirectory.prepare(dataDir, wipe);
         logTo(data.logFile());
+        shutdown = new ShutdownSequence();
         Map<String, Integer> servicePorts = Services.ports(instances);
         requirePortsFree(servicePorts);
         // also stops whatever started when a later step fails: main() exits, and exiting runs the hook
