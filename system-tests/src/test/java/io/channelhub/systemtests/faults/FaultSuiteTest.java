@@ -39,6 +39,7 @@ class FaultSuiteTest {
     static final Duration START = Duration.ofSeconds(120);
     static final Duration MID_BURST = Duration.ofSeconds(120);
     static final int TRANSFERS = Integer.getInteger("faults.transfers", 40);
+    static final int EXPECTED = TRANSFERS * TransferWorkload.EMAILS_PER_TRANSFER;
     static final int SENDERS = 3;
     static FaultStack stack;
     static ServiceProcess transfers;
@@ -108,22 +109,17 @@ class FaultSuiteTest {
     @Order(2)
     void killingNotificationServiceMidBurstLosesNothingAndResendsAtMostOnePerSender() throws Exception {
         String run = "kill" + UUID.randomUUID().toString().substring(0, 8);
-        int expected = TRANSFERS * TransferWorkload.EMAILS_PER_TRANSFER;
-        try (TransferWorkload workload = new TransferWorkload(stack.kafka, stack.broker.getBrokersAsString(), run,
-                TRANSFERS)) {
-            for (int i = 0; i < TRANSFERS; i++) {
-                workload.request(i);
-            }
-            MailCount.awaitAtLeast(stack.smtp, run, expected / 3, MID_BURST);
+        try (TransferWorkload workload = burst(run)) {
+            MailCount.awaitAtLeast(stack.smtp, run, EXPECTED / 3, MID_BURST);
             notifications.kill();
-            MailCount atKill = MailCount.of(stack.smtp, run, expected);
-            assertThat(atKill.distinct()).as("killed mid-burst").isLessThan(expected);
+            MailCount atKill = MailCount.of(stack.smtp, run, EXPECTED);
+            assertThat(atKill.distinct()).as("killed mid-burst").isLessThan(EXPECTED);
             notifications = stack.start("notification-service", "notification-2", Map.of(
                     TestTokens.PUBLIC_KEY_LOCATION, TestTokens.publicKey().toUri().toString()));
             notifications.awaitReady(START);
-            MailCount mail = MailCount.await(stack.smtp, run, expected, Duration.ofSeconds(180));
+            MailCount mail = MailCount.await(stack.smtp, run, EXPECTED, Duration.ofSeconds(180));
             System.out.printf("[fault-suite] kill -9 notification-service: %d transfers, %d e-mails expected, "
-                    + "%d delivered before the kill, %d lost, %d duplicated%n", TRANSFERS, expected,
+                    + "%d delivered before the kill, %d lost, %d duplicated%n", TRANSFERS, EXPECTED,
                     atKill.distinct(), mail.lost(), mail.duplicates());
             assertThat(mail.lost()).as("lost " + mail).isZero();
             assertThat(mail.duplicates()).as("duplicates " + mail).isLessThanOrEqualTo(SENDERS);
@@ -135,7 +131,6 @@ class FaultSuiteTest {
     @Order(3)
     void withTwoInstancesKillingOneHandsItsPartitionsToTheOtherWithinSeconds() throws Exception {
         String run = "pair" + UUID.randomUUID().toString().substring(0, 8);
-        int expected = TRANSFERS * TransferWorkload.EMAILS_PER_TRANSFER;
         ServiceProcess secondTransfers = stack.start("transfer-service", "transfer-2", trust());
         ServiceProcess secondNotifications = stack.start("notification-service", "notification-3", trust());
         secondTransfers.awaitReady(START);
@@ -143,18 +138,14 @@ class FaultSuiteTest {
         Groups groups = new Groups(stack.broker.getBrokersAsString());
         groups.awaitMembers(Groups.TRANSFERS, 2, Duration.ofSeconds(60));
         groups.awaitMembers(Groups.SENDERS, 2, Duration.ofSeconds(60));
-        try (TransferWorkload workload = new TransferWorkload(stack.kafka, stack.broker.getBrokersAsString(), run,
-                TRANSFERS)) {
-            for (int i = 0; i < TRANSFERS; i++) {
-                workload.request(i);
-            }
-            MailCount.awaitAtLeast(stack.smtp, run, expected / 4, MID_BURST);
+        try (TransferWorkload workload = burst(run)) {
+            MailCount.awaitAtLeast(stack.smtp, run, EXPECTED / 4, MID_BURST);
             long killed = System.nanoTime();
             transfers.kill();
             notifications.kill();
             double transfersBack = groups.awaitSoleOwner(Groups.TRANSFERS, Topics.TRANSFERS_COMMANDS, killed);
             double sendersBack = groups.awaitSoleOwner(Groups.SENDERS, Topics.NOTIFICATIONS_OUTBOX, killed);
-            MailCount mail = MailCount.await(stack.smtp, run, expected, Duration.ofSeconds(180));
+            MailCount mail = MailCount.await(stack.smtp, run, EXPECTED, Duration.ofSeconds(180));
             int answered = 0;
             for (int i = 0; i < TRANSFERS; i++) {
                 if (secondTransfers.get("/transfers?entitlementId=" + workload.entitlement(i),
@@ -164,7 +155,7 @@ class FaultSuiteTest {
             }
             System.out.printf("[fault-suite] two instances, one of each killed: partitions processing again after "
                     + "%.1f s (transfer-service) and %.1f s (sender); %d e-mails expected, %d lost, %d duplicated; "
-                    + "%d of %d transfer queries answered by the survivor%n", transfersBack, sendersBack, expected,
+                    + "%d of %d transfer queries answered by the survivor%n", transfersBack, sendersBack, EXPECTED,
                     mail.lost(), mail.duplicates(), answered, TRANSFERS);
             assertThat(transfersBack).as("transfer-service failover, s").isLessThan(10);
             assertThat(sendersBack).as("sender failover, s").isLessThan(10);
@@ -184,24 +175,29 @@ class FaultSuiteTest {
     @Order(4)
     void killingTransferServiceMidBurstCompletesEveryTransferOnce() throws Exception {
         String run = "tkill" + UUID.randomUUID().toString().substring(0, 8);
-        int expected = TRANSFERS * TransferWorkload.EMAILS_PER_TRANSFER;
-        try (TransferWorkload workload = new TransferWorkload(stack.kafka, stack.broker.getBrokersAsString(), run,
-                TRANSFERS)) {
-            for (int i = 0; i < TRANSFERS; i++) {
-                workload.request(i);
-            }
+        try (TransferWorkload workload = burst(run)) {
             workload.awaitApproved(TRANSFERS / 3, MID_BURST);
             transfers.kill();
             transfers = stack.start("transfer-service", "transfer-1", trust()).awaitReady(START);
-            MailCount mail = MailCount.await(stack.smtp, run, expected, Duration.ofSeconds(180));
+            MailCount mail = MailCount.await(stack.smtp, run, EXPECTED, Duration.ofSeconds(180));
             System.out.printf("[fault-suite] kill -9 transfer-service: %d transfers, %d e-mails expected, %d lost, "
-                    + "%d duplicated%n", TRANSFERS, expected, mail.lost(), mail.duplicates());
+                    + "%d duplicated%n", TRANSFERS, EXPECTED, mail.lost(), mail.duplicates());
             assertThat(mail.lost()).as("lost " + mail).isZero();
             assertThat(mail.duplicates()).as("duplicates " + mail).isZero();
             assertThat(stack.kafka.events(Topics.TRANSFERS_EVENTS, TransferCompleted.class).stream()
                     .filter(c -> c.getDetails().getEntitlementId().startsWith(run)).map(c -> c.getMeta().getEventId())
                     .distinct()).hasSize(TRANSFERS);
         }
+    }
+
+    /** A run's parties known to transfer-service, then every one of its transfers requested at once. */
+    private static TransferWorkload burst(String run) {
+        TransferWorkload workload = new TransferWorkload(stack.kafka, stack.broker.getBrokersAsString(), run,
+                TRANSFERS);
+        for (int i = 0; i < TRANSFERS; i++) {
+            workload.request(i);
+        }
+        return workload;
     }
 
     private static Groups groups() {
