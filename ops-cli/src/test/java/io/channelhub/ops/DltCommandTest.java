@@ -3,6 +3,7 @@ package io.channelhub.ops;
 import static io.channelhub.ops.RawKafka.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.channelhub.platform.streams.DeadLetters;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
 import io.channelhub.platform.testing.KafkaTestClient;
 import io.channelhub.schemas.Topics;
@@ -36,25 +37,25 @@ class DltCommandTest {
     }
 
     /**
-     * As DecodeOrDeadLetter writes one: the original key, value and headers, then the origin and the error.
+     * As {@link DecodeOrDeadLetter} writes one: the original key, value and headers, then the origin and the error.
      * Goes to {@code dlt} partition 2, offset 0.
      */
     private void deadLetterFromPartition1() {
         RecordHeaders headers = new RecordHeaders();
         headers.add("traceparent", utf8("00-trace-1"));
-        headers.add(DecodeOrDeadLetter.HEADER_TOPIC, utf8(topic));
-        headers.add(DecodeOrDeadLetter.HEADER_PARTITION, utf8("1"));
-        headers.add(DecodeOrDeadLetter.HEADER_OFFSET, utf8("42"));
-        headers.add(DecodeOrDeadLetter.HEADER_EXCEPTION, utf8(ERROR));
-        headers.add(DecodeOrDeadLetter.HEADER_MESSAGE, utf8(WHY));
+        headers.add(DeadLetters.HEADER_TOPIC, utf8(topic));
+        headers.add(DeadLetters.HEADER_PARTITION, utf8("1"));
+        headers.add(DeadLetters.HEADER_OFFSET, utf8("42"));
+        headers.add(DeadLetters.HEADER_EXCEPTION, utf8(ERROR));
+        headers.add(DeadLetters.HEADER_MESSAGE, utf8(WHY));
         RawKafka.send(new ProducerRecord<>(dlt, 2, utf8(key), GARBAGE, headers));
     }
 
     /** Text, and only the error headers (no origin): goes to {@code dlt} partition 0, offset 0. */
     private void textDeadLetterWithoutOrigin() {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(DecodeOrDeadLetter.HEADER_EXCEPTION, utf8(ERROR));
-        headers.add(DecodeOrDeadLetter.HEADER_MESSAGE, utf8("no C3 01 header\nsecond line"));
+        headers.add(DeadLetters.HEADER_EXCEPTION, utf8(ERROR));
+        headers.add(DeadLetters.HEADER_MESSAGE, utf8("no C3 01 header\nsecond line"));
         RawKafka.send(new ProducerRecord<>(dlt, 0, utf8(key + "-text"), utf8("not avro"), headers));
     }
 
@@ -62,8 +63,8 @@ class DltCommandTest {
     void theHeaderNamesAreThePlatforms() {
         assertThat(List.of(DeadLetter.HEADER_TOPIC, DeadLetter.HEADER_PARTITION, DeadLetter.HEADER_OFFSET,
                 DeadLetter.HEADER_EXCEPTION, DeadLetter.HEADER_MESSAGE)).containsExactly(
-                DecodeOrDeadLetter.HEADER_TOPIC, DecodeOrDeadLetter.HEADER_PARTITION, DecodeOrDeadLetter.HEADER_OFFSET,
-                DecodeOrDeadLetter.HEADER_EXCEPTION, DecodeOrDeadLetter.HEADER_MESSAGE);
+                DeadLetters.HEADER_TOPIC, DeadLetters.HEADER_PARTITION, DeadLetters.HEADER_OFFSET,
+                DeadLetters.HEADER_EXCEPTION, DeadLetters.HEADER_MESSAGE);
     }
 
     @Test
@@ -221,7 +222,7 @@ class DltCommandTest {
     void aDeadLetterWhoseTopicIsGoneStopsTheRedriveBeforeAnythingIsSent() {
         deadLetterFromPartition1();
         RecordHeaders headers = new RecordHeaders();
-        headers.add(DecodeOrDeadLetter.HEADER_TOPIC, utf8("gone.topic"));
+        headers.add(DeadLetters.HEADER_TOPIC, utf8("gone.topic"));
         RawKafka.send(new ProducerRecord<>(dlt, 1, utf8(key), GARBAGE, headers));
 
         Cli.Result result = Cli.runOnBroker(List.of("dlt", "redrive"), "--topic", dlt, "--all");

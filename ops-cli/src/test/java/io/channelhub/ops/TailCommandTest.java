@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.channelhub.common.event.EventMeta;
-import io.channelhub.platform.streams.DecodeOrDeadLetter;
+import io.channelhub.platform.streams.DeadLetters;
 import io.channelhub.platform.testing.KafkaTestClient;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
@@ -92,11 +92,11 @@ class TailCommandTest {
         String key = "E-" + UUID.randomUUID();
         byte[] garbage = {0x00, (byte) 0xC3, 0x7F, 'x'};
         RecordHeaders headers = new RecordHeaders();
-        headers.add(DecodeOrDeadLetter.HEADER_TOPIC, utf8(TOPIC));
-        headers.add(DecodeOrDeadLetter.HEADER_PARTITION, utf8("1"));
-        headers.add(DecodeOrDeadLetter.HEADER_OFFSET, utf8("42"));
-        headers.add(DecodeOrDeadLetter.HEADER_EXCEPTION, utf8("org.apache.kafka.common.errors.SerializationException"));
-        headers.add(DecodeOrDeadLetter.HEADER_MESSAGE, utf8("Not an Avro single-object encoded message"));
+        headers.add(DeadLetters.HEADER_TOPIC, utf8(TOPIC));
+        headers.add(DeadLetters.HEADER_PARTITION, utf8("1"));
+        headers.add(DeadLetters.HEADER_OFFSET, utf8("42"));
+        headers.add(DeadLetters.HEADER_EXCEPTION, utf8("org.apache.kafka.common.errors.SerializationException"));
+        headers.add(DeadLetters.HEADER_MESSAGE, utf8("Not an Avro single-object encoded message"));
         sendWithHeaders(DLT, key, garbage, headers);
 
         JsonNode line = single(tail(DLT), key);

@@ -8,7 +8,7 @@ import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.entitlement.event.EntitlementActivated;
-import io.channelhub.platform.streams.DecodeOrDeadLetter;
+import io.channelhub.platform.streams.DeadLetters;
 import io.channelhub.platform.testing.KafkaTestClient;
 import io.channelhub.schemas.Topics;
 import io.channelhub.transfer.event.TransferInfoRequested;
@@ -99,10 +99,10 @@ class WalkingSkeletonTest {
                 .filter(r -> "E-2".equals(r.key())).toList();
         assertThat(dead).singleElement().satisfies(r -> {
             assertThat(r.value()).isEqualTo(garbage);
-            assertThat(new String(r.headers().lastHeader(DecodeOrDeadLetter.HEADER_TOPIC).value(),
+            assertThat(new String(r.headers().lastHeader(DeadLetters.HEADER_TOPIC).value(),
                     StandardCharsets.UTF_8)).isEqualTo(Topics.TRANSFERS_COMMANDS);
-            assertThat(r.headers().lastHeader(DecodeOrDeadLetter.HEADER_OFFSET)).isNotNull();
-            assertThat(r.headers().lastHeader(DecodeOrDeadLetter.HEADER_EXCEPTION)).isNotNull();
+            assertThat(r.headers().lastHeader(DeadLetters.HEADER_OFFSET)).isNotNull();
+            assertThat(r.headers().lastHeader(DeadLetters.HEADER_EXCEPTION)).isNotNull();
         });
     }
 

@@ -39,11 +39,17 @@ public final class DeadLetters {
 
     /** Adds the origin and error headers to {@code headers} (in place) and returns them. */
     public static Headers describe(Headers headers, String topic, int partition, long offset, Throwable error) {
+        return describe(headers, topic, partition, offset, error.getClass().getName(), message(error));
+    }
+
+    /** The same for a record refused by a rule rather than an exception: {@code cause} names the rule's code. */
+    public static Headers describe(Headers headers, String topic, int partition, long offset, String cause,
+            String message) {
         headers.add(HEADER_TOPIC, utf8(topic));
         headers.add(HEADER_PARTITION, utf8(Integer.toString(partition)));
         headers.add(HEADER_OFFSET, utf8(Long.toString(offset)));
-        headers.add(HEADER_EXCEPTION, utf8(error.getClass().getName()));
-        headers.add(HEADER_MESSAGE, utf8(message(error)));
+        headers.add(HEADER_EXCEPTION, utf8(cause));
+        headers.add(HEADER_MESSAGE, utf8(message));
         return headers;
     }
 

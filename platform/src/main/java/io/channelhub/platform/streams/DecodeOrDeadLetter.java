@@ -37,15 +37,10 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 public final class DecodeOrDeadLetter implements Processor<byte[], byte[], Object, Object> {
 
-    public static final String HEADER_TOPIC = DeadLetters.HEADER_TOPIC;
-    public static final String HEADER_PARTITION = DeadLetters.HEADER_PARTITION;
-    public static final String HEADER_OFFSET = DeadLetters.HEADER_OFFSET;
-    public static final String HEADER_EXCEPTION = DeadLetters.HEADER_EXCEPTION;
-    public static final String HEADER_MESSAGE = DeadLetters.HEADER_MESSAGE;
-
     private static final EventSerde SERDE = new EventSerde();
 
-    private final String topic;
+    /** Whether the topic is written upstream, so its events are checked against their limits (X1). */
+    private final boolean upstream;
     private final String decodedChild;
     private final String dltChild;
     private final String refusalChild;
@@ -55,7 +50,7 @@ public final class DecodeOrDeadLetter implements Processor<byte[], byte[], Objec
 
     private DecodeOrDeadLetter(String topic, String decodedChild, String dltChild, String refusalChild,
             Counter deadLettered, Counter refused) {
-        this.topic = topic;
+        this.upstream = Topics.UPSTREAM.contains(topic);
         this.decodedChild = decodedChild;
         this.dltChild = dltChild;
         this.refusalChild = refusalChild;
@@ -106,7 +101,7 @@ public final class DecodeOrDeadLetter implements Processor<byte[], byte[], Objec
             return;
         }
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        if (Topics.UPSTREAM.contains(topic)) {
+        if (upstream) {
             List<InputLimits.Violation> violations = InputLimits.check(key, event);
             if (!violations.isEmpty()) {
                 refuse(record, key, event, violations);

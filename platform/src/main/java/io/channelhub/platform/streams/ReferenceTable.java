@@ -5,7 +5,6 @@ import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
@@ -16,6 +15,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -117,19 +117,10 @@ public final class ReferenceTable {
             String type = record.value().getClass().getSimpleName();
             String reason = refusal.get().split(":", 2)[0];
             registry.counter(MetricNames.REFUSALS, "service", serviceName, "type", type, "reason", reason).increment();
-            Headers headers = record.headers();
-            context.recordMetadata().ifPresent(origin -> {
-                headers.add(DecodeOrDeadLetter.HEADER_TOPIC, utf8(origin.topic()));
-                headers.add(DecodeOrDeadLetter.HEADER_PARTITION, utf8(Integer.toString(origin.partition())));
-                headers.add(DecodeOrDeadLetter.HEADER_OFFSET, utf8(Long.toString(origin.offset())));
-            });
-            headers.add(DecodeOrDeadLetter.HEADER_EXCEPTION, utf8(reason));
-            headers.add(DecodeOrDeadLetter.HEADER_MESSAGE, utf8(refusal.get()));
+            RecordMetadata origin = context.recordMetadata().orElseThrow();
+            Headers headers = DeadLetters.describe(record.headers(), origin.topic(), origin.partition(),
+                    origin.offset(), reason, refusal.get());
             context.forward(record.withHeaders(headers), refusedSink);
-        }
-
-        private static byte[] utf8(String text) {
-            return text.getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -7,7 +7,7 @@ import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.platform.metrics.MetricNames;
-import io.channelhub.platform.streams.DecodeOrDeadLetter;
+import io.channelhub.platform.streams.DeadLetters;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
@@ -71,10 +71,10 @@ class PartyIdsTest {
         TestRecord<String, SpecificRecord> refused = dlt.readRecord();
         assertThat(refused.key()).isEqualTo("reseller:acme");
         assertThat(refused.value()).isInstanceOf(ResellerRegistered.class);
-        assertThat(header(refused, DecodeOrDeadLetter.HEADER_EXCEPTION)).isEqualTo(PartyIds.TAKEN);
-        assertThat(header(refused, DecodeOrDeadLetter.HEADER_MESSAGE))
+        assertThat(header(refused, DeadLetters.HEADER_EXCEPTION)).isEqualTo(PartyIds.TAKEN);
+        assertThat(header(refused, DeadLetters.HEADER_MESSAGE))
                 .contains("the reseller id acme already names an isv");
-        assertThat(header(refused, DecodeOrDeadLetter.HEADER_TOPIC)).isEqualTo(Topics.DIRECTORY_EVENTS);
+        assertThat(header(refused, DeadLetters.HEADER_TOPIC)).isEqualTo(Topics.DIRECTORY_EVENTS);
         assertThat(registry.counter(MetricNames.REFUSALS, "service", SERVICE, "type", "ResellerRegistered",
                 "reason", PartyIds.TAKEN).count()).isEqualTo(1.0);
         assertThat(dlt.isEmpty()).isTrue();

@@ -78,11 +78,11 @@ class DecodeOrDeadLetterTest {
         assertThat(dead.get(0).value()).isEqualTo(garbage);
         assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("E-1");
         Headers headers = dead.get(0).headers();
-        assertThat(header(headers, DecodeOrDeadLetter.HEADER_TOPIC)).isEqualTo(TOPIC);
-        assertThat(header(headers, DecodeOrDeadLetter.HEADER_PARTITION)).isEqualTo("0");
-        assertThat(header(headers, DecodeOrDeadLetter.HEADER_OFFSET)).isEqualTo("0");
-        assertThat(header(headers, DecodeOrDeadLetter.HEADER_EXCEPTION)).endsWith("SerializationException");
-        assertThat(header(headers, DecodeOrDeadLetter.HEADER_MESSAGE)).contains("C3 01");
+        assertThat(header(headers, DeadLetters.HEADER_TOPIC)).isEqualTo(TOPIC);
+        assertThat(header(headers, DeadLetters.HEADER_PARTITION)).isEqualTo("0");
+        assertThat(header(headers, DeadLetters.HEADER_OFFSET)).isEqualTo("0");
+        assertThat(header(headers, DeadLetters.HEADER_EXCEPTION)).endsWith("SerializationException");
+        assertThat(header(headers, DeadLetters.HEADER_MESSAGE)).contains("C3 01");
 
         assertThat(decoded.readValuesToList()).containsExactly(valid);
         assertThat(registry.counter(MetricNames.DLT_RECORDS, "topic", TOPIC).count()).isEqualTo(1.0);
