@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the whole Channel Hub system in one JVM: Kafka (KRaft), SMTP + mail viewer, the four services.
+# Starts the whole Channel Hub system: Kafka (KRaft), the schema registry, SMTP + mail viewer, the four services.
 #   ./run-local-stack.sh --demo        start and play the demo scenario
 #   ./run-local-stack.sh --prometheus  also start Prometheus (if installed) with ops/prometheus's rules
 #   ./run-local-stack.sh --help        all options (ports, --data-dir, --wipe, --tick-period)
@@ -40,6 +40,7 @@ classpath_file=local-stack/target/classpath.txt
 
 needs_build() {
     [[ -f $classpath_file ]] || return 0
+    [[ -f local-stack/target/apicurio-registry/quarkus-run.jar ]] || return 0
     [[ -z $(find . -path ./.local-stack -prune -o \( -name pom.xml -o -path '*/src/main/*' \) \
             -newer "$classpath_file" -print -quit) ]] || return 0
     # a module cleaned since the last build: its jar is gone
@@ -56,5 +57,6 @@ if needs_build; then
 fi
 
 # A plain JVM (not mvn exec:java): SIGTERM goes straight to the stack's shutdown hook.
-run "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "local-stack/target/classes:$(<"$classpath_file")" \
+run "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Dchannelhub.apicurio.home=local-stack/target/apicurio-registry \
+    -cp "local-stack/target/classes:$(<"$classpath_file")" \
     io.channelhub.localstack.LocalStack "$@"

@@ -81,6 +81,7 @@ public final class BillingBenchmark {
         try {
             DataDirectory data = DataDirectory.prepare(Path.of("target/bench-data-billing"), true);
             try (KraftBroker broker = KraftBroker.start(data.kafka(), Ports.free(), Ports.free())) {
+                BenchRegistry.bind();
                 BillingBenchmark bench = new BillingBenchmark(new BenchKafka(broker.bootstrapServers(), data), data);
                 bench.run(options.get("subscriptions"), options.get("payers"));
                 status = 0;

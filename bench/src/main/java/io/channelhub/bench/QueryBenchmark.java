@@ -62,6 +62,7 @@ public final class QueryBenchmark {
         DataDirectory data = DataDirectory.prepare(Path.of("target/bench-data-query"), true);
         int status = 1;
         try (KraftBroker broker = KraftBroker.start(data.kafka(), Ports.free(), Ports.free())) {
+            BenchRegistry.bind();
             new QueryBenchmark().run(broker.bootstrapServers(), data, options.get("requests"),
                     options.get("discounts"));
             status = 0;

@@ -83,6 +83,7 @@ public final class TransferBenchmark {
         DataDirectory data = DataDirectory.prepare(Path.of("target/bench-data"), true);
         int status = 1;
         try (KraftBroker broker = KraftBroker.start(data.kafka(), Ports.free(), Ports.free())) {
+            BenchRegistry.bind();
             TransferBenchmark bench = new TransferBenchmark(broker.bootstrapServers(), data);
             bench.createTopics();
             // latency first, on a fresh stack: afterwards notification-service would first mail the backlog

@@ -7,9 +7,12 @@ import io.channelhub.localstack.demo.DemoSummary;
 import io.channelhub.localstack.mail.MailViewer;
 import io.channelhub.localstack.mail.SmtpServer;
 import io.channelhub.localstack.prometheus.LocalPrometheus;
+import io.channelhub.localstack.registry.LocalRegistry;
 import io.channelhub.localstack.services.HealthCheck;
 import io.channelhub.localstack.services.RunningService;
 import io.channelhub.localstack.services.Services;
+import io.channelhub.schemas.registry.ConfluentRegistryClient;
+import io.channelhub.schemas.serde.EventWire;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +29,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The whole system in one JVM for a developer's machine: a KRaft broker, an SMTP server with a mail viewer, the
- * four services with their clock tickers, and optionally the demo scenario. Runs until Ctrl-C.
+ * The whole system for a developer's machine: a KRaft broker, the schema registry (a child process), an SMTP
+ * server with a mail viewer, the four services with their clock tickers (in this JVM), and optionally the demo
+ * scenario. Runs until Ctrl-C.
  */
 @Command(name = "local-stack", sortOptions = false, subcommands = TokenCommand.class,
-        description = "Runs Kafka (KRaft), SMTP + mail viewer and the four Channel Hub services in one process.")
+        description = "Runs Kafka (KRaft), the schema registry, SMTP + mail viewer and the four Channel Hub services.")
 public final class LocalStack implements Callable<Integer> {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
@@ -49,6 +53,10 @@ public final class LocalStack implements Callable<Integer> {
 
     @Option(names = "--mail-viewer-port", defaultValue = "8025", description = "Mail viewer port (default: ${DEFAULT-VALUE})")
     int mailViewerPort;
+
+    @Option(names = "--registry-port", defaultValue = "8085",
+            description = "Schema registry port, its Confluent API under /apis/ccompat/v7 (default: ${DEFAULT-VALUE})")
+    int registryPort;
 
     @Option(names = "--data-dir", defaultValue = ".local-stack",
             description = "Broker logs and Streams state, kept across restarts (default: ${DEFAULT-VALUE})")
@@ -104,6 +112,7 @@ public final class LocalStack implements Callable<Integer> {
         KraftBroker broker = KraftBroker.start(data.kafka(), kafkaPort, Ports.free());
         shutdown.add("Kafka broker", broker);
         out.printf("Kafka broker (KRaft) up at %s in %.1f s%n", broker.bootstrapServers(), seconds(brokerStart));
+        LocalRegistry registry = startRegistry(broker, data);
 
         GreenMail greenMail = SmtpServer.start(smtpPort);
         shutdown.add("SMTP server", greenMail::stop);
@@ -115,13 +124,27 @@ public final class LocalStack implements Callable<Integer> {
                 service -> shutdown.add(service.name(), service.context()));
         List<String> notUp = HealthCheck.awaitUp(services, HEALTH_TIMEOUT);
         Optional<String> prometheusUrl = prometheus ? startPrometheus(data) : Optional.empty();
-        printSummary(broker, viewer, services, data, notUp, prometheusUrl, seconds(start));
+        printSummary(broker, registry, viewer, services, data, notUp, prometheusUrl, seconds(start));
 
         if (demo) {
             playDemo(broker, greenMail, viewer, data);
         }
         new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops everything
         return 0;
+    }
+
+    /**
+     * The schema registry, its schemas kept on the stack's broker so ids survive restarts; every serde of this JVM
+     * (the services, the demo) is bound to it, and the services register the event schemas as they start.
+     */
+    private LocalRegistry startRegistry(KraftBroker broker, DataDirectory data) {
+        long registryStart = System.nanoTime();
+        LocalRegistry registry = LocalRegistry.start(LocalRegistry.home(), registryPort,
+                Optional.of(broker.bootstrapServers()), data.root().resolve("logs").resolve("schema-registry.log"));
+        shutdown.add("schema registry", registry);
+        EventWire.use(new ConfluentRegistryClient(registry.url()));
+        out.printf("Schema registry (Apicurio) up at %s in %.1f s%n", registry.url(), seconds(registryStart));
+        return registry;
     }
 
     /**
@@ -181,6 +204,7 @@ public final class LocalStack implements Callable<Integer> {
 
     private void requirePortsFree(Map<String, Integer> servicePorts) {
         Ports.requireFree(kafkaPort, "Kafka", "--kafka-port");
+        Ports.requireFree(registryPort, "the schema registry", "--registry-port");
         Ports.requireFree(smtpPort, "SMTP", "--smtp-port");
         Ports.requireFree(mailViewerPort, "the mail viewer", "--mail-viewer-port");
         if (prometheus) {
@@ -190,11 +214,13 @@ public final class LocalStack implements Callable<Integer> {
                 "server.port in " + service + ".properties"));
     }
 
-    private void printSummary(KraftBroker broker, MailViewer viewer, List<RunningService> services,
+    private void printSummary(KraftBroker broker, LocalRegistry registry, MailViewer viewer, List<RunningService> services,
             DataDirectory data, List<String> notUp, Optional<String> prometheusUrl, double seconds) {
         out.println();
         out.printf("Channel Hub local stack is up in %.1f s%n", seconds);
         out.printf("  %-22s %s%n", "Kafka bootstrap", broker.bootstrapServers());
+        out.printf("  %-22s %s   (Confluent API; subjects: %s/subjects)%n", "Schema registry", registry.url(),
+                registry.url());
         out.printf("  %-22s %s%n", "Mail viewer", viewer.url());
         out.printf("  %-22s localhost:%d%n", "SMTP", smtpPort);
         for (RunningService service : services) {

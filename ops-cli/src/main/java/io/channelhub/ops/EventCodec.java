@@ -19,7 +19,8 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Events to and from the wire (the platform's single-object encoding) and to and from Avro JSON, the form an
+ * Events to and from the wire (the Confluent wire format; older single-object records read too) and to and from
+ * Avro JSON, the form an
  * operator reads and writes. Avro JSON spells unions out ({@code {"string": "E-1"}}), so what {@code tail} prints
  * can be fed back to {@code publish} unchanged.
  */

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,6 +43,15 @@ final class KafkaOptions {
                     + "applied to every client, the broker still from --bootstrap-servers. Default: $"
                     + ENV_COMMAND_CONFIG + ", else none (plaintext, no authentication).")
     Path commandConfig;
+
+    @Mixin
+    RegistryOptions registry;
+
+    /** The codec of events on the wire, bound to the schema registry. */
+    EventCodec codec() {
+        registry.bind();
+        return new EventCodec();
+    }
 
     /** Idempotent, acks=all: the same guarantees the services' producers have. */
     KafkaProducer<String, byte[]> newProducer() {

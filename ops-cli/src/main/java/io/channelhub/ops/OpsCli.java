@@ -18,10 +18,12 @@ import picocli.CommandLine.Spec;
         description = "Publish, read and replay Channel Hub events on Kafka, redrive dead letters, ask the services' "
                 + "state.",
         subcommands = {PublishCommand.class, TailCommand.class, ReplayCommand.class, DltCommand.class,
-            StateCommand.class, HelpCommand.class},
+            StateCommand.class, SchemasCommand.class, HelpCommand.class},
         footer = {"", "The broker is --bootstrap-servers, else $" + KafkaOptions.ENV_BOOTSTRAP + ", else localhost:9092.",
             "A secured cluster's client settings (TLS, SASL) are a properties file: --command-config FILE, else $"
-                    + KafkaOptions.ENV_COMMAND_CONFIG + "."})
+                    + KafkaOptions.ENV_COMMAND_CONFIG + ".",
+            "The schema registry is --registry-url, else $" + RegistryOptions.ENV_REGISTRY
+                    + ", else http://localhost:8085/apis/ccompat/v7."})
 public final class OpsCli implements Callable<Integer> {
 
     @Spec

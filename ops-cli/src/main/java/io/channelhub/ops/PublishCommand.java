@@ -70,7 +70,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        EventCodec codec = new EventCodec();
+        EventCodec codec = kafka.codec();
         OutgoingEvents parser = new OutgoingEvents(codec, type, key, newMeta);
         List<OutgoingEvent> events = input.json != null ? List.of(parser.fromJson(input.json))
                 : parser.fromLines(input.file);

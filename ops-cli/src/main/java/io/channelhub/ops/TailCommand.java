@@ -65,7 +65,7 @@ final class TailCommand implements Callable<Integer> {
         }
         try (KafkaConsumer<String, byte[]> consumer = kafka.newConsumer()) {
             startAt(consumer, Partitions.of(consumer, topic));
-            print(consumer, new TailLine(new EventCodec()), spec.commandLine().getOut());
+            print(consumer, new TailLine(kafka.codec()), spec.commandLine().getOut());
         }
         return 0;
     }

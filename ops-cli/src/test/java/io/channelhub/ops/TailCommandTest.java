@@ -124,7 +124,7 @@ class TailCommandTest {
         assertThat(line.get("undecodable").asBoolean()).isTrue();
         assertThat(new String(Base64.getDecoder().decode(line.get("valueBase64").asText()), StandardCharsets.UTF_8))
                 .isEqualTo("not avro");
-        assertThat(line.get("error").asText()).contains("no C3 01 header");
+        assertThat(line.get("error").asText()).contains("Neither the Confluent wire format");
         assertThat(line.get("headers").isEmpty()).isTrue();
     }
 

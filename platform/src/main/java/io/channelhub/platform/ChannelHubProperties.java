@@ -10,12 +10,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("channelhub")
 public record ChannelHubProperties(String serviceName, TopicSettings topics, ClockSettings clock,
-        StreamsSettings streams) {
+        StreamsSettings streams, SchemaRegistrySettings schemaRegistry) {
 
     public ChannelHubProperties {
+        schemaRegistry = schemaRegistry != null ? schemaRegistry : new SchemaRegistrySettings(null);
         topics = topics != null ? topics : new TopicSettings(3, (short) 1, null, null);
         clock = clock != null ? clock : new ClockSettings(false, Duration.ofSeconds(60), List.of());
         streams = streams != null ? streams : new StreamsSettings(null, null, 0);
+    }
+
+    /**
+     * The schema registry every event's writer schema is registered in and read from (the Confluent API's root,
+     * e.g. {@code http://localhost:8085/apis/ccompat/v7}). Required: a service does not start without one.
+     */
+    public record SchemaRegistrySettings(String url) {
     }
 
     /**

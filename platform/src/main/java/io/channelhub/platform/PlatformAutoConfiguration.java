@@ -4,7 +4,11 @@ import io.channelhub.platform.clock.ClockTicker;
 import io.channelhub.platform.streams.KafkaStreamsHealthIndicator;
 import io.channelhub.platform.streams.StreamsRunner;
 import io.channelhub.platform.topics.TopicCatalogue;
+import io.channelhub.schemas.registry.ConfluentRegistryClient;
+import io.channelhub.schemas.registry.EventSubjects;
+import io.channelhub.schemas.registry.SchemaRegistry;
 import io.channelhub.schemas.serde.EventSerde;
+import io.channelhub.schemas.serde.EventWire;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
@@ -33,8 +37,31 @@ import org.springframework.kafka.core.KafkaAdmin;
 @EnableConfigurationProperties(ChannelHubProperties.class)
 public class PlatformAutoConfiguration {
 
+    /**
+     * The registry at {@code channelhub.schema-registry.url}; without one, the registry this JVM's serdes are
+     * already bound to (a test's, or the local stack's), else the service does not start.
+     */
     @Bean
-    EventSerde eventSerde() {
+    SchemaRegistry schemaRegistry(ChannelHubProperties props) {
+        String url = props.schemaRegistry().url();
+        if (url == null || url.isBlank()) {
+            return EventWire.registry().orElseThrow(() -> new IllegalStateException(
+                    "channelhub.schema-registry.url is not set: the Confluent API root of the schema registry, e.g. "
+                            + "http://localhost:8085/apis/ccompat/v7 (docs/events.md, Wire format)"));
+        }
+        ConfluentRegistryClient client = new ConfluentRegistryClient(url);
+        return EventWire.registry().filter(bound -> bound.location().equals(client.location())).orElse(client);
+    }
+
+    /**
+     * Binds this JVM's serdes to the registry and registers every event schema at start, each subject at its
+     * compatibility level: a schema the registry refuses stops the start, before any record is written with it.
+     * Singletons are made before any lifecycle starts, so no topology, ticker or listener encodes before this.
+     */
+    @Bean
+    EventSerde eventSerde(SchemaRegistry registry) {
+        EventWire.use(registry);
+        EventSubjects.registerAll(registry);
         return new EventSerde();
     }
 

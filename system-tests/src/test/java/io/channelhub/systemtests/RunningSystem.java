@@ -39,6 +39,7 @@ final class RunningSystem implements AutoCloseable {
         // arguments, not builder properties: those are defaults, below each service's own defaults file
         SERVICES.forEach((name, app) -> contexts.put(name, new SpringApplicationBuilder(app).run(
                 "--spring.kafka.bootstrap-servers=" + KafkaTestClient.brokers(),
+                "--channelhub.schema-registry.url=" + TestRegistry.url(),
                 "--spring.kafka.streams.state-dir=" + state.resolve(name),
                 "--server.port=0",
                 "--spring.mail.port=" + smtpPort,

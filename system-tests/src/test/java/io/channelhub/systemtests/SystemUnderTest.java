@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One running system for every test class of the JVM (starting four services takes a while): the embedded
- * broker, a GreenMail SMTP server, the four services. Test classes use their own ids so they do not meet.
+ * broker, the schema registry, a GreenMail SMTP server, the four services. Test classes use their own ids so they do not meet.
  */
 public final class SystemUnderTest implements BeforeAllCallback {
 
@@ -45,6 +45,7 @@ public final class SystemUnderTest implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Running.class, k -> {
             truncateLog();
+            TestRegistry.url(); // this JVM's serdes speak to the real registry from the first record on
             GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
             smtp.setUser(SMTP_USER, SMTP_USER, SMTP_PASSWORD);
             smtp.start();

@@ -1,5 +1,6 @@
 package io.channelhub.platform.streams;
 
+import io.channelhub.schemas.registry.SchemaRegistryUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -10,13 +11,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * X1: a record whose processing throws goes to its topic's DLT with the error, in the same transaction, and the
- * partition moves on. Without it the thread dies, is replaced, and fails on the same record forever.
+ * partition moves on; unless the schema registry is unreachable, which is an outage to wait out, not a bad record. Without it the thread dies, is replaced, and fails on the same record forever.
  */
 public final class DeadLetterOnProcessingError implements ProcessingExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterOnProcessingError.class);
 
     private MeterRegistry registry;
+
+    private static boolean registryOutage(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof SchemaRegistryUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -25,6 +35,13 @@ public final class DeadLetterOnProcessingError implements ProcessingExceptionHan
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (registryOutage(exception)) {
+            // not the record's fault: the thread fails and is replaced, the record is retried; the stall
+            // detector takes readiness down if the registry stays away (X1)
+            log.error("Processing {}-{}@{} needs the schema registry, which is unreachable; retrying",
+                    context.topic(), context.partition(), context.offset(), exception);
+            return Response.fail();
+        }
         log.error("Processing {}-{}@{} failed in {}; dead-lettered, the partition moves on", context.topic(),
                 context.partition(), context.offset(), context.processorNodeId(), exception);
         return Response.resume(DeadLetters.of(context, exception, registry));

@@ -15,9 +15,10 @@ import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The project's schema registry: no registry server is reachable, so this artifact is one. It knows the current
- * schema of every event type and every version that ever shipped ({@code avro-history/<FullName>/v<N>.avsc} on
- * the classpath), by the 64-bit fingerprint that Avro single-object encoding writes into each message.
+ * Every schema this build has shipped: the current schema of every event type and every version that ever shipped
+ * ({@code avro-history/<FullName>/v<N>.avsc} on the classpath), by the 64-bit fingerprint that Avro single-object
+ * encoding writes into each message. It reads records written before the schema registry, and it is the lineage
+ * {@link EventSubjects} registers there.
  */
 public final class EventRegistry implements SchemaStore {
 

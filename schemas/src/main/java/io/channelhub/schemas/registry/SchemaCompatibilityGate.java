@@ -14,7 +14,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Fails the build when an event schema is not both backward compatible (new readers read old data) and forward
- * compatible (old readers read new data) with the last version that shipped. Runs in the schemas module's
+ * compatible (old readers read new data) with every version that shipped, as the registry checks at run time. Runs in the schemas module's
  * {@code process-classes} phase. {@code record} snapshots changed schemas as new history versions at release.
  *
  * <pre>
@@ -28,7 +28,7 @@ public final class SchemaCompatibilityGate {
     public record Violation(String type, String direction, String detail) {
         @Override
         public String toString() {
-            return type + " is not " + direction + " compatible with its last shipped version: " + detail;
+            return type + " is not " + direction + " compatible with its shipped version " + detail;
         }
     }
 
@@ -53,20 +53,24 @@ public final class SchemaCompatibilityGate {
                 + " event types compatible with their shipped history");
     }
 
-    /** Compares a current schema with the last shipped version; no history means a new type, always fine. */
+    /**
+     * Compares a current schema with every shipped version, both ways (FULL_TRANSITIVE, the level the registry
+     * enforces: see {@link EventSubjects}); no history means a new type, always fine.
+     */
     public static List<Violation> check(String type, Schema current, List<Schema> shipped) {
-        if (shipped.isEmpty()) {
-            return List.of();
-        }
-        Schema last = shipped.get(shipped.size() - 1);
         List<Violation> violations = new ArrayList<>();
-        var backward = SchemaCompatibility.checkReaderWriterCompatibility(current, last);
-        if (backward.getType() != SchemaCompatibilityType.COMPATIBLE) {
-            violations.add(new Violation(type, "backward", backward.getResult().getIncompatibilities().toString()));
-        }
-        var forward = SchemaCompatibility.checkReaderWriterCompatibility(last, current);
-        if (forward.getType() != SchemaCompatibilityType.COMPATIBLE) {
-            violations.add(new Violation(type, "forward", forward.getResult().getIncompatibilities().toString()));
+        for (int v = 0; v < shipped.size(); v++) {
+            Schema version = shipped.get(v);
+            String against = "v" + (v + 1) + ": ";
+            var backward = SchemaCompatibility.checkReaderWriterCompatibility(current, version);
+            if (backward.getType() != SchemaCompatibilityType.COMPATIBLE) {
+                violations.add(new Violation(type, "backward",
+                        against + backward.getResult().getIncompatibilities()));
+            }
+            var forward = SchemaCompatibility.checkReaderWriterCompatibility(version, current);
+            if (forward.getType() != SchemaCompatibilityType.COMPATIBLE) {
+                violations.add(new Violation(type, "forward", against + forward.getResult().getIncompatibilities()));
+            }
         }
         return violations;
     }

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -15,9 +14,11 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Avro single-object encoding ({@code C3 01} + 8-byte schema fingerprint + binary body) for every event type of
- * the catalogue. A topic may carry several types: the fingerprint says which class decodes the message, and
- * messages written with an older shipped schema are resolved against the current class.
+ * Every event type of the catalogue in the Confluent wire format ({@code 00} + 4-byte registry id + Avro body,
+ * see {@link ConfluentFraming}) against the registry bound in {@link EventWire}. A topic may carry several types:
+ * the writer schema's name says which class decodes it. Records written before the registry, in Avro
+ * single-object encoding ({@code C3 01} + 8-byte fingerprint + body), stay readable: the fingerprint finds the
+ * shipped schema they were written with, resolved against the current class.
  */
 public final class EventSerde implements Serde<SpecificRecord>, Serializer<SpecificRecord>, Deserializer<SpecificRecord> {
 
@@ -25,26 +26,32 @@ public final class EventSerde implements Serde<SpecificRecord>, Serializer<Speci
         AvroTrust.ensure();
     }
 
-    private static final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> ENCODERS = new ConcurrentHashMap<>();
     private static final Map<Class<? extends SpecificRecord>, BinaryMessageDecoder<SpecificRecord>> DECODERS = new ConcurrentHashMap<>();
 
     private final EventRegistry registry = EventRegistry.get();
 
-    /** Encodes one event; the bytes are self-describing. */
+    /** Encodes one event in the Confluent wire format; its schema is registered on first use. */
     public byte[] encode(SpecificRecord event) {
-        BinaryMessageEncoder<SpecificRecord> encoder = ENCODERS.computeIfAbsent(event.getClass(),
-                c -> new BinaryMessageEncoder<>(SpecificData.getForClass(c), event.getSchema()));
-        return AvroBytes.encode(encoder, event);
+        return EventWire.framing().encode(event);
     }
 
     /**
-     * Decodes bytes written by {@link #encode} with any shipped schema version.
+     * Decodes bytes of either wire format, written with any registered or shipped schema version.
      *
      * @throws SerializationException for anything that is not a well-formed message of a known event type
      */
     public SpecificRecord decode(byte[] bytes) {
+        if (bytes != null && ConfluentFraming.isFramed(bytes)) {
+            return EventWire.framing().decode(bytes);
+        }
+        return decodeSingleObject(bytes);
+    }
+
+    /** Avro single-object encoding, as every record was written before the registry (issue 20). */
+    private SpecificRecord decodeSingleObject(byte[] bytes) {
         if (bytes == null || bytes.length < 10 || bytes[0] != (byte) 0xC3 || bytes[1] != (byte) 0x01) {
-            throw new SerializationException("Not an Avro single-object encoded message (no C3 01 header)");
+            throw new SerializationException("Neither the Confluent wire format (00 + schema id) nor Avro "
+                    + "single-object encoding (C3 01)");
         }
         long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
         Class<? extends SpecificRecord> type = registry.readerFor(fingerprint);

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.channelhub.notification.NotificationServiceApplication;
 import io.channelhub.platform.testing.KafkaTestClient;
+import io.channelhub.systemtests.TestRegistry;
 import io.channelhub.transfer.TransferServiceApplication;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +52,7 @@ final class FaultStack implements AutoCloseable {
     ServiceProcess start(String service, String instance, Map<String, String> extra) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
+        settings.put("channelhub.schema-registry.url", TestRegistry.url());
         settings.put("spring.kafka.streams.state-dir", state.resolve(instance).toString());
         settings.put("spring.mail.port", Integer.toString(smtp.getSmtp().getPort()));
         settings.put("channelhub.approvals.key", approvalKey);

@@ -1,0 +1,111 @@
+package io.channelhub.schemas.serde;
+
+import io.channelhub.schemas.EventCatalog;
+import io.channelhub.schemas.registry.EventRegistry;
+import io.channelhub.schemas.registry.EventSubjects;
+import io.channelhub.schemas.registry.SchemaRegistry;
+import io.channelhub.schemas.registry.SchemaRegistryUnavailableException;
+import io.channelhub.schemas.registry.SchemaRegistryException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * The Confluent wire format: magic byte {@code 0}, the writer schema's registry id (4 bytes, big-endian), the
+ * Avro binary body. Writes with the schema this build carries (registered under its record-name subject); reads
+ * any registered writer schema of a known event type into the class this build carries, resolving the two.
+ */
+final class ConfluentFraming {
+
+    static final byte MAGIC = 0;
+    private static final int HEADER = 5;
+
+    private final SchemaRegistry registry;
+    private final Map<Class<?>, Integer> writerIds = new ConcurrentHashMap<>();
+    private final Map<Class<?>, DatumWriter<SpecificRecord>> writers = new ConcurrentHashMap<>();
+    private final Map<Integer, Reader> readers = new ConcurrentHashMap<>();
+
+    /** How records of one writer schema id are read: into which type, resolved how. */
+    private record Reader(String type, DatumReader<SpecificRecord> datumReader) {
+    }
+
+    ConfluentFraming(SchemaRegistry registry) {
+        this.registry = registry;
+    }
+
+    SchemaRegistry registry() {
+        return registry;
+    }
+
+    static boolean isFramed(byte[] bytes) {
+        return bytes.length >= HEADER && bytes[0] == MAGIC;
+    }
+
+    byte[] encode(SpecificRecord event) {
+        Schema schema = event.getSchema();
+        int id = writerIds.computeIfAbsent(event.getClass(),
+                c -> registry.register(EventSubjects.subjectOf(schema), schema));
+        DatumWriter<SpecificRecord> writer = writers.computeIfAbsent(event.getClass(),
+                c -> new SpecificDatumWriter<>(schema, SpecificData.getForClass(c)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        out.write(MAGIC);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
+        try {
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            writer.write(event, encoder);
+            encoder.flush();
+        } catch (IOException e) {
+            throw new SerializationException("Cannot encode " + event.getClass().getSimpleName(), e);
+        }
+        return out.toByteArray();
+    }
+
+    SpecificRecord decode(byte[] bytes) {
+        int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
+        Reader reader = readerFor(id);
+        try {
+            return reader.datumReader().read(null,
+                    DecoderFactory.get().binaryDecoder(bytes, HEADER, bytes.length - HEADER, null));
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("Cannot decode " + reader.type() + " (schema id " + id + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Reader readerFor(int id) {
+        Reader known = readers.get(id);
+        if (known != null) {
+            return known;
+        }
+        Schema writer;
+        try {
+            writer = registry.schemaById(id);
+        } catch (SchemaRegistryUnavailableException outage) {
+            throw outage; // not the record's fault: retried, never dead-lettered
+        } catch (SchemaRegistryException e) {
+            throw new SerializationException("Schema id " + id + " is not in " + registry.location() + ": "
+                    + e.getMessage(), e);
+        }
+        Class<? extends SpecificRecord> type = EventCatalog.byName(writer.getFullName())
+                .filter(c -> c.getName().equals(writer.getFullName()))
+                .orElseThrow(() -> new SerializationException("Schema id " + id + " is " + writer.getFullName()
+                        + ", not an event type of this catalogue"));
+        Reader reader = new Reader(type.getSimpleName(), new SpecificDatumReader<>(writer,
+                EventRegistry.schemaOf(type), SpecificData.getForClass(type)));
+        readers.put(id, reader);
+        return reader;
+    }
+}
