@@ -145,7 +145,9 @@ class BillingJourneyTest {
         HttpResponse<String> json = SystemUnderTest.services().get("billing-service",
                 "/payers/" + RESELLER + "/invoices/2030-03", PartyKind.RESELLER, RESELLER);
         assertThat(json.statusCode()).isEqualTo(200);
-        assertThat(json.body()).contains("\"totalDue\":118.13", "\"discount\":10.00").doesNotContain("revenueShare");
+        // D-100: money as a decimal string at the currency's scale, with its currency
+        assertThat(json.body()).contains("\"totalDue\":{\"amount\":\"118.13\",\"currency\":\"EUR\"}",
+                "\"discount\":{\"amount\":\"10.00\",\"currency\":\"EUR\"}").doesNotContain("revenueShare");
         assertThat(SystemUnderTest.services().get("billing-service", "/payers/" + RESELLER + "/invoices/2030-02",
                 PartyKind.RESELLER, RESELLER)
                 .statusCode()).isEqualTo(404);
