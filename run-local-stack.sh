@@ -2,6 +2,7 @@
 # Starts the whole Channel Hub system in one JVM: Kafka (KRaft), SMTP + mail viewer, the four services.
 #   ./run-local-stack.sh --demo        start and play the demo scenario
 #   ./run-local-stack.sh --prometheus  also start Prometheus (if installed) with ops/prometheus's rules
+#   ./run-local-stack.sh --port-offset=1000  a second stack beside the first: every port + 1000, own data dir
 #   ./run-local-stack.sh --help        all options (ports, --data-dir, --wipe, --tick-period)
 # Builds local-stack and the modules it needs first when a source or pom changed since the last build.
 set -euo pipefail

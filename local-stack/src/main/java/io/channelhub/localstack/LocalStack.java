@@ -23,7 +23,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The whole system in one JVM for a developer's machine: a KRaft broker, an SMTP server with a mail viewer, the
@@ -37,6 +39,7 @@ public final class LocalStack implements Callable<Integer> {
     private static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(5);
     /** run-local-stack.sh starts the stack in the repository's root. */
     private static final Path OPS_PROMETHEUS = Path.of("ops", "prometheus");
+    private static final String DEFAULT_DATA_DIR = ".local-stack";
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
     boolean help;
@@ -50,8 +53,13 @@ public final class LocalStack implements Callable<Integer> {
     @Option(names = "--mail-viewer-port", defaultValue = "8025", description = "Mail viewer port (default: ${DEFAULT-VALUE})")
     int mailViewerPort;
 
-    @Option(names = "--data-dir", defaultValue = ".local-stack",
-            description = "Broker logs and Streams state, kept across restarts (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port-offset", defaultValue = "0", description = "Added to every port the stack listens on "
+            + "(Kafka, SMTP, mail viewer, Prometheus, every service), so a second stack runs beside the first: "
+            + "e.g. 1000, with its own --data-dir (default: ${DEFAULT-VALUE})")
+    int portOffset;
+
+    @Option(names = "--data-dir", description = "Broker logs and Streams state, kept across restarts (default: "
+            + DEFAULT_DATA_DIR + ", or " + DEFAULT_DATA_DIR + "-<offset> with --port-offset)")
     Path dataDir;
 
     @Option(names = "--wipe", description = "Delete the data directory first: start from an empty system")
@@ -82,6 +90,9 @@ public final class LocalStack implements Callable<Integer> {
                     + "<data-dir>/logs/local-stack.log")
     boolean verbose;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream out = System.out;
     /** Made once logging points at the data directory: its logger is the first, and logback opens its file then. */
     private ShutdownSequence shutdown;
@@ -93,32 +104,34 @@ public final class LocalStack implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        DataDirectory data = DataDirectory.prepare(dataDir, wipe);
+        StackPorts ports = ports();
+        DataDirectory data = DataDirectory.prepare(dataDir(), wipe);
         logTo(data.logFile());
         shutdown = new ShutdownSequence();
-        Map<String, Integer> servicePorts = Services.ports(instances);
-        requirePortsFree(servicePorts);
+        for (StackPorts.Port port : ports.listed(prometheus)) {
+            Ports.requireFree(port.number(), port.what(), port.option());
+        }
         // also stops whatever started when a later step fails: main() exits, and exiting runs the hook
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "local-stack-shutdown"));
         long brokerStart = System.nanoTime();
-        KraftBroker broker = KraftBroker.start(data.kafka(), kafkaPort, Ports.free());
+        KraftBroker broker = KraftBroker.start(data.kafka(), ports.kafka(), Ports.free());
         shutdown.add("Kafka broker", broker);
         out.printf("Kafka broker (KRaft) up at %s in %.1f s%n", broker.bootstrapServers(), seconds(brokerStart));
 
-        GreenMail greenMail = SmtpServer.start(smtpPort);
+        GreenMail greenMail = SmtpServer.start(ports.smtp());
         shutdown.add("SMTP server", greenMail::stop);
-        MailViewer viewer = MailViewer.start(greenMail, mailViewerPort);
+        MailViewer viewer = MailViewer.start(greenMail, ports.mailViewer());
         shutdown.add("mail viewer", viewer);
 
         List<RunningService> services = Services.start(
-                new Services.Settings(broker.bootstrapServers(), smtpPort, data, tickPeriod, instances),
+                new Services.Settings(broker.bootstrapServers(), ports.smtp(), data, tickPeriod, ports.services()),
                 service -> shutdown.add(service.name(), service.context()));
         List<String> notUp = HealthCheck.awaitUp(services, HEALTH_TIMEOUT);
-        Optional<String> prometheusUrl = prometheus ? startPrometheus(data) : Optional.empty();
-        printSummary(broker, viewer, services, data, notUp, prometheusUrl, seconds(start));
+        Optional<String> prometheusUrl = prometheus ? startPrometheus(data, ports) : Optional.empty();
+        printSummary(broker, viewer, ports, services, data, notUp, prometheusUrl, seconds(start));
 
         if (demo) {
-            playDemo(broker, greenMail, viewer, data);
+            playDemo(broker, greenMail, viewer, ports, data);
         }
         new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops everything
         return 0;
@@ -128,7 +141,7 @@ public final class LocalStack implements Callable<Integer> {
      * Prometheus on the services' ports, with the project's rules: the queries the dashboards use, without Docker.
      * Missing binary or configuration: said, and the stack runs without it.
      */
-    private Optional<String> startPrometheus(DataDirectory data) {
+    private Optional<String> startPrometheus(DataDirectory data, StackPorts ports) {
         Optional<Path> binary = LocalPrometheus.onPath("prometheus");
         if (binary.isEmpty()) {
             out.println("--prometheus: no prometheus on the PATH; install it (Debian/Ubuntu: sudo apt-get install "
@@ -141,17 +154,17 @@ public final class LocalStack implements Callable<Integer> {
                     + "from the repository's root (run-local-stack.sh does). Running without Prometheus.");
             return Optional.empty();
         }
-        LocalPrometheus running = LocalPrometheus.start(binary.get(), OPS_PROMETHEUS, scrapeTargets(),
-                SCRAPE_INTERVAL, prometheusPort, data.root().resolve("prometheus"));
+        LocalPrometheus running = LocalPrometheus.start(binary.get(), OPS_PROMETHEUS, scrapeTargets(ports),
+                SCRAPE_INTERVAL, ports.prometheus(), data.root().resolve("prometheus"));
         shutdown.add("Prometheus", running);
         return Optional.of(running.url());
     }
 
     /** Each service's instances' ports: one Prometheus job per service, as in prometheus.yml. */
-    private Map<String, List<Integer>> scrapeTargets() {
+    private static Map<String, List<Integer>> scrapeTargets(StackPorts ports) {
         Map<String, List<Integer>> targets = new LinkedHashMap<>();
-        Services.ports().keySet().forEach(service -> targets.put(service, new ArrayList<>()));
-        Services.ports(instances).forEach((instance, port) -> targets.get(instance.replaceFirst("-\\d+$", ""))
+        ports.firstInstances().keySet().forEach(service -> targets.put(service, new ArrayList<>()));
+        ports.services().forEach((instance, port) -> targets.get(instance.replaceFirst("-\\d+$", ""))
                 .add(port));
         return targets;
     }
@@ -163,11 +176,12 @@ public final class LocalStack implements Callable<Integer> {
     }
 
     /** A failed demo is reported, not fatal: the stack stays up to look around or publish by hand. */
-    private void playDemo(KraftBroker broker, GreenMail greenMail, MailViewer viewer, DataDirectory data)
-            throws InterruptedException {
+    private void playDemo(KraftBroker broker, GreenMail greenMail, MailViewer viewer, StackPorts ports,
+            DataDirectory data) throws InterruptedException {
         try {
             new DemoScenario(broker.bootstrapServers(), greenMail, out, verbose)
-                    .play(new DemoSummary.Links(viewer.url(), Services.ports(), tokenCommand(), data.logFile()));
+                    .play(new DemoSummary.Links(viewer.url(), ports.firstInstances(), tokenCommand(),
+                            data.logFile()));
         } catch (RuntimeException e) {
             out.println("Demo failed: " + e);
         }
@@ -176,27 +190,33 @@ public final class LocalStack implements Callable<Integer> {
     /** The token command as pasted from the project's directory, for a stack whose data is where this one's is. */
     private String tokenCommand() {
         return "./run-local-stack.sh token"
-                + (dataDir.equals(Path.of(".local-stack")) ? "" : " --data-dir " + dataDir);
+                + (dataDir().equals(Path.of(DEFAULT_DATA_DIR)) ? "" : " --data-dir " + dataDir());
     }
 
-    private void requirePortsFree(Map<String, Integer> servicePorts) {
-        Ports.requireFree(kafkaPort, "Kafka", "--kafka-port");
-        Ports.requireFree(smtpPort, "SMTP", "--smtp-port");
-        Ports.requireFree(mailViewerPort, "the mail viewer", "--mail-viewer-port");
-        if (prometheus) {
-            Ports.requireFree(prometheusPort, "Prometheus", "--prometheus-port");
+    /** A second stack (with a port offset) has data of its own unless told otherwise: one broker per log. */
+    Path dataDir() {
+        if (dataDir != null) {
+            return dataDir;
         }
-        servicePorts.forEach((service, port) -> Ports.requireFree(port, service,
-                "server.port in " + service + ".properties"));
+        return Path.of(portOffset == 0 ? DEFAULT_DATA_DIR : DEFAULT_DATA_DIR + "-" + portOffset);
     }
 
-    private void printSummary(KraftBroker broker, MailViewer viewer, List<RunningService> services,
+    /** The options' ports shifted by the offset; an offset that cannot be is a usage error, said before anything. */
+    StackPorts ports() {
+        try {
+            return StackPorts.shifted(portOffset, kafkaPort, smtpPort, mailViewerPort, prometheusPort, instances);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void printSummary(KraftBroker broker, MailViewer viewer, StackPorts ports, List<RunningService> services,
             DataDirectory data, List<String> notUp, Optional<String> prometheusUrl, double seconds) {
         out.println();
         out.printf("Channel Hub local stack is up in %.1f s%n", seconds);
         out.printf("  %-22s %s%n", "Kafka bootstrap", broker.bootstrapServers());
         out.printf("  %-22s %s%n", "Mail viewer", viewer.url());
-        out.printf("  %-22s localhost:%d%n", "SMTP", smtpPort);
+        out.printf("  %-22s localhost:%d%n", "SMTP", ports.smtp());
         for (RunningService service : services) {
             out.printf("  %-22s %s   %s%n", service.name(), service.url("/actuator/health"),
                     service.url("/actuator/prometheus"));
