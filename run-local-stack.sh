@@ -54,6 +54,8 @@ needs_build() {
 if needs_build; then
     echo "Building local-stack and the modules it needs (tests skipped)..."
     run ./mvnw -B -q -pl local-stack -am package -DskipTests
+    # the classpath file is rewritten only when the classpath changed: mark this build as the last one
+    touch "$classpath_file"
 fi
 
 # A plain JVM (not mvn exec:java): SIGTERM goes straight to the stack's shutdown hook.
