@@ -169,7 +169,7 @@ class BillingJourneyTest {
         // the ISV reads its statement over HTTP (issue 10: its own only)
         await().atMost(WAIT).untilAsserted(() -> assertThat(SystemUnderTest.services().get("billing-service",
                 "/isvs/BJ-ISV1/payout-statements/2030-03", PartyKind.ISV, "BJ-ISV1").body())
-                .contains("\"payout\":87.30"));
+                .contains("\"payout\":{\"amount\":\"87.30\",\"currency\":\"EUR\"}"));
     }
 
     // X2: replaying the inputs issues no second invoice, statement or e-mail
