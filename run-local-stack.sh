@@ -2,6 +2,7 @@
 # Starts the whole Channel Hub system: Kafka (KRaft), the schema registry, SMTP + mail viewer, the four services.
 #   ./run-local-stack.sh --demo        start and play the demo scenario
 #   ./run-local-stack.sh --prometheus  also start Prometheus (if installed) with ops/prometheus's rules
+#   ./run-local-stack.sh --port-offset=1000  a second stack beside the first: every port + 1000, own data dir
 #   ./run-local-stack.sh --help        all options (ports, --data-dir, --wipe, --tick-period)
 # Builds local-stack and the modules it needs first when a source or pom changed since the last build.
 set -euo pipefail
@@ -54,6 +55,8 @@ needs_build() {
 if needs_build; then
     echo "Building local-stack and the modules it needs (tests skipped)..."
     run ./mvnw -B -q -pl local-stack -am package -DskipTests
+    # the classpath file is rewritten only when the classpath changed: mark this build as the last one
+    touch "$classpath_file"
 fi
 
 # A plain JVM (not mvn exec:java): SIGTERM goes straight to the stack's shutdown hook.

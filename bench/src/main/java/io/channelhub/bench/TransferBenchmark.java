@@ -153,7 +153,7 @@ public final class TransferBenchmark {
         System.out.println("Starting the whole stack for the latency run...");
         GreenMail smtp = SmtpServer.start(Ports.free());
         List<RunningService> services = Services.start(new Services.Settings(bootstrap,
-                smtp.getSmtp().getPort(), data, Duration.ofSeconds(5), 1), s -> { });
+                smtp.getSmtp().getPort(), data, Duration.ofSeconds(5), Services.ports(1, 0)), s -> { });
         try {
             for (RunningService service : services) {
                 StreamsRunner runner = service.context().getBean(StreamsRunner.class);

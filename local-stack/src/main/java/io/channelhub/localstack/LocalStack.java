@@ -26,7 +26,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The whole system for a developer's machine: a KRaft broker, the schema registry (a child process), an SMTP
@@ -41,6 +43,7 @@ public final class LocalStack implements Callable<Integer> {
     private static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(5);
     /** run-local-stack.sh starts the stack in the repository's root. */
     private static final Path OPS_PROMETHEUS = Path.of("ops", "prometheus");
+    private static final String DEFAULT_DATA_DIR = ".local-stack";
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
     boolean help;
@@ -58,8 +61,13 @@ public final class LocalStack implements Callable<Integer> {
             description = "Schema registry port, its Confluent API under /apis/ccompat/v7 (default: ${DEFAULT-VALUE})")
     int registryPort;
 
-    @Option(names = "--data-dir", defaultValue = ".local-stack",
-            description = "Broker logs and Streams state, kept across restarts (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port-offset", defaultValue = "0", description = "Added to every port the stack listens on "
+            + "(Kafka, SMTP, mail viewer, Prometheus, every service), so a second stack runs beside the first: "
+            + "e.g. 1000, with its own --data-dir (default: ${DEFAULT-VALUE})")
+    int portOffset;
+
+    @Option(names = "--data-dir", description = "Broker logs and Streams state, kept across restarts (default: "
+            + DEFAULT_DATA_DIR + ", or " + DEFAULT_DATA_DIR + "-<offset> with --port-offset)")
     Path dataDir;
 
     @Option(names = "--wipe", description = "Delete the data directory first: start from an empty system")
@@ -90,6 +98,9 @@ public final class LocalStack implements Callable<Integer> {
                     + "<data-dir>/logs/local-stack.log")
     boolean verbose;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream out = System.out;
     /** Made once logging points at the data directory: its logger is the first, and logback opens its file then. */
     private ShutdownSequence shutdown;
@@ -101,33 +112,35 @@ public final class LocalStack implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        DataDirectory data = DataDirectory.prepare(dataDir, wipe);
+        StackPorts ports = ports();
+        DataDirectory data = DataDirectory.prepare(dataDir(), wipe);
         logTo(data.logFile());
         shutdown = new ShutdownSequence();
-        Map<String, Integer> servicePorts = Services.ports(instances);
-        requirePortsFree(servicePorts);
+        for (StackPorts.Port port : ports.listed(prometheus)) {
+            Ports.requireFree(port.number(), port.what(), port.option());
+        }
         // also stops whatever started when a later step fails: main() exits, and exiting runs the hook
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "local-stack-shutdown"));
         long brokerStart = System.nanoTime();
-        KraftBroker broker = KraftBroker.start(data.kafka(), kafkaPort, Ports.free());
+        KraftBroker broker = KraftBroker.start(data.kafka(), ports.kafka(), Ports.free());
         shutdown.add("Kafka broker", broker);
         out.printf("Kafka broker (KRaft) up at %s in %.1f s%n", broker.bootstrapServers(), seconds(brokerStart));
-        LocalRegistry registry = startRegistry(broker, data);
+        LocalRegistry registry = startRegistry(broker, ports, data);
 
-        GreenMail greenMail = SmtpServer.start(smtpPort);
+        GreenMail greenMail = SmtpServer.start(ports.smtp());
         shutdown.add("SMTP server", greenMail::stop);
-        MailViewer viewer = MailViewer.start(greenMail, mailViewerPort);
+        MailViewer viewer = MailViewer.start(greenMail, ports.mailViewer());
         shutdown.add("mail viewer", viewer);
 
         List<RunningService> services = Services.start(
-                new Services.Settings(broker.bootstrapServers(), smtpPort, data, tickPeriod, instances),
+                new Services.Settings(broker.bootstrapServers(), ports.smtp(), data, tickPeriod, ports.services()),
                 service -> shutdown.add(service.name(), service.context()));
         List<String> notUp = HealthCheck.awaitUp(services, HEALTH_TIMEOUT);
-        Optional<String> prometheusUrl = prometheus ? startPrometheus(data) : Optional.empty();
-        printSummary(broker, registry, viewer, services, data, notUp, prometheusUrl, seconds(start));
+        Optional<String> prometheusUrl = prometheus ? startPrometheus(data, ports) : Optional.empty();
+        printSummary(broker, registry, viewer, ports, services, data, notUp, prometheusUrl, seconds(start));
 
         if (demo) {
-            playDemo(broker, greenMail, viewer, data);
+            playDemo(broker, greenMail, viewer, ports, data);
         }
         new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops everything
         return 0;
@@ -137,9 +150,9 @@ public final class LocalStack implements Callable<Integer> {
      * The schema registry, its schemas kept on the stack's broker so ids survive restarts; every serde of this JVM
      * (the services, the demo) is bound to it, and the services register the event schemas as they start.
      */
-    private LocalRegistry startRegistry(KraftBroker broker, DataDirectory data) {
+    private LocalRegistry startRegistry(KraftBroker broker, StackPorts ports, DataDirectory data) {
         long registryStart = System.nanoTime();
-        LocalRegistry registry = LocalRegistry.start(LocalRegistry.home(), registryPort,
+        LocalRegistry registry = LocalRegistry.start(LocalRegistry.home(), ports.registry(),
                 Optional.of(broker.bootstrapServers()), data.root().resolve("logs").resolve("schema-registry.log"));
         shutdown.add("schema registry", registry);
         EventWire.use(new ConfluentRegistryClient(registry.url()));
@@ -151,7 +164,7 @@ public final class LocalStack implements Callable<Integer> {
      * Prometheus on the services' ports, with the project's rules: the queries the dashboards use, without Docker.
      * Missing binary or configuration: said, and the stack runs without it.
      */
-    private Optional<String> startPrometheus(DataDirectory data) {
+    private Optional<String> startPrometheus(DataDirectory data, StackPorts ports) {
         Optional<Path> binary = LocalPrometheus.onPath("prometheus");
         if (binary.isEmpty()) {
             out.println("--prometheus: no prometheus on the PATH; install it (Debian/Ubuntu: sudo apt-get install "
@@ -164,17 +177,17 @@ public final class LocalStack implements Callable<Integer> {
                     + "from the repository's root (run-local-stack.sh does). Running without Prometheus.");
             return Optional.empty();
         }
-        LocalPrometheus running = LocalPrometheus.start(binary.get(), OPS_PROMETHEUS, scrapeTargets(),
-                SCRAPE_INTERVAL, prometheusPort, data.root().resolve("prometheus"));
+        LocalPrometheus running = LocalPrometheus.start(binary.get(), OPS_PROMETHEUS, scrapeTargets(ports),
+                SCRAPE_INTERVAL, ports.prometheus(), data.root().resolve("prometheus"));
         shutdown.add("Prometheus", running);
         return Optional.of(running.url());
     }
 
     /** Each service's instances' ports: one Prometheus job per service, as in prometheus.yml. */
-    private Map<String, List<Integer>> scrapeTargets() {
+    private static Map<String, List<Integer>> scrapeTargets(StackPorts ports) {
         Map<String, List<Integer>> targets = new LinkedHashMap<>();
-        Services.ports().keySet().forEach(service -> targets.put(service, new ArrayList<>()));
-        Services.ports(instances).forEach((instance, port) -> targets.get(instance.replaceFirst("-\\d+$", ""))
+        ports.firstInstances().keySet().forEach(service -> targets.put(service, new ArrayList<>()));
+        ports.services().forEach((instance, port) -> targets.get(instance.replaceFirst("-\\d+$", ""))
                 .add(port));
         return targets;
     }
@@ -186,11 +199,12 @@ public final class LocalStack implements Callable<Integer> {
     }
 
     /** A failed demo is reported, not fatal: the stack stays up to look around or publish by hand. */
-    private void playDemo(KraftBroker broker, GreenMail greenMail, MailViewer viewer, DataDirectory data)
-            throws InterruptedException {
+    private void playDemo(KraftBroker broker, GreenMail greenMail, MailViewer viewer, StackPorts ports,
+            DataDirectory data) throws InterruptedException {
         try {
             new DemoScenario(broker.bootstrapServers(), greenMail, out, verbose)
-                    .play(new DemoSummary.Links(viewer.url(), Services.ports(), tokenCommand(), data.logFile()));
+                    .play(new DemoSummary.Links(viewer.url(), ports.firstInstances(), tokenCommand(),
+                            data.logFile()));
         } catch (RuntimeException e) {
             out.println("Demo failed: " + e);
         }
@@ -199,30 +213,36 @@ public final class LocalStack implements Callable<Integer> {
     /** The token command as pasted from the project's directory, for a stack whose data is where this one's is. */
     private String tokenCommand() {
         return "./run-local-stack.sh token"
-                + (dataDir.equals(Path.of(".local-stack")) ? "" : " --data-dir " + dataDir);
+                + (dataDir().equals(Path.of(DEFAULT_DATA_DIR)) ? "" : " --data-dir " + dataDir());
     }
 
-    private void requirePortsFree(Map<String, Integer> servicePorts) {
-        Ports.requireFree(kafkaPort, "Kafka", "--kafka-port");
-        Ports.requireFree(registryPort, "the schema registry", "--registry-port");
-        Ports.requireFree(smtpPort, "SMTP", "--smtp-port");
-        Ports.requireFree(mailViewerPort, "the mail viewer", "--mail-viewer-port");
-        if (prometheus) {
-            Ports.requireFree(prometheusPort, "Prometheus", "--prometheus-port");
+    /** A second stack (with a port offset) has data of its own unless told otherwise: one broker per log. */
+    Path dataDir() {
+        if (dataDir != null) {
+            return dataDir;
         }
-        servicePorts.forEach((service, port) -> Ports.requireFree(port, service,
-                "server.port in " + service + ".properties"));
+        return Path.of(portOffset == 0 ? DEFAULT_DATA_DIR : DEFAULT_DATA_DIR + "-" + portOffset);
     }
 
-    private void printSummary(KraftBroker broker, LocalRegistry registry, MailViewer viewer, List<RunningService> services,
-            DataDirectory data, List<String> notUp, Optional<String> prometheusUrl, double seconds) {
+    /** The options' ports shifted by the offset; an offset that cannot be is a usage error, said before anything. */
+    StackPorts ports() {
+        try {
+            return StackPorts.shifted(portOffset, kafkaPort, registryPort, smtpPort, mailViewerPort,
+                    prometheusPort, instances);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void printSummary(KraftBroker broker, LocalRegistry registry, MailViewer viewer, StackPorts ports,
+            List<RunningService> services, DataDirectory data, List<String> notUp, Optional<String> prometheusUrl, double seconds) {
         out.println();
         out.printf("Channel Hub local stack is up in %.1f s%n", seconds);
         out.printf("  %-22s %s%n", "Kafka bootstrap", broker.bootstrapServers());
         out.printf("  %-22s %s   (Confluent API; subjects: %s/subjects)%n", "Schema registry", registry.url(),
                 registry.url());
         out.printf("  %-22s %s%n", "Mail viewer", viewer.url());
-        out.printf("  %-22s localhost:%d%n", "SMTP", smtpPort);
+        out.printf("  %-22s localhost:%d%n", "SMTP", ports.smtp());
         for (RunningService service : services) {
             out.printf("  %-22s %s   %s%n", service.name(), service.url("/actuator/health"),
                     service.url("/actuator/prometheus"));

@@ -78,9 +78,15 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return currency.equals(other.currency) && amount.compareTo(other.amount) == 0;
     }
 
+    /**
+     * How a message shows money (issue 23): the amount at the currency's scale and its code, "899.10 EUR" for
+     * 899.1000 EUR as it comes off the wire; digits beyond that scale only if they are not zero (3.3333 EUR), so
+     * nothing is rounded away where an unrounded amount is shown.
+     */
     @Override
     public String toString() {
-        return amount.toPlainString() + " " + currency.getCurrencyCode();
+        int scale = Math.max(currency.getDefaultFractionDigits(), amount.stripTrailingZeros().scale());
+        return amount.setScale(scale).toPlainString() + " " + currency.getCurrencyCode();
     }
 
     private Money same(Money other) {

@@ -43,6 +43,19 @@ class MoneyTest {
         assertThat(eur.sameAs(usd)).isFalse();
     }
 
+    @ParameterizedTest // issue 23: messages show money at the currency's scale, never losing a digit
+    @CsvSource({
+            "899.1000, EUR, 899.10 EUR",  // as it comes off the wire (scale 4)
+            "90, EUR, 90.00 EUR",
+            "-0.5, EUR, -0.50 EUR",
+            "3.3333, EUR, 3.3333 EUR",    // unrounded: shown as it is
+            "100.0000, JPY, 100 JPY",
+            "1.5, BHD, 1.500 BHD"
+    })
+    void messagesShowTheCurrencysScale(String amount, String currency, String expected) {
+        assertThat(Money.of(amount, currency)).hasToString(expected);
+    }
+
     @Test
     void x4_sameAsIgnoresScaleButEqualsDoesNot() {
         assertThat(Money.of("90.0", "EUR").sameAs(Money.of("90.00", "EUR"))).isTrue();

@@ -145,7 +145,9 @@ class BillingJourneyTest {
         HttpResponse<String> json = SystemUnderTest.services().get("billing-service",
                 "/payers/" + RESELLER + "/invoices/2030-03", PartyKind.RESELLER, RESELLER);
         assertThat(json.statusCode()).isEqualTo(200);
-        assertThat(json.body()).contains("\"totalDue\":118.13", "\"discount\":10.00").doesNotContain("revenueShare");
+        // D-100: money as a decimal string at the currency's scale, with its currency
+        assertThat(json.body()).contains("\"totalDue\":{\"amount\":\"118.13\",\"currency\":\"EUR\"}",
+                "\"discount\":{\"amount\":\"10.00\",\"currency\":\"EUR\"}").doesNotContain("revenueShare");
         assertThat(SystemUnderTest.services().get("billing-service", "/payers/" + RESELLER + "/invoices/2030-02",
                 PartyKind.RESELLER, RESELLER)
                 .statusCode()).isEqualTo(404);
@@ -167,7 +169,7 @@ class BillingJourneyTest {
         // the ISV reads its statement over HTTP (issue 10: its own only)
         await().atMost(WAIT).untilAsserted(() -> assertThat(SystemUnderTest.services().get("billing-service",
                 "/isvs/BJ-ISV1/payout-statements/2030-03", PartyKind.ISV, "BJ-ISV1").body())
-                .contains("\"payout\":87.30"));
+                .contains("\"payout\":{\"amount\":\"87.30\",\"currency\":\"EUR\"}"));
     }
 
     // X2: replaying the inputs issues no second invoice, statement or e-mail

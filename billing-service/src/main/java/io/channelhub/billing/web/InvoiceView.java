@@ -3,39 +3,39 @@ package io.channelhub.billing.web;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.InvoiceLine;
 import io.channelhub.pricing.AvroMoney;
+import io.channelhub.pricing.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An invoice as JSON (B4), for its payer: amounts as decimals to the cent in the invoice's currency. The
+ * An invoice as JSON (B4), for its payer: amounts as money, written to the cent (D-100). The
  * marketplace's revenue share and the ISV's payout are on the lines of the event, for the ISV's statement, and
  * deliberately not here.
  */
 record InvoiceView(String invoiceId, String payerId, String payerName, String month, Instant issuedAt,
-        String currency, List<Line> lines, BigDecimal subtotal, BigDecimal discounts, BigDecimal creditsApplied,
-        BigDecimal totalDue) {
+        String currency, List<Line> lines, Money subtotal, Money discounts, Money creditsApplied, Money totalDue) {
 
     record Line(int number, String subscriptionId, String billingAccountId, String isvId, String sku, String charge,
-            LocalDate firstDay, LocalDate lastDay, int seatDays, BigDecimal unitPrice, BigDecimal gross,
-            BigDecimal discountPercent, String discountRule, BigDecimal discount, BigDecimal net) {
+            LocalDate firstDay, LocalDate lastDay, int seatDays, Money unitPrice, Money gross,
+            BigDecimal discountPercent, String discountRule, Money discount, Money net) {
 
         static Line of(InvoiceLine l) {
             return new Line(l.getNumber(), l.getSubscriptionId(), l.getBillingAccountId(), l.getIsvId(), l.getSku(),
-                    l.getCharge(), l.getFirstDay(), l.getLastDay(), l.getSeatDays(), cents(l.getUnitPrice()),
-                    cents(l.getGross()), l.getDiscountPercent(), l.getDiscountRule(), cents(l.getDiscount()),
-                    cents(l.getNet()));
+                    l.getCharge(), l.getFirstDay(), l.getLastDay(), l.getSeatDays(), money(l.getUnitPrice()),
+                    money(l.getGross()), l.getDiscountPercent(), l.getDiscountRule(), money(l.getDiscount()),
+                    money(l.getNet()));
         }
     }
 
     static InvoiceView of(InvoiceIssued i) {
         return new InvoiceView(i.getInvoiceId(), i.getPayerId(), i.getPayerName(), i.getMonth(), i.getIssuedAt(),
-                i.getCurrency(), i.getLines().stream().map(Line::of).toList(), cents(i.getSubtotal()),
-                cents(i.getDiscounts()), cents(i.getCreditsApplied()), cents(i.getTotalDue()));
+                i.getCurrency(), i.getLines().stream().map(Line::of).toList(), money(i.getSubtotal()),
+                money(i.getDiscounts()), money(i.getCreditsApplied()), money(i.getTotalDue()));
     }
 
-    private static BigDecimal cents(io.channelhub.common.event.Money money) {
-        return AvroMoney.fromAvro(money).rounded().amount();
+    private static Money money(io.channelhub.common.event.Money money) {
+        return AvroMoney.fromAvro(money);
     }
 }

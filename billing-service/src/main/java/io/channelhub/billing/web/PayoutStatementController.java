@@ -8,9 +8,11 @@ import io.channelhub.platform.web.PeerForwarder;
 import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
 import jakarta.servlet.http.HttpServletRequest;
+import io.channelhub.pricing.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,14 +28,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PayoutStatementController {
 
-    /** One statement, amounts to the cent in its currency. */
+    /** One statement, amounts as money (D-100). */
     record StatementView(String statementId, int sequence, Instant issuedAt, String currency,
-            List<String> invoiceIds, BigDecimal gross, BigDecimal discount, BigDecimal net, BigDecimal revenueShare,
-            BigDecimal payout) {
+            List<String> invoiceIds, Money gross, Money discount, Money net, Money revenueShare, Money payout) {
 
         static StatementView of(PayoutProgress.Issued s) {
             return new StatementView(s.statementId(), s.sequence(), s.issuedAt(), s.currency(), s.invoiceIds(),
-                    s.gross(), s.discount(), s.net(), s.revenueShare(), s.payout());
+                    money(s.gross(), s), money(s.discount(), s), money(s.net(), s), money(s.revenueShare(), s),
+                    money(s.payout(), s));
+        }
+
+        private static Money money(BigDecimal amount, PayoutProgress.Issued s) {
+            return new Money(amount, Currency.getInstance(s.currency()));
         }
     }
 

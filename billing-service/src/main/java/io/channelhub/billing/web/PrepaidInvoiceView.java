@@ -2,20 +2,20 @@ package io.channelhub.billing.web;
 
 import io.channelhub.migration.event.PrepaidInvoiceIssued;
 import io.channelhub.pricing.AvroMoney;
-import java.math.BigDecimal;
+import io.channelhub.pricing.Money;
 import java.util.List;
 
 /** B7: the migration month's prepaid invoice as JSON, for its reseller: the orders paid that month before opting in. */
 record PrepaidInvoiceView(String invoiceId, String kind, String payerId, String payerName, String month,
-        String currency, List<Line> lines, BigDecimal total) {
+        String currency, List<Line> lines, Money total) {
 
-    record Line(String orderId, String sku, int seats, BigDecimal amount) {
+    record Line(String orderId, String sku, int seats, Money amount) {
     }
 
     static PrepaidInvoiceView of(PrepaidInvoiceIssued i) {
         return new PrepaidInvoiceView(i.getInvoiceId(), "PREPAID", i.getResellerId(), i.getResellerName(),
                 i.getMonth(), i.getTotal().getCurrency(), i.getLines().stream().map(l -> new Line(l.getOrderId(),
-                        l.getSku(), l.getSeats(), AvroMoney.fromAvro(l.getAmount()).rounded().amount())).toList(),
-                AvroMoney.fromAvro(i.getTotal()).rounded().amount());
+                        l.getSku(), l.getSeats(), AvroMoney.fromAvro(l.getAmount()))).toList(),
+                AvroMoney.fromAvro(i.getTotal()));
     }
 }

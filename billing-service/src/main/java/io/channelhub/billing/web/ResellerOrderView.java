@@ -12,26 +12,26 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A reseller programme order as its reseller reads it (R2–R6): the ship-to, the money (amounts as decimals to the
- * cent in the order's currency) and how far it got, with its licences once released. For the reseller and
+ * A reseller programme order as its reseller reads it (R2–R6): the ship-to, the money (written to the cent,
+ * D-100) and how far it got, with its licences once released. For the reseller and
  * operators only; the end customer sees {@link io.channelhub.billing.domain.reseller.CustomerView} (R7).
  *
  * @param temporaryLicence R4, while held, if the reseller asked for one; null otherwise
  */
 record ResellerOrderView(String orderId, Instant placedAt, OrderStatus status, LocalDate dueDate, Instant paidAt,
-        ShipTo shipTo, String currency, List<Line> lines, BigDecimal subtotal, BigDecimal discountPercent,
-        BigDecimal discount, BigDecimal net, BigDecimal salesTaxPercent, BigDecimal salesTax, BigDecimal total,
-        BigDecimal interestCharged, List<LicenceView> licences, TemporaryLicenceView temporaryLicence) {
+        ShipTo shipTo, String currency, List<Line> lines, Money subtotal, BigDecimal discountPercent,
+        Money discount, Money net, BigDecimal salesTaxPercent, Money salesTax, Money total, Money interestCharged,
+        List<LicenceView> licences, TemporaryLicenceView temporaryLicence) {
 
     record ShipTo(String name, String email) {
     }
 
-    record Line(int number, String sku, int quantity, BigDecimal retailUnitPrice, BigDecimal retail,
-            BigDecimal discount, BigDecimal net) {
+    record Line(int number, String sku, int quantity, Money retailUnitPrice, Money retail, Money discount,
+            Money net) {
 
         static Line of(OrderPricing.Line l) {
-            return new Line(l.number(), l.sku(), l.quantity(), cents(l.retailUnitPrice()), cents(l.retail()),
-                    cents(l.discount()), cents(l.net()));
+            return new Line(l.number(), l.sku(), l.quantity(), l.retailUnitPrice(), l.retail(), l.discount(),
+                    l.net());
         }
     }
 
@@ -53,13 +53,8 @@ record ResellerOrderView(String orderId, Instant placedAt, OrderStatus status, L
         OrderPricing p = o.pricing();
         return new ResellerOrderView(o.id(), o.placedAt(), o.status(), o.dueDate(), o.paidAt(),
                 new ShipTo(o.shipTo().name(), o.shipTo().email()), p.currency().getCurrencyCode(),
-                p.lines().stream().map(Line::of).toList(), cents(p.subtotal()), p.discountPercent(),
-                cents(p.discount()), cents(p.net()), p.salesTaxPercent(), cents(p.salesTax()), cents(p.total()),
-                cents(o.interestCharged()), o.licences().stream().map(LicenceView::of).toList(),
+                p.lines().stream().map(Line::of).toList(), p.subtotal(), p.discountPercent(), p.discount(),
+                p.net(), p.salesTaxPercent(), p.salesTax(), p.total(), o.interestCharged(), o.licences().stream().map(LicenceView::of).toList(),
                 TemporaryLicenceView.of(o.temporaryLicence()));
-    }
-
-    private static BigDecimal cents(Money money) {
-        return money.rounded().amount();
     }
 }

@@ -27,6 +27,7 @@ import io.channelhub.platform.security.Party;
 import io.channelhub.platform.security.PartyKind;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.platform.testing.KafkaTestClient;
+import io.channelhub.platform.testing.MoneyInJson;
 import io.channelhub.platform.testing.TestTokens;
 import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.Money;
@@ -65,8 +66,12 @@ import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -111,6 +116,9 @@ class BillingEndpointsTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -224,7 +232,7 @@ class BillingEndpointsTest {
             JsonNode view = JSON.readTree(response.body());
             assertThat(view.get("invoiceId").asString()).isEqualTo(invoice.getInvoiceId());
             assertThat(view.get("payerId").asString()).isEqualTo(PAYER);
-            assertThat(view.get("totalDue").decimalValue()).isEqualTo("100.00");
+            assertThat(amount(view.get("totalDue"))).isEqualTo("100.00");
             // the marketplace's margin and the ISV's payout stay off the payer's invoice
             assertThat(response.body()).doesNotContain("revenueShare", "payout", "isvPayout");
         }
@@ -272,7 +280,7 @@ class BillingEndpointsTest {
         assertThat(view.get("kind").asString()).isEqualTo("PREPAID");
         assertThat(view.get("month").asString()).isEqualTo("2030-05");
         assertThat(view.get("lines").get(0).get("orderId").asString()).isEqualTo("MP2-" + RUN);
-        assertThat(view.get("total").decimalValue()).isEqualTo("120.00");
+        assertThat(amount(view.get("total"))).isEqualTo("120.00");
         assertThat(get(path, TestTokens.bearer(PartyKind.OPERATOR, OPERATOR)).statusCode()).isEqualTo(200);
         assertProblem(get(path, TestTokens.bearer(PartyKind.RESELLER, PAYER)), 404, "UNKNOWN_INVOICE");
     }
@@ -314,15 +322,14 @@ class BillingEndpointsTest {
                 assertThat(view.get("currency").asString()).isEqualTo("EUR");
                 assertThat(StreamSupport.stream(view.get("invoiceIds").spliterator(), false)
                         .map(JsonNode::asString).toList()).isEqualTo(issued.getInvoiceIds());
-                assertThat(List.of(view.get("gross").decimalValue(), view.get("discount").decimalValue(),
-                        view.get("net").decimalValue(), view.get("revenueShare").decimalValue(),
-                        view.get("payout").decimalValue())).isEqualTo(List.of(cents(issued.getGross()),
-                        cents(issued.getDiscount()), cents(issued.getNet()), cents(issued.getRevenueShare()),
-                        cents(issued.getPayout())));
+                assertThat(Stream.of("gross", "discount", "net", "revenueShare", "payout")
+                        .map(field -> amount(view.get(field)))).isEqualTo(Stream.of(issued.getGross(),
+                        issued.getDiscount(), issued.getNet(), issued.getRevenueShare(), issued.getPayout())
+                        .map(BillingEndpointsTest::cents).toList());
             }
             // 10 licences x (150.00 - 20%) / 12 = 100.00; then the credit note takes the line back
-            assertThat(list.get(0).get("gross").decimalValue()).isEqualTo("100.00");
-            assertThat(list.get(1).get("gross").decimalValue()).isEqualTo("-100.00");
+            assertThat(amount(list.get(0).get("gross"))).isEqualTo("100.00");
+            assertThat(amount(list.get(1).get("gross"))).isEqualTo("-100.00");
         }
         assertProblem(get("/isvs/" + ISV + "/payout-statements/" + APRIL, TestTokens.bearer(PartyKind.ISV, ISV)),
                 404, "NO_STATEMENT");
@@ -345,9 +352,9 @@ class BillingEndpointsTest {
             assertThat(paid.get("shipTo").get("name").asString()).isEqualTo("Customer One");
             assertThat(paid.get("currency").asString()).isEqualTo("EUR");
             // 2 x 500.00 = 1000.00, the reseller's 10% off -> 900.00, no sales tax outside the US (R6)
-            assertThat(paid.get("lines").get(0).get("retailUnitPrice").decimalValue()).isEqualTo("500.00");
+            assertThat(amount(paid.get("lines").get(0).get("retailUnitPrice"))).isEqualTo("500.00");
             assertThat(Stream.of("subtotal", "discount", "net", "salesTax", "total", "interestCharged")
-                    .map(field -> paid.get(field).decimalValue().toPlainString()))
+                    .map(field -> amount(paid.get(field))))
                     .containsExactly("1000.00", "100.00", "900.00", "0.00", "900.00", "0.00");
             assertThat(paid.get("paidAt").isNull()).isFalse();
             assertThat(paid.get("licences").get(0).get("licenceKey").asString())
@@ -392,6 +399,59 @@ class BillingEndpointsTest {
         // a customer with no billing account, or whose e-mail no order names: an empty list
         assertThat(JSON.readTree(get("/customers/C-NONE-" + RUN + "/orders", TestTokens.bearer(PartyKind.CUSTOMER,
                 "C-NONE-" + RUN)).body())).isEmpty();
+    }
+
+    // issue 23 (D-100): every JSON view and every problem the service answers writes money the one way. The paths
+    // walked are checked against the service's GET mappings, so an endpoint added later is walked or this fails
+    @Test
+    void everyViewAndProblemWritesMoneyOneWay() throws Exception {
+        Billed data = billed();
+        tick(MIGRATED, "2030-06-01T00:00:30Z");
+        String prepaid = await(PrepaidInvoiceIssued.class, i -> i.getResellerId().equals(MIGRATED)).getInvoiceId();
+        Map<String, List<String>> walks = new LinkedHashMap<>();
+        walks.put("/payers/{payerId}/invoices/{month}", List.of("/payers/" + PAYER + "/invoices/" + MARCH,
+                "/payers/" + PAYER + "/invoices/" + APRIL, "/payers/" + PAYER + "/invoices/2030-02",
+                "/payers/" + PAYER + "/invoices/2030-3"));
+        walks.put("/payers/{payerId}/invoices/{month}/pdf", List.of("/payers/" + PAYER + "/invoices/2030-02/pdf"));
+        walks.put("/invoices/{invoiceId}", List.of("/invoices/" + data.march().getInvoiceId(),
+                "/invoices/" + prepaid, "/invoices/INV-UNKNOWN-" + RUN));
+        walks.put("/payers/{resellerId}/migration/credit-statement.csv",
+                List.of("/payers/" + PAYER + "/migration/credit-statement.csv"));
+        walks.put("/isvs/{isvId}/payout-statements/{month}", List.of("/isvs/" + ISV + "/payout-statements/" + MARCH,
+                "/isvs/" + ISV + "/payout-statements/2030-01"));
+        walks.put("/resellers/{resellerId}/orders", List.of("/resellers/" + PAYER + "/orders",
+                "/resellers/R-NONE-" + RUN + "/orders"));
+        walks.put("/customers/{customerId}/orders", List.of("/customers/" + CUSTOMER + "/orders"));
+        assertThat(walks.keySet()).as("every GET endpoint of billing-service").containsExactlyInAnyOrderElementsOf(
+                getMappings());
+
+        String operator = TestTokens.bearer(PartyKind.OPERATOR, OPERATOR);
+        List<String> views = new ArrayList<>();
+        for (String path : walks.values().stream().flatMap(List::stream).toList()) {
+            HttpResponse<String> response = get(path, operator);
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type ->
+                    assertThat(type).containsAnyOf("application/json", "application/problem+json"));
+            MoneyInJson.assertOneWay(path + " (" + response.statusCode() + ")", JSON.readTree(response.body()));
+            if (response.statusCode() == 200) {
+                views.add(path);
+            }
+        }
+        // a refused caller's problem too
+        MoneyInJson.assertOneWay("a 403", JSON.readTree(get("/isvs/" + ISV + "/payout-statements/" + MARCH,
+                TestTokens.bearer(PartyKind.ISV, OTHER_ISV)).body()));
+        assertThat(views).as("views answered, not only problems").hasSize(7);
+    }
+
+    /** The GET paths billing-service's own controllers map. */
+    private Set<String> getMappings() {
+        Set<String> paths = new HashSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (method.getBeanType().getPackageName().startsWith("io.channelhub.billing")
+                    && info.getMethodsCondition().getMethods().contains(RequestMethod.GET)) {
+                paths.addAll(info.getPatternValues());
+            }
+        });
+        return paths;
     }
 
     /**
@@ -574,8 +634,15 @@ class BillingEndpointsTest {
         assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo(code);
     }
 
-    private static BigDecimal cents(io.channelhub.common.event.Money money) {
-        return AvroMoney.fromAvro(money).rounded().amount();
+    /** As the event has it, to the cent: what a view's amount must read. */
+    private static String cents(io.channelhub.common.event.Money money) {
+        return AvroMoney.fromAvro(money).rounded().amount().toPlainString();
+    }
+
+    /** The amount of money in a view, in euros as every amount here is (D-100: {"amount":"…","currency":"…"}). */
+    private static String amount(JsonNode money) {
+        assertThat(money.get("currency").asString()).isEqualTo("EUR");
+        return money.get("amount").asString();
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {

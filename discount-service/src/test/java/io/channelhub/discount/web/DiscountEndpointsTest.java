@@ -19,6 +19,7 @@ import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.platform.security.Party;
 import io.channelhub.platform.security.PartyKind;
 import io.channelhub.platform.testing.KafkaTestClient;
+import io.channelhub.platform.testing.MoneyInJson;
 import io.channelhub.platform.testing.TestTokens;
 import io.channelhub.schemas.Keys;
 import io.channelhub.schemas.Topics;
@@ -132,6 +133,9 @@ class DiscountEndpointsTest {
         assertThat(resellerList.statusCode()).isEqualTo(200);
         assertThat(resellerList.body()).contains(discountId, "\"percent\":10.00", "\"status\":\"ACCEPTED\"")
                 .doesNotContain("secret", "privateNotes");
+        // issue 23 (D-100): a percentage is a number, and no view here writes money another way
+        MoneyInJson.assertOneWay("the ISV's discounts", isvList);
+        MoneyInJson.assertOneWay("the reseller's discounts", JSON.readTree(resellerList.body()));
         assertThat(JSON.readTree(get("/resellers/R-NOBODY-" + RUN + "/discounts",
                 TestTokens.bearer(PartyKind.RESELLER, "R-NOBODY-" + RUN)).body())).isEmpty();
         // X3: discounts by state
@@ -272,6 +276,7 @@ class DiscountEndpointsTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo(code);
+        MoneyInJson.assertOneWay(code, JSON.readTree(response.body()));
     }
 
     private HttpResponse<String> page(String path) throws Exception {

@@ -32,24 +32,23 @@ public final class Services {
     static final int INSTANCE_PORT_STEP = 100;
 
     /**
-     * What the services need to know about the stack around them; {@code instances} of each service share its
-     * partitions (two show failover: kill one and the other takes over).
+     * What the services need to know about the stack around them; {@code ports} has every instance's HTTP port
+     * (as {@link #ports(int, int)} makes them), and the instances of each service share its partitions (two show
+     * failover: kill one and the other takes over).
      */
     public record Settings(String bootstrapServers, int smtpPort, DataDirectory data, Duration tickPeriod,
-            int instances) {
+            Map<String, Integer> ports) {
     }
 
-    /** Each service's HTTP port, as its defaults declare: checked before anything starts. */
-    public static Map<String, Integer> ports() {
-        return ports(1);
-    }
-
-    /** The HTTP port of every instance, by instance name ({@code transfer-service}, {@code transfer-service-2}). */
-    public static Map<String, Integer> ports(int instances) {
+    /**
+     * The HTTP port of every instance, by instance name ({@code transfer-service}, {@code transfer-service-2}): the
+     * service's default port, + 100 per further instance, + the stack's port offset.
+     */
+    public static Map<String, Integer> ports(int instances, int offset) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (int n = 1; n <= instances; n++) {
             for (ServiceSpec spec : ALL) {
-                ports.put(instanceName(spec, n), spec.port() + INSTANCE_PORT_STEP * (n - 1));
+                ports.put(instanceName(spec, n), spec.port() + INSTANCE_PORT_STEP * (n - 1) + offset);
             }
         }
         return ports;
@@ -65,17 +64,15 @@ public final class Services {
      */
     public static List<RunningService> start(Settings settings, Consumer<RunningService> started) {
         List<RunningService> running = new ArrayList<>();
-        for (int n = 1; n <= settings.instances(); n++) {
-            for (ServiceSpec spec : ALL) {
-                String name = instanceName(spec, n);
-                int port = ports(n).get(name);
-                ConfigurableApplicationContext context = application(spec.application(),
-                        properties(spec, name, port, n == 1, settings)).run();
-                RunningService service = new RunningService(name, port, context);
-                started.accept(service);
-                running.add(service);
-            }
-        }
+        settings.ports().forEach((name, port) -> {
+            ServiceSpec spec = ALL.stream().filter(s -> name.equals(s.name()) || name.startsWith(s.name() + "-"))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("No service " + name));
+            ConfigurableApplicationContext context = application(spec.application(),
+                    properties(spec, name, port, name.equals(spec.name()), settings)).run();
+            RunningService service = new RunningService(name, port, context);
+            started.accept(service);
+            running.add(service);
+        });
         return running;
     }
 
@@ -114,8 +111,9 @@ public final class Services {
         props.putAll(DevTokenIssuer.requiredClaims());
         // a developer's machine: health's details (Streams state) without a token
         props.put("management.endpoint.health.show-details", "always");
-        props.put("channelhub.approvals.base-url", "http://localhost:" + ports().get("transfer-service"));
-        props.put("channelhub.discounts.acceptance-base-url", "http://localhost:" + ports().get("discount-service"));
+        props.put("channelhub.approvals.base-url", "http://localhost:" + settings.ports().get("transfer-service"));
+        props.put("channelhub.discounts.acceptance-base-url",
+                "http://localhost:" + settings.ports().get("discount-service"));
         if (spec.sendsMail()) {
             props.put("spring.mail.host", "localhost");
             props.put("spring.mail.port", settings.smtpPort());

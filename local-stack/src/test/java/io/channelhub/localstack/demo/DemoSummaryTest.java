@@ -2,11 +2,14 @@ package io.channelhub.localstack.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.channelhub.localstack.StackPorts;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -54,5 +57,23 @@ class DemoSummaryTest {
                 Map.entry("/payers/reseller-northwind/invoices/2026-12/pdf -o invoice-2026-12.pdf",
                         "reseller reseller-northwind"),
                 Map.entry("/isvs/isv-acme-analytics/payout-statements/2026-12", "isv isv-acme-analytics"));
+    }
+
+    // issue 23: a stack started with --port-offset prints its own ports, and the token command of its own data
+    @Test
+    void aSecondStackPrintsItsShiftedPorts() {
+        StackPorts ports = StackPorts.shifted(1000, 9092, 8085, 3025, 8025, 9090, 1);
+        List<String> lines = DemoSummary.lines(new DemoSummary.Links("http://localhost:" + ports.mailViewer() + "/",
+                ports.firstInstances(), "./run-local-stack.sh token --data-dir .local-stack-1000",
+                Path.of(".local-stack-1000/logs/local-stack.log")), YearMonth.of(2026, 12), 11);
+
+        Set<Integer> printed = new TreeSet<>();
+        Matcher port = Pattern.compile("localhost:(\\d+)").matcher(String.join("\n", lines));
+        while (port.find()) {
+            printed.add(Integer.parseInt(port.group(1)));
+        }
+        assertThat(printed).containsExactlyElementsOf(new TreeSet<>(List.of(9025, 9081, 9082, 9083, 9084)));
+        assertThat(lines).filteredOn(line -> line.contains("curl")).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("token --data-dir .local-stack-1000 "));
     }
 }

@@ -52,7 +52,8 @@ class ServicesTest {
     @Test
     void pointsEachServiceAtTheStackAndKeepsItsStateInTheDataDirectory() {
         DataDirectory data = DataDirectory.prepare(tempDir.resolve("data"), false);
-        Services.Settings settings = new Services.Settings("localhost:19092", 3125, data, Duration.ofSeconds(5), 1);
+        Services.Settings settings = new Services.Settings("localhost:19092", 3125, data, Duration.ofSeconds(5),
+                Services.ports(1, 0));
         ServiceSpec transfer = new ServiceSpec("transfer-service", TransferServiceApplication.class, false);
 
         Map<String, Object> props = Services.properties(transfer, "transfer-service", 8081, true, settings);
@@ -68,7 +69,8 @@ class ServicesTest {
     @Test
     void mailGoesToTheStacksSmtpServerAndOnlyServicesWithCommandTopicsTick() {
         DataDirectory data = DataDirectory.prepare(tempDir.resolve("data"), false);
-        Services.Settings settings = new Services.Settings("localhost:19092", 3125, data, Duration.ofSeconds(5), 1);
+        Services.Settings settings = new Services.Settings("localhost:19092", 3125, data, Duration.ofSeconds(5),
+                Services.ports(1, 0));
         ServiceSpec notification = new ServiceSpec("notification-service", NotificationServiceApplication.class, true);
 
         Map<String, Object> props = Services.properties(notification, "notification-service", notification.port(), true,
@@ -81,10 +83,11 @@ class ServicesTest {
     @Test
     void aSecondInstanceHasItsOwnPortAndStateAndDoesNotTick() {
         DataDirectory data = DataDirectory.prepare(tempDir.resolve("data"), false);
-        Services.Settings settings = new Services.Settings("localhost:19092", 3125, data, Duration.ofSeconds(5), 2);
+        Services.Settings settings = new Services.Settings("localhost:19092", 3125, data, Duration.ofSeconds(5),
+                Services.ports(2, 0));
         ServiceSpec transfer = new ServiceSpec("transfer-service", TransferServiceApplication.class, false);
 
-        Map<String, Integer> ports = Services.ports(2);
+        Map<String, Integer> ports = settings.ports();
         Map<String, Object> props = Services.properties(transfer, "transfer-service-2",
                 ports.get("transfer-service-2"), false, settings);
 
@@ -98,8 +101,32 @@ class ServicesTest {
 
     @Test
     void readsEachServicesPortFromItsOwnDefaults() {
-        assertThat(Services.ports()).containsOnlyKeys("transfer-service", "discount-service", "billing-service",
+        assertThat(Services.ports(1, 0)).containsOnlyKeys("transfer-service", "discount-service", "billing-service",
                 "notification-service");
-        assertThat(Services.ports().values()).doesNotHaveDuplicates().allSatisfy(port -> assertThat(port).isPositive());
+        assertThat(Services.ports(1, 0).values()).doesNotHaveDuplicates()
+                .allSatisfy(port -> assertThat(port).isPositive());
+    }
+
+    // issue 23: a second stack beside the first: every instance, and the decision links e-mails carry, move along
+    @Test
+    void aPortOffsetMovesEveryInstanceAndTheLinksToIt() {
+        DataDirectory data = DataDirectory.prepare(tempDir.resolve("data"), false);
+        Map<String, Integer> shifted = Services.ports(2, 1000);
+        Services.Settings settings = new Services.Settings("localhost:10092", 4025, data, Duration.ofSeconds(5),
+                shifted);
+        ServiceSpec notification = new ServiceSpec("notification-service", NotificationServiceApplication.class, true);
+
+        Map<String, Object> props = Services.properties(notification, "notification-service",
+                shifted.get("notification-service"), true, settings);
+
+        Map<String, Integer> unshifted = Services.ports(2, 0);
+        assertThat(shifted).hasSize(8).containsOnlyKeys(unshifted.keySet());
+        unshifted.forEach((instance, port) -> assertThat(shifted).containsEntry(instance, port + 1000));
+        assertThat(props).containsEntry("server.port", unshifted.get("notification-service") + 1000)
+                .containsEntry("channelhub.approvals.base-url",
+                        "http://localhost:" + (unshifted.get("transfer-service") + 1000))
+                .containsEntry("channelhub.discounts.acceptance-base-url",
+                        "http://localhost:" + (unshifted.get("discount-service") + 1000))
+                .containsEntry("spring.mail.port", 4025);
     }
 }

@@ -9,6 +9,7 @@ import io.channelhub.platform.approvals.ApprovalTokens;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.platform.security.PartyKind;
 import io.channelhub.platform.testing.KafkaTestClient;
+import io.channelhub.platform.testing.MoneyInJson;
 import io.channelhub.platform.testing.TestTokens;
 import io.channelhub.schemas.Topics;
 import io.channelhub.transfer.event.TransferDetailsSupplied;
@@ -200,8 +201,11 @@ final class TestTransfers implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** The body as JSON; and, as every view and problem of every service (issue 23, D-100), money written one way. */
     static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
+        JsonNode json = JSON.readTree(response.body());
+        MoneyInJson.assertOneWay(response.uri().getPath(), json);
+        return json;
     }
 
     private URI uri(String path) {

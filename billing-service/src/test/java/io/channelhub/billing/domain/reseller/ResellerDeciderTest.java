@@ -318,7 +318,9 @@ class ResellerDeciderTest {
         Refused shortOfInterest = refused(new RecordPayment("o-4", PaymentMethod.WIRE, eur("1000.00")), state,
                 "2024-06-05");
         assertThat(shortOfInterest.reasons()).containsExactly(RefusalReason.AMOUNT_SHORT);
-        assertThat(shortOfInterest.detail()).contains("1006.25");
+        // issue 23: money in a message at the currency's scale, though the total is computed to four places
+        assertThat(shortOfInterest.detail()).isEqualTo("1000.00 EUR does not cover 1006.25 EUR: total 1000.00 EUR"
+                + " + interest 6.25 EUR for 19 days overdue");
 
         Accepted paid = accepted(new RecordPayment("o-4", PaymentMethod.WIRE, eur("1006.25")), state, "2024-06-05");
 
