@@ -139,8 +139,9 @@ class BillingJourneyTest {
         assertThat(email.getSubject()).isEqualTo("Your invoice for 2030-03");
         assertThat(SystemUnderTest.text(email)).contains("118.13 EUR");
         String pdf = SystemUnderTest.pdfText(email);
-        assertThat(pdf).contains("Invoice 2030-03", "Total due (EUR)", "118.13", "90.00", "28.13")
-                .doesNotContain("87.30");
+        // the first line at its gross with its 10% discount a line of its own: 100.00 - 10.00 + 28.13
+        assertThat(pdf).contains("Service period: 2030-03-01 to 2030-03-31", "Total due", "118.13", "100.00",
+                "-10.00", "28.13", "Reference to quote with your transfer").doesNotContain("87.30", "-0.00");
 
         HttpResponse<String> json = SystemUnderTest.services().get("billing-service",
                 "/payers/" + RESELLER + "/invoices/2030-03", PartyKind.RESELLER, RESELLER);
