@@ -5,6 +5,7 @@ import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.stream.BillingMetrics;
 import io.channelhub.billing.stream.BillingSettings;
 import io.channelhub.billing.stream.BillingTopology;
+import io.channelhub.documents.Issuer;
 import io.channelhub.platform.metrics.KnownSeries;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -28,6 +29,19 @@ public class BillingServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(BillingServiceApplication.class, args);
+    }
+
+    /** The marketplace on every document (D-96): {@code channelhub.issuer.*} over the documents module's defaults. */
+    @Bean
+    Issuer issuer(org.springframework.core.env.Environment environment) {
+        java.util.Properties overrides = new java.util.Properties();
+        for (String key : List.of("id", "name", "address", "taxId", "bank", "iban", "bic")) {
+            String value = environment.getProperty("channelhub.issuer." + key);
+            if (value != null) {
+                overrides.setProperty(key, value);
+            }
+        }
+        return Issuer.configured(overrides);
     }
 
     @Bean

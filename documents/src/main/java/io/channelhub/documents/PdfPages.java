@@ -105,12 +105,6 @@ final class PdfPages implements AutoCloseable {
         return lines;
     }
 
-    /** Moves down {@code lines} lines. */
-    PdfPages down(float lines) {
-        y -= lines * LEADING;
-        return this;
-    }
-
     /** Moves down {@code points}. */
     PdfPages drop(float points) {
         y -= points;
@@ -130,15 +124,6 @@ final class PdfPages implements AutoCloseable {
     /** True (after starting a new page) when less than {@code points} are left. */
     boolean newPageUnlessRoom(float points) {
         if (y - points < MARGIN) {
-            newPage();
-            return true;
-        }
-        return false;
-    }
-
-    /** True (after starting a new page) when fewer than {@code lines} lines are left. */
-    boolean newPageUnless(int lines) {
-        if (y < MARGIN + lines * LEADING) {
             newPage();
             return true;
         }

@@ -2,7 +2,12 @@ package io.channelhub.billing.web;
 
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.stream.BillingTopology;
+import io.channelhub.documents.Assigned;
+import io.channelhub.documents.Document;
+import io.channelhub.documents.DocumentPdf;
+import io.channelhub.documents.Documents;
 import io.channelhub.documents.InvoicePdf;
+import io.channelhub.documents.Issuer;
 import io.channelhub.migration.event.PrepaidInvoiceIssued;
 import io.channelhub.platform.security.Caller;
 import io.channelhub.platform.security.Party;
@@ -10,6 +15,9 @@ import io.channelhub.platform.web.PeerForwarder;
 import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.http.ContentDisposition;
@@ -36,15 +44,19 @@ class InvoiceController {
     private final StoreLocator stores;
     private final PeerForwarder forwarder;
 
-    InvoiceController(StoreLocator stores, PeerForwarder forwarder) {
+    private final Issuer issuer;
+
+    InvoiceController(StoreLocator stores, PeerForwarder forwarder, Issuer issuer) {
         this.stores = stores;
         this.forwarder = forwarder;
+        this.issuer = issuer;
     }
 
     @GetMapping("/payers/{payerId}/invoices/{month}")
     ResponseEntity<?> json(@PathVariable String payerId, @PathVariable String month, Caller caller,
             HttpServletRequest request) {
-        return invoice(payerId, month, caller, request, invoice -> ResponseEntity.ok(InvoiceView.of(invoice)));
+        return invoice(payerId, month, caller, request, invoice -> ResponseEntity.ok(InvoiceView.of(invoice,
+                document(invoice))));
     }
 
     @GetMapping("/payers/{payerId}/invoices/{month}/pdf")
@@ -54,7 +66,7 @@ class InvoiceController {
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(InvoicePdf.filename(invoice)).build().toString())
-                .body(InvoicePdf.render(invoice)));
+                .body(DocumentPdf.render(document(invoice))));
     }
 
     @GetMapping("/invoices/{invoiceId}")
@@ -64,11 +76,12 @@ class InvoiceController {
             SpecificRecord stored = stores.<SpecificRecord>local(BillingTopology.INVOICES_STORE).get(key);
             // the same answer as for an id nobody issued; the peers, asked in turn, answer so too
             if (stored instanceof InvoiceIssued invoice && caller.mayRead(Party.reseller(invoice.getPayerId()))) {
-                return ResponseEntity.ok(InvoiceView.of(invoice));
+                return ResponseEntity.ok(InvoiceView.of(invoice, document(invoice)));
             }
             if (stored instanceof PrepaidInvoiceIssued prepaid
                     && caller.mayRead(Party.reseller(prepaid.getResellerId()))) {
-                return ResponseEntity.ok(PrepaidInvoiceView.of(prepaid));
+                return ResponseEntity.ok(PrepaidInvoiceView.of(prepaid, Documents.prepaidInvoice(prepaid, issuer,
+                        Assigned.beforeNumbering(prepaid.getInvoiceId(), day(prepaid.getMeta().getOccurredAt())))));
             }
             throw unknown(invoiceId);
         }
@@ -98,6 +111,16 @@ class InvoiceController {
             }
             return answer.apply((InvoiceIssued) invoice);
         });
+    }
+
+    /** The JSON view and the PDF show this one document. */
+    private Document document(InvoiceIssued invoice) {
+        return Documents.monthlyInvoice(invoice, issuer, Assigned.beforeNumbering(invoice.getInvoiceId(),
+                day(invoice.getIssuedAt())));
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     private static ErrorResponseException unknown(String invoiceId) {

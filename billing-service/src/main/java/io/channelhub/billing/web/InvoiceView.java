@@ -2,6 +2,7 @@ package io.channelhub.billing.web;
 
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.InvoiceLine;
+import io.channelhub.documents.Document;
 import io.channelhub.pricing.AvroMoney;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 record InvoiceView(String invoiceId, String payerId, String payerName, String month, Instant issuedAt,
         String currency, List<Line> lines, BigDecimal subtotal, BigDecimal discounts, BigDecimal creditsApplied,
-        BigDecimal totalDue) {
+        BigDecimal totalDue, Document document) {
 
     record Line(int number, String subscriptionId, String billingAccountId, String isvId, String sku, String charge,
             LocalDate firstDay, LocalDate lastDay, int seatDays, BigDecimal unitPrice, BigDecimal gross,
@@ -29,10 +30,11 @@ record InvoiceView(String invoiceId, String payerId, String payerName, String mo
         }
     }
 
-    static InvoiceView of(InvoiceIssued i) {
+    /** {@code document}: what the PDF prints, the same record. */
+    static InvoiceView of(InvoiceIssued i, Document document) {
         return new InvoiceView(i.getInvoiceId(), i.getPayerId(), i.getPayerName(), i.getMonth(), i.getIssuedAt(),
                 i.getCurrency(), i.getLines().stream().map(Line::of).toList(), cents(i.getSubtotal()),
-                cents(i.getDiscounts()), cents(i.getCreditsApplied()), cents(i.getTotalDue()));
+                cents(i.getDiscounts()), cents(i.getCreditsApplied()), cents(i.getTotalDue()), document);
     }
 
     private static BigDecimal cents(io.channelhub.common.event.Money money) {

@@ -225,6 +225,13 @@ class BillingEndpointsTest {
             assertThat(view.get("invoiceId").asString()).isEqualTo(invoice.getInvoiceId());
             assertThat(view.get("payerId").asString()).isEqualTo(PAYER);
             assertThat(view.get("totalDue").decimalValue()).isEqualTo("100.00");
+            // issue 23: the document the PDF prints, in the JSON too: issuer, totals, the wire transfer to make (R3)
+            JsonNode document = view.get("document");
+            assertThat(document.get("issuer").get("name").asString()).isEqualTo("Channel Hub Marketplace B.V.");
+            assertThat(document.get("payment").get("amount").asString()).isEqualTo("100.00");
+            assertThat(document.get("payment").get("iban").asString()).isNotBlank();
+            assertThat(document.get("totals").get(document.get("totals").size() - 1).get("amount").asString())
+                    .isEqualTo("100.00");
             // the marketplace's margin and the ISV's payout stay off the payer's invoice
             assertThat(response.body()).doesNotContain("revenueShare", "payout", "isvPayout");
         }
