@@ -171,7 +171,7 @@ public final class BillingBenchmark {
             reference.add(record(Topics.PRICES_EVENTS, "margin:R-" + p, new ResellerMarginSet(meta("margin-" + p,
                     MARCH), "R-" + p, new BigDecimal("20.00"))));
             reference.add(record(Topics.DIRECTORY_EVENTS, "reseller:R-" + p, new ResellerRegistered(meta("r-" + p,
-                    MARCH), "R-" + p, "Reseller " + p, "billing@r" + p + ".example", "IT")));
+                    MARCH), "R-" + p, "Reseller " + p, "billing@r" + p + ".example", "IT", java.util.List.of(), null)));
         }
         kafka.send(reference);
         kafka.countUntil(ReferenceTable.tableTopic("billing-service", Topics.PRICES_EVENTS),

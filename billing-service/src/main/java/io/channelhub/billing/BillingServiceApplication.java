@@ -5,6 +5,7 @@ import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.stream.BillingMetrics;
 import io.channelhub.billing.stream.BillingSettings;
 import io.channelhub.billing.stream.BillingTopology;
+import io.channelhub.billing.stream.DocumentNumbering;
 import io.channelhub.documents.Issuer;
 import io.channelhub.platform.metrics.KnownSeries;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,9 +70,12 @@ public class BillingServiceApplication {
             @Value("${channelhub.migration.final-trial-days}") int finalTrialDays,
             @Value("${channelhub.migration.near-renewal-days}") int nearRenewalDays,
             @Value("${channelhub.migration.trial-reminder-days}") int trialReminderDays,
-            @Value("${channelhub.dedupe-retention}") Duration dedupeRetention) {
-        return BillingTopology.build(new BillingSettings(statementDelay), new ResellerSettings(defaultDiscount,
-                annualInterest, paymentTermDays, temporaryLicenceDays), new MigrationSettings(lastDaysRefused,
-                finalTrialDays, nearRenewalDays, trialReminderDays), metrics, registry, dedupeRetention);
+            @Value("${channelhub.dedupe-retention}") Duration dedupeRetention, Issuer issuer) {
+        Topology topology = BillingTopology.build(new BillingSettings(statementDelay),
+                new ResellerSettings(defaultDiscount, annualInterest, paymentTermDays, temporaryLicenceDays),
+                new MigrationSettings(lastDaysRefused, finalTrialDays, nearRenewalDays, trialReminderDays), metrics,
+                registry, dedupeRetention);
+        DocumentNumbering.addTo(topology, issuer.id(), registry);
+        return topology;
     }
 }

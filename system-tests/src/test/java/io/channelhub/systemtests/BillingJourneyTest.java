@@ -67,7 +67,7 @@ class BillingJourneyTest {
         kafka = SystemUnderTest.kafka();
         Instant now = Instant.now();
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + RESELLER, new ResellerRegistered(meta(now), RESELLER,
-                "Billing Journey Reseller", RESELLER_MAIL, "IT"));
+                "Billing Journey Reseller", RESELLER_MAIL, "IT", java.util.List.of(), null));
         for (String isv : List.of("BJ-ISV1", "BJ-ISV2")) {
             kafka.send(Topics.DIRECTORY_EVENTS, "isv:" + isv, new IsvRegistered(meta(now), isv, "Vendor " + isv,
                     "partners@" + isv.toLowerCase() + ".example", true));

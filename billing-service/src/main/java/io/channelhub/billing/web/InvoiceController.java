@@ -1,7 +1,9 @@
 package io.channelhub.billing.web;
 
 import io.channelhub.billing.event.InvoiceIssued;
+import io.channelhub.billing.event.DocumentNumbered;
 import io.channelhub.billing.stream.BillingTopology;
+import io.channelhub.billing.stream.DocumentNumbering;
 import io.channelhub.documents.Assigned;
 import io.channelhub.documents.Document;
 import io.channelhub.documents.DocumentPdf;
@@ -16,7 +18,6 @@ import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -81,7 +82,7 @@ class InvoiceController {
             if (stored instanceof PrepaidInvoiceIssued prepaid
                     && caller.mayRead(Party.reseller(prepaid.getResellerId()))) {
                 return ResponseEntity.ok(PrepaidInvoiceView.of(prepaid, Documents.prepaidInvoice(prepaid, issuer,
-                        Assigned.beforeNumbering(prepaid.getInvoiceId(), day(prepaid.getMeta().getOccurredAt())))));
+                        assigned(prepaid.getInvoiceId(), prepaid.getMeta().getOccurredAt()))));
             }
             throw unknown(invoiceId);
         }
@@ -115,12 +116,20 @@ class InvoiceController {
 
     /** The JSON view and the PDF show this one document. */
     private Document document(InvoiceIssued invoice) {
-        return Documents.monthlyInvoice(invoice, issuer, Assigned.beforeNumbering(invoice.getInvoiceId(),
-                day(invoice.getIssuedAt())));
+        return Documents.monthlyInvoice(invoice, issuer, assigned(invoice.getInvoiceId(), invoice.getIssuedAt()));
     }
 
-    private static LocalDate day(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    /**
+     * The number, due date and address numbering gave the document (every instance holds every number), or, in
+     * the moment before it is numbered, its id and the default terms.
+     */
+    private Assigned assigned(String documentId, Instant issuedAt) {
+        if (stores.<SpecificRecord>local(DocumentNumbering.NUMBERS_STORE).get(documentId)
+                instanceof DocumentNumbered numbered) {
+            return new Assigned(numbered.getNumber(), numbered.getIssuedOn(), numbered.getTermsDays(),
+                    numbered.getDueOn(), numbered.getBillToAddress(), numbered.getNames());
+        }
+        return Assigned.beforeNumbering(documentId, issuedAt.atZone(ZoneOffset.UTC).toLocalDate());
     }
 
     private static ErrorResponseException unknown(String invoiceId) {

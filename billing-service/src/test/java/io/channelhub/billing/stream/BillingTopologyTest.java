@@ -85,7 +85,7 @@ class BillingTopologyTest {
         prices.pipeInput("margin:R-1", new ResellerMarginSet(meta(SEPT), "R-1", new BigDecimal("20.00")));
         driver.createInputTopic(Topics.DIRECTORY_EVENTS, new StringSerializer(), new EventSerde())
                 .pipeInput("reseller:R-1", new ResellerRegistered(meta(SEPT), "R-1", "Reseller One",
-                        "billing@r1.example", "IT"));
+                        "billing@r1.example", "IT", java.util.List.of(), null));
         // D8: a 10% discount of ISV-1 for account A-1, in effect before the plan is accepted
         driver.createInputTopic(Topics.DISCOUNTS_EVENTS, new StringSerializer(), new EventSerde())
                 .pipeInput(Keys.discounts("ISV-1", "R-1"), new DiscountStarted(meta(SEPT), DiscountTerms.newBuilder()

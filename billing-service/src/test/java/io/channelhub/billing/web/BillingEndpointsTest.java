@@ -119,7 +119,8 @@ class BillingEndpointsTest {
         Instant now = Instant.now();
         for (String reseller : List.of(PAYER, OTHER_RESELLER, MIGRATED)) {
             kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + reseller, new ResellerRegistered(meta(now), reseller,
-                    "Reseller " + reseller, "billing@" + reseller.toLowerCase() + ".example", "IT"));
+                    "Reseller " + reseller, "billing@" + reseller.toLowerCase() + ".example", "IT",
+                            java.util.List.of(), null));
         }
         kafka.send(Topics.DIRECTORY_EVENTS, "isv:" + ISV, new IsvRegistered(meta(now), ISV, "Vendor",
                 "partners@isv.example", true));
