@@ -7,6 +7,7 @@ import io.channelhub.billing.BillingServiceApplication;
 import io.channelhub.billing.event.BillingPlan;
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.event.CreditNoteRequested;
+import io.channelhub.billing.event.DocumentNumbered;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.IsvInvoiceLines;
 import io.channelhub.billing.event.PayoutStatementIssued;
@@ -120,7 +121,7 @@ class BillingEndpointsTest {
         for (String reseller : List.of(PAYER, OTHER_RESELLER, MIGRATED)) {
             kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + reseller, new ResellerRegistered(meta(now), reseller,
                     "Reseller " + reseller, "billing@" + reseller.toLowerCase() + ".example", "IT",
-                            java.util.List.of(), null));
+                    List.of("1 Via Roma", "00100 Roma"), 45));
         }
         kafka.send(Topics.DIRECTORY_EVENTS, "isv:" + ISV, new IsvRegistered(meta(now), ISV, "Vendor",
                 "partners@isv.example", true));
@@ -233,6 +234,17 @@ class BillingEndpointsTest {
             assertThat(document.get("payment").get("iban").asString()).isNotBlank();
             assertThat(document.get("totals").get(document.get("totals").size() - 1).get("amount").asString())
                     .isEqualTo("100.00");
+            // once numbered: the human number, the due date after the payer's 45 days, its address (issue 23)
+            DocumentNumbered numbered = await(DocumentNumbered.class,
+                    n -> n.getDocumentId().equals(invoice.getInvoiceId()));
+            assertThat(numbered.getNumber()).matches("CH-\\d{4}-\\d{6}");
+            JsonNode now = JSON.readTree(get("/payers/" + PAYER + "/invoices/" + invoice.getMonth(), payer).body())
+                    .get("document");
+            assertThat(now.get("number").asString()).isEqualTo(numbered.getNumber());
+            assertThat(now.get("payment").get("reference").asString()).isEqualTo(numbered.getNumber());
+            assertThat(now.get("payment").get("dueOn").asString()).isEqualTo(numbered.getIssuedOn().plusDays(45)
+                    .toString());
+            assertThat(now.get("billTo").get("address").toString()).contains("1 Via Roma");
             // the marketplace's margin and the ISV's payout stay off the payer's invoice
             assertThat(response.body()).doesNotContain("revenueShare", "payout", "isvPayout");
         }

@@ -80,10 +80,12 @@ final class DemoEvents {
                 new Publication(Topics.DIRECTORY_EVENTS, "reseller:" + CURRENT_RESELLER, ResellerRegistered.newBuilder()
                         .setMeta(meta("ResellerRegistered", 0, at)).setResellerId(CURRENT_RESELLER)
                         .setName("Northwind Resale").setContactEmail("channel@northwind.example").setCountry("DE")
+                        .setAddress(List.of("Hafenstrasse 12", "20457 Hamburg", "Germany")).setPaymentTermsDays(30)
                         .build()),
                 new Publication(Topics.DIRECTORY_EVENTS, "reseller:" + TARGET_RESELLER, ResellerRegistered.newBuilder()
                         .setMeta(meta("ResellerRegistered", 1, at)).setResellerId(TARGET_RESELLER)
                         .setName("Contoso Channel").setContactEmail("channel@contoso.example").setCountry("DE")
+                        .setAddress(List.of("Leopoldstrasse 30", "80802 Muenchen", "Germany")).setPaymentTermsDays(14)
                         .build()),
                 new Publication(Topics.DIRECTORY_EVENTS, "account:" + CURRENT_ACCOUNT, account(0, CURRENT_ACCOUNT,
                         CURRENT_RESELLER, at)),
