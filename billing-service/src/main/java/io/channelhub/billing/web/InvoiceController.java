@@ -63,26 +63,37 @@ class InvoiceController {
     @GetMapping("/payers/{payerId}/invoices/{month}/pdf")
     ResponseEntity<?> pdf(@PathVariable String payerId, @PathVariable String month, Caller caller,
             HttpServletRequest request) {
-        return invoice(payerId, month, caller, request, invoice -> ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(InvoicePdf.filename(invoice)).build().toString())
-                .body(DocumentPdf.render(document(invoice))));
+        return invoice(payerId, month, caller, request, invoice -> pdf(document(invoice),
+                InvoicePdf.filename(invoice)));
     }
 
     @GetMapping("/invoices/{invoiceId}")
     ResponseEntity<?> byId(@PathVariable String invoiceId, Caller caller, HttpServletRequest request) {
+        return byId(invoiceId, caller, request, false);
+    }
+
+    /** Any invoice by id as its PDF, the migration month's prepaid one included (B7). */
+    @GetMapping("/invoices/{invoiceId}/pdf")
+    ResponseEntity<?> pdfById(@PathVariable String invoiceId, Caller caller, HttpServletRequest request) {
+        return byId(invoiceId, caller, request, true);
+    }
+
+    private ResponseEntity<?> byId(String invoiceId, Caller caller, HttpServletRequest request, boolean pdf) {
         String key = stores.<String>local(BillingTopology.INVOICE_IDS_STORE).get(invoiceId);
         if (key != null) {
             SpecificRecord stored = stores.<SpecificRecord>local(BillingTopology.INVOICES_STORE).get(key);
             // the same answer as for an id nobody issued; the peers, asked in turn, answer so too
             if (stored instanceof InvoiceIssued invoice && caller.mayRead(Party.reseller(invoice.getPayerId()))) {
-                return ResponseEntity.ok(InvoiceView.of(invoice, document(invoice)));
+                Document document = document(invoice);
+                return pdf ? pdf(document, InvoicePdf.filename(invoice))
+                        : ResponseEntity.ok(InvoiceView.of(invoice, document));
             }
             if (stored instanceof PrepaidInvoiceIssued prepaid
                     && caller.mayRead(Party.reseller(prepaid.getResellerId()))) {
-                return ResponseEntity.ok(PrepaidInvoiceView.of(prepaid, Documents.prepaidInvoice(prepaid, issuer,
-                        assigned(prepaid.getInvoiceId(), prepaid.getMeta().getOccurredAt()))));
+                Document document = Documents.prepaidInvoice(prepaid, issuer, assigned(prepaid.getInvoiceId(),
+                        prepaid.getMeta().getOccurredAt()));
+                return pdf ? pdf(document, "invoice-prepaid-" + prepaid.getMonth() + "-" + prepaid.getResellerId()
+                        + ".pdf") : ResponseEntity.ok(PrepaidInvoiceView.of(prepaid, document));
             }
             throw unknown(invoiceId);
         }
@@ -112,6 +123,13 @@ class InvoiceController {
             }
             return answer.apply((InvoiceIssued) invoice);
         });
+    }
+
+    private static ResponseEntity<byte[]> pdf(Document document, String filename) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build()
+                        .toString())
+                .body(DocumentPdf.render(document));
     }
 
     /** The JSON view and the PDF show this one document. */

@@ -295,6 +295,19 @@ class BillingEndpointsTest {
         assertThat(view.get("total").decimalValue()).isEqualTo("120.00");
         assertThat(get(path, TestTokens.bearer(PartyKind.OPERATOR, OPERATOR)).statusCode()).isEqualTo(200);
         assertProblem(get(path, TestTokens.bearer(PartyKind.RESELLER, PAYER)), 404, "UNKNOWN_INVOICE");
+
+        // issue 23: as a PDF too, with the number numbering gave it and the wire transfer to make (R3)
+        DocumentNumbered numbered = await(DocumentNumbered.class,
+                n -> n.getDocumentId().equals(prepaid.getInvoiceId()));
+        HttpResponse<byte[]> pdf = bytes(path + "/pdf", TestTokens.bearer(PartyKind.RESELLER, MIGRATED));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+        assertThat(text).contains("No. " + numbered.getNumber(), "MP2-" + RUN, "120.00",
+                "Reference to quote with your transfer: " + numbered.getNumber()).doesNotContain("-0.00");
+        assertProblem(get(path + "/pdf", TestTokens.bearer(PartyKind.RESELLER, PAYER)), 404, "UNKNOWN_INVOICE");
     }
 
     // issue 10, B6: the migrated reseller's credit statement
