@@ -164,9 +164,9 @@ public final class BillingBenchmark {
     private void publishReferenceData(int payers) {
         List<ProducerRecord<String, byte[]>> reference = new ArrayList<>();
         reference.add(record(Topics.PRICES_EVENTS, "price:SKU-A:ANNUAL", new PriceListed(meta("price-a", MARCH),
-                "SKU-A", "ISV-1", BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("50.00", "EUR")))));
+                "SKU-A", "ISV-1", BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("50.00", "EUR")), null)));
         reference.add(record(Topics.PRICES_EVENTS, "price:SKU-F:FLEXIBLE", new PriceListed(meta("price-f", MARCH),
-                "SKU-F", "ISV-2", BillingPlan.FLEXIBLE, AvroMoney.toAvro(Money.of("60.00", "EUR")))));
+                "SKU-F", "ISV-2", BillingPlan.FLEXIBLE, AvroMoney.toAvro(Money.of("60.00", "EUR")), null)));
         for (int p = 0; p < payers; p++) {
             reference.add(record(Topics.PRICES_EVENTS, "margin:R-" + p, new ResellerMarginSet(meta("margin-" + p,
                     MARCH), "R-" + p, new BigDecimal("20.00"))));

@@ -78,9 +78,9 @@ class BillingJourneyTest {
                     RESELLER));
         }
         kafka.send(Topics.PRICES_EVENTS, "price:BJ-SKU-A:ANNUAL", new PriceListed(meta(now), "BJ-SKU-A", "BJ-ISV1",
-                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("150.00", "EUR"))));
+                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("150.00", "EUR")), null));
         kafka.send(Topics.PRICES_EVENTS, "price:BJ-SKU-F:FLEXIBLE", new PriceListed(meta(now), "BJ-SKU-F",
-                "BJ-ISV2", BillingPlan.FLEXIBLE, AvroMoney.toAvro(Money.of("60.00", "EUR"))));
+                "BJ-ISV2", BillingPlan.FLEXIBLE, AvroMoney.toAvro(Money.of("60.00", "EUR")), null));
         kafka.send(Topics.PRICES_EVENTS, "margin:" + RESELLER, new ResellerMarginSet(meta(now), RESELLER,
                 new BigDecimal("20.00")));
         SystemUnderTest.awaitAccountsKnownTo("discount-service", "BJ-A1", "BJ-A2");

@@ -328,7 +328,7 @@ class LivePrometheusTest {
         kafka.send(Topics.DIRECTORY_EVENTS, "account:L-A", new BillingAccountRegistered(meta(now), "L-A", "C-L-A",
                 "Customer L-A", "it@l-a.example", "L-R"));
         kafka.send(Topics.PRICES_EVENTS, "price:L-SKU:ANNUAL", new PriceListed(meta(now), "L-SKU", "L-ISV",
-                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("120.00", "EUR"))));
+                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("120.00", "EUR")), null));
         kafka.send(Topics.PRICES_EVENTS, "margin:L-R", new ResellerMarginSet(meta(now), "L-R", new BigDecimal("20.00")));
         kafka.await(ReferenceTable.tableTopic("billing-service", Topics.PRICES_EVENTS), ResellerMarginSet.class,
                 m -> m.getResellerId().equals("L-R"), 1, WAIT);

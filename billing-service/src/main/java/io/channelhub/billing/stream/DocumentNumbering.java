@@ -3,12 +3,14 @@ package io.channelhub.billing.stream;
 import io.channelhub.billing.domain.Producer;
 import io.channelhub.billing.domain.document.DocumentNumbers;
 import io.channelhub.billing.domain.document.IssuedDocument;
+import io.channelhub.billing.event.BillingPlan;
 import io.channelhub.billing.event.DocumentNumbered;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.platform.ids.EventIds;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
 import io.channelhub.platform.streams.ReferenceTable;
+import io.channelhub.pricing.event.PriceListed;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,7 +59,7 @@ public final class DocumentNumbering {
     private DocumentNumbering() {
     }
 
-    /** Adds numbering to billing's topology, whose global directory store it reads. */
+    /** Adds numbering to billing's topology, whose global directory and price stores it reads. */
     public static void addTo(Topology topology, String issuerId, MeterRegistry registry) {
         String issued = DecodeOrDeadLetter.addSource(topology, Topics.BILLING_EVENTS, REKEY, registry);
         topology.addProcessor(REKEY, () -> new Rekey(issuerId), issued);
@@ -102,6 +104,7 @@ public final class DocumentNumbering {
         private KeyValueStore<String, SpecificRecord> numbered;
         private ReadOnlyKeyValueStore<String, SpecificRecord> directory;
         private ReadOnlyKeyValueStore<String, SpecificRecord> numbers;
+        private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
 
         AssignNumber(String issuerId) {
             this.issuerId = issuerId;
@@ -114,6 +117,7 @@ public final class DocumentNumbering {
             numbered = context.getStateStore(NUMBERED_STORE);
             directory = context.getStateStore(BillingTopology.DIRECTORY_STORE);
             numbers = context.getStateStore(NUMBERS_STORE);
+            prices = context.getStateStore(BillingTopology.PRICES_STORE);
         }
 
         @Override
@@ -145,12 +149,23 @@ public final class DocumentNumbering {
                     NUMBERS_SINK);
         }
 
-        /** The customers' names the lines mention, and the number of the invoice a credit note corrects. */
+        /**
+         * The customers and products the lines mention by name (a product's from its price on either plan), and the
+         * number of the invoice a credit note corrects.
+         */
         private Map<String, String> names(IssuedDocument document) {
             Map<String, String> names = new HashMap<>();
             for (String account : document.accountIds()) {
                 if (directory.get("account:" + account) instanceof BillingAccountRegistered registered) {
                     names.put("account:" + account, registered.getCustomerName());
+                }
+            }
+            for (String sku : document.skus()) {
+                for (BillingPlan plan : BillingPlan.values()) {
+                    if (prices.get("price:" + sku + ":" + plan) instanceof PriceListed listed
+                            && listed.getProductName() != null) {
+                        names.put("sku:" + sku, listed.getProductName());
+                    }
                 }
             }
             if (document.creditedInvoiceId() != null

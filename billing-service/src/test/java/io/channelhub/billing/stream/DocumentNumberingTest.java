@@ -2,6 +2,7 @@ package io.channelhub.billing.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.channelhub.billing.event.BillingPlan;
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.event.DocumentNumbered;
 import io.channelhub.billing.event.InvoiceIssued;
@@ -13,6 +14,7 @@ import io.channelhub.migration.event.PrepaidInvoiceIssued;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.Money;
+import io.channelhub.pricing.event.PriceListed;
 import io.channelhub.reseller.event.ResellerOrder;
 import io.channelhub.reseller.event.ResellerOrderAccepted;
 import io.channelhub.schemas.Topics;
@@ -50,6 +52,8 @@ class DocumentNumberingTest {
         Topology topology = new Topology();
         ReferenceTable.addGlobalStore(topology, BillingTopology.SERVICE, Topics.DIRECTORY_EVENTS,
                 BillingTopology.DIRECTORY_STORE, registry);
+        ReferenceTable.addGlobalStore(topology, BillingTopology.SERVICE, Topics.PRICES_EVENTS,
+                BillingTopology.PRICES_STORE, registry);
         DocumentNumbering.addTo(topology, "CH", registry);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "document-numbering-test");
@@ -64,6 +68,9 @@ class DocumentNumberingTest {
                 "billing@sw.example", "IT", List.of(), null));
         directory.pipeInput("account:A-1", new BillingAccountRegistered(meta("d3", NEW_YEAR), "A-1", "C-1",
                 "Globex Corporation", "it@globex.example", "R-1"));
+        driver.createInputTopic(Topics.PRICES_EVENTS, new StringSerializer(), new EventSerde())
+                .pipeInput("price:SKU-A:ANNUAL", new PriceListed(meta("p1", NEW_YEAR), "SKU-A", "ISV-1",
+                        BillingPlan.ANNUAL, eur("150.00"), "Acme Analytics Pro"));
     }
 
     @AfterEach
@@ -118,7 +125,8 @@ class DocumentNumberingTest {
         assertThat(numbered.get(0).getTermsDays()).isEqualTo(45);
         assertThat(numbered.get(0).getDueOn()).isEqualTo(LocalDate.parse("2027-02-15"));
         assertThat(numbered.get(0).getBillToAddress()).containsExactly("12 Harbour Street", "Edinburgh EH6 6QQ");
-        assertThat(numbered.get(0).getNames()).containsEntry("account:A-1", "Globex Corporation");
+        assertThat(numbered.get(0).getNames()).containsEntry("account:A-1", "Globex Corporation")
+                .containsEntry("sku:SKU-A", "Acme Analytics Pro");
         assertThat(numbered.get(1).getTermsDays()).isEqualTo(30);
         assertThat(numbered.get(1).getDueOn()).isEqualTo(LocalDate.parse("2027-01-31"));
         assertThat(numbered.get(1).getBillToAddress()).isEmpty();

@@ -130,7 +130,7 @@ class BillingEndpointsTest {
         kafka.send(Topics.DIRECTORY_EVENTS, "account:A2-" + RUN, new BillingAccountRegistered(meta(now), "A2-" + RUN,
                 OTHER_CUSTOMER, "Customer Two", OTHER_CUSTOMER_MAIL, PAYER));
         kafka.send(Topics.PRICES_EVENTS, "price:" + SKU + ":ANNUAL", new PriceListed(meta(now), SKU, ISV,
-                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("150.00", "EUR"))));
+                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("150.00", "EUR")), null));
         kafka.send(Topics.PRICES_EVENTS, "margin:" + PAYER, new ResellerMarginSet(meta(now), PAYER,
                 new BigDecimal("20.00")));
     }

@@ -10,7 +10,7 @@ class DocumentNumbersTest {
 
     static IssuedDocument document(DocumentType type, String issuedOn, String fixedDueOn) {
         return new IssuedDocument("D-1", type, "R-1", LocalDate.parse(issuedOn),
-                fixedDueOn == null ? null : LocalDate.parse(fixedDueOn), List.of(), null);
+                fixedDueOn == null ? null : LocalDate.parse(fixedDueOn), List.of(), List.of(), null);
     }
 
     // issue 23: the next number of the series, printed with the issuer, the series and the year
