@@ -8,11 +8,13 @@ import io.channelhub.billing.event.DocumentNumbered;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.platform.ids.EventIds;
+import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.pricing.event.PriceListed;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +67,7 @@ public final class DocumentNumbering {
         topology.addProcessor(REKEY, () -> new Rekey(issuerId), issued);
         topology.addSink(BY_SERIES_SINK, BY_SERIES, new StringSerializer(), new EventSerde(), REKEY);
         topology.addSource("source-" + BY_SERIES, new StringDeserializer(), new EventSerde(), BY_SERIES);
-        topology.addProcessor(NUMBER, () -> new AssignNumber(issuerId), "source-" + BY_SERIES);
+        topology.addProcessor(NUMBER, () -> new AssignNumber(issuerId, registry), "source-" + BY_SERIES);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE),
                 Serdes.String(), Serdes.Integer()), NUMBER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NUMBERED_STORE),
@@ -99,6 +101,7 @@ public final class DocumentNumbering {
     /** Numbers a series' documents in order, once each. */
     private static final class AssignNumber implements Processor<String, SpecificRecord, String, SpecificRecord> {
         private final String issuerId;
+        private final Counter numberedCount;
         private ProcessorContext<String, SpecificRecord> context;
         private KeyValueStore<String, Integer> series;
         private KeyValueStore<String, SpecificRecord> numbered;
@@ -106,8 +109,10 @@ public final class DocumentNumbering {
         private ReadOnlyKeyValueStore<String, SpecificRecord> numbers;
         private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
 
-        AssignNumber(String issuerId) {
+        AssignNumber(String issuerId, MeterRegistry registry) {
             this.issuerId = issuerId;
+            this.numberedCount = registry.counter(MetricNames.OUTCOMES, "service", BillingTopology.SERVICE, "type",
+                    DocumentNumbered.class.getSimpleName());
         }
 
         @Override
@@ -143,6 +148,7 @@ public final class DocumentNumbering {
                     .setNames(names(document)).build();
             series.put(key, assigned.sequence());
             numbered.put(document.documentId(), event);
+            numberedCount.increment();
             context.forward(new Record<String, SpecificRecord>(document.payerId(), event, record.timestamp()),
                     EVENTS_SINK);
             context.forward(new Record<String, SpecificRecord>(document.documentId(), event, record.timestamp()),

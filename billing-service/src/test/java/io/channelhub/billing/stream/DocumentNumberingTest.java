@@ -11,6 +11,7 @@ import io.channelhub.common.event.EventMeta;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.migration.event.PrepaidInvoiceIssued;
+import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.Money;
@@ -42,13 +43,13 @@ import org.junit.jupiter.api.Test;
 class DocumentNumberingTest {
 
     static final Instant NEW_YEAR = Instant.parse("2027-01-01T00:05:00Z");
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     TopologyTestDriver driver;
     TestInputTopic<String, SpecificRecord> issued;
     TestOutputTopic<String, SpecificRecord> events;
 
     @BeforeEach
     void start() {
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Topology topology = new Topology();
         ReferenceTable.addGlobalStore(topology, BillingTopology.SERVICE, Topics.DIRECTORY_EVENTS,
                 BillingTopology.DIRECTORY_STORE, registry);
@@ -111,6 +112,8 @@ class DocumentNumberingTest {
         DocumentNumbered kept = (DocumentNumbered) driver.getKeyValueStore(DocumentNumbering.NUMBERS_STORE)
                 .get("INV-R1-2026-12");
         assertThat(kept.getNumber()).isEqualTo("CH-2027-000001");
+        assertThat(registry.counter(MetricNames.OUTCOMES, "service", BillingTopology.SERVICE, "type",
+                "DocumentNumbered").count()).isEqualTo(2.0);
     }
 
     // issue 23, R5: the due date follows the payer's terms from the directory (30 days when it states none); an
