@@ -165,14 +165,14 @@ public final class BillingBenchmark {
     private void publishReferenceData(int payers) {
         List<ProducerRecord<String, byte[]>> reference = new ArrayList<>();
         reference.add(record(Topics.PRICES_EVENTS, "price:SKU-A:ANNUAL", new PriceListed(meta("price-a", MARCH),
-                "SKU-A", "ISV-1", BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("50.00", "EUR")))));
+                "SKU-A", "ISV-1", BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("50.00", "EUR")), null)));
         reference.add(record(Topics.PRICES_EVENTS, "price:SKU-F:FLEXIBLE", new PriceListed(meta("price-f", MARCH),
-                "SKU-F", "ISV-2", BillingPlan.FLEXIBLE, AvroMoney.toAvro(Money.of("60.00", "EUR")))));
+                "SKU-F", "ISV-2", BillingPlan.FLEXIBLE, AvroMoney.toAvro(Money.of("60.00", "EUR")), null)));
         for (int p = 0; p < payers; p++) {
             reference.add(record(Topics.PRICES_EVENTS, "margin:R-" + p, new ResellerMarginSet(meta("margin-" + p,
                     MARCH), "R-" + p, new BigDecimal("20.00"))));
             reference.add(record(Topics.DIRECTORY_EVENTS, "reseller:R-" + p, new ResellerRegistered(meta("r-" + p,
-                    MARCH), "R-" + p, "Reseller " + p, "billing@r" + p + ".example", "IT")));
+                    MARCH), "R-" + p, "Reseller " + p, "billing@r" + p + ".example", "IT", java.util.List.of(), null)));
         }
         kafka.send(reference);
         kafka.countUntil(ReferenceTable.tableTopic("billing-service", Topics.PRICES_EVENTS),

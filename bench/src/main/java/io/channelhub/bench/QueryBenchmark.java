@@ -124,7 +124,8 @@ public final class QueryBenchmark {
             String reseller = "Q-R" + i;
             String account = "Q-A" + i;
             records.add(new ProducerRecord<>(Topics.DIRECTORY_EVENTS, "reseller:" + reseller, serde.serialize(null,
-                    new ResellerRegistered(meta(now), reseller, "Reseller " + i, "r" + i + "@bench.example", "DE"))));
+                    new ResellerRegistered(meta(now), reseller, "Reseller " + i, "r" + i + "@bench.example", "DE",
+                            java.util.List.of(), null))));
             records.add(new ProducerRecord<>(Topics.DIRECTORY_EVENTS, "account:" + account, serde.serialize(null,
                     new BillingAccountRegistered(meta(now), account, "Q-C" + i, "Customer " + i,
                             "c" + i + "@bench.example", reseller))));

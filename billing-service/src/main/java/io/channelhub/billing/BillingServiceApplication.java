@@ -5,6 +5,8 @@ import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.stream.BillingMetrics;
 import io.channelhub.billing.stream.BillingSettings;
 import io.channelhub.billing.stream.BillingTopology;
+import io.channelhub.billing.stream.DocumentNumbering;
+import io.channelhub.documents.Issuer;
 import io.channelhub.platform.metrics.KnownSeries;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -28,6 +30,19 @@ public class BillingServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(BillingServiceApplication.class, args);
+    }
+
+    /** The marketplace on every document (D-96): {@code channelhub.issuer.*} over the documents module's defaults. */
+    @Bean
+    Issuer issuer(org.springframework.core.env.Environment environment) {
+        java.util.Properties overrides = new java.util.Properties();
+        for (String key : List.of("id", "name", "address", "taxId", "bank", "iban", "bic")) {
+            String value = environment.getProperty("channelhub.issuer." + key);
+            if (value != null) {
+                overrides.setProperty(key, value);
+            }
+        }
+        return Issuer.configured(overrides);
     }
 
     @Bean
@@ -55,9 +70,12 @@ public class BillingServiceApplication {
             @Value("${channelhub.migration.final-trial-days}") int finalTrialDays,
             @Value("${channelhub.migration.near-renewal-days}") int nearRenewalDays,
             @Value("${channelhub.migration.trial-reminder-days}") int trialReminderDays,
-            @Value("${channelhub.dedupe-retention}") Duration dedupeRetention) {
-        return BillingTopology.build(new BillingSettings(statementDelay), new ResellerSettings(defaultDiscount,
-                annualInterest, paymentTermDays, temporaryLicenceDays), new MigrationSettings(lastDaysRefused,
-                finalTrialDays, nearRenewalDays, trialReminderDays), metrics, registry, dedupeRetention);
+            @Value("${channelhub.dedupe-retention}") Duration dedupeRetention, Issuer issuer) {
+        Topology topology = BillingTopology.build(new BillingSettings(statementDelay),
+                new ResellerSettings(defaultDiscount, annualInterest, paymentTermDays, temporaryLicenceDays),
+                new MigrationSettings(lastDaysRefused, finalTrialDays, nearRenewalDays, trialReminderDays), metrics,
+                registry, dedupeRetention);
+        DocumentNumbering.addTo(topology, issuer.id(), registry);
+        return topology;
     }
 }

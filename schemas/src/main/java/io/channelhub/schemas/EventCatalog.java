@@ -2,6 +2,7 @@ package io.channelhub.schemas;
 
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.event.CreditNoteRefused;
+import io.channelhub.billing.event.DocumentNumbered;
 import io.channelhub.billing.event.InvoiceNotIssued;
 import io.channelhub.billing.event.CreditNoteRequested;
 import io.channelhub.billing.event.InvoiceIssued;
@@ -104,6 +105,7 @@ public final class EventCatalog {
             SubscriptionUpdated.class,
             SubscriptionRefused.class, InvoiceIssued.class, IsvInvoiceLines.class, PayoutStatementIssued.class,
             CreditNoteRequested.class, CreditNoteIssued.class, CreditNoteRefused.class, InvoiceNotIssued.class,
+            DocumentNumbered.class,
             SalesTaxRateSet.class,
             ResellerApplicationSubmitted.class, ResellerTermsChanged.class, ResellerOrderRequested.class,
             TemporaryLicenceRequested.class, ResellerPaymentReceived.class, ResellerAccountOpened.class,

@@ -67,7 +67,7 @@ class BillingJourneyTest {
         kafka = SystemUnderTest.kafka();
         Instant now = Instant.now();
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + RESELLER, new ResellerRegistered(meta(now), RESELLER,
-                "Billing Journey Reseller", RESELLER_MAIL, "IT"));
+                "Billing Journey Reseller", RESELLER_MAIL, "IT", java.util.List.of(), null));
         for (String isv : List.of("BJ-ISV1", "BJ-ISV2")) {
             kafka.send(Topics.DIRECTORY_EVENTS, "isv:" + isv, new IsvRegistered(meta(now), isv, "Vendor " + isv,
                     "partners@" + isv.toLowerCase() + ".example", true));
@@ -78,9 +78,9 @@ class BillingJourneyTest {
                     RESELLER));
         }
         kafka.send(Topics.PRICES_EVENTS, "price:BJ-SKU-A:ANNUAL", new PriceListed(meta(now), "BJ-SKU-A", "BJ-ISV1",
-                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("150.00", "EUR"))));
+                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("150.00", "EUR")), null));
         kafka.send(Topics.PRICES_EVENTS, "price:BJ-SKU-F:FLEXIBLE", new PriceListed(meta(now), "BJ-SKU-F",
-                "BJ-ISV2", BillingPlan.FLEXIBLE, AvroMoney.toAvro(Money.of("60.00", "EUR"))));
+                "BJ-ISV2", BillingPlan.FLEXIBLE, AvroMoney.toAvro(Money.of("60.00", "EUR")), null));
         kafka.send(Topics.PRICES_EVENTS, "margin:" + RESELLER, new ResellerMarginSet(meta(now), RESELLER,
                 new BigDecimal("20.00")));
         SystemUnderTest.awaitAccountsKnownTo("discount-service", "BJ-A1", "BJ-A2");
@@ -139,8 +139,9 @@ class BillingJourneyTest {
         assertThat(email.getSubject()).isEqualTo("Your invoice for 2030-03");
         assertThat(SystemUnderTest.text(email)).contains("118.13 EUR");
         String pdf = SystemUnderTest.pdfText(email);
-        assertThat(pdf).contains("Invoice 2030-03", "Total due (EUR)", "118.13", "90.00", "28.13")
-                .doesNotContain("87.30");
+        // the first line at its gross with its 10% discount a line of its own: 100.00 - 10.00 + 28.13
+        assertThat(pdf).contains("Service period: 2030-03-01 to 2030-03-31", "Total due", "118.13", "100.00",
+                "-10.00", "28.13", "Reference to quote with your transfer").doesNotContain("87.30", "-0.00");
 
         HttpResponse<String> json = SystemUnderTest.services().get("billing-service",
                 "/payers/" + RESELLER + "/invoices/2030-03", PartyKind.RESELLER, RESELLER);

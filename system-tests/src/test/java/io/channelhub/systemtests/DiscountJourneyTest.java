@@ -78,7 +78,7 @@ class DiscountJourneyTest {
         kafka.send(Topics.DIRECTORY_EVENTS, "isv:" + ISV, new IsvRegistered(meta(T0), ISV, "Journey Vendor", ISV_MAIL,
                 true));
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + RESELLER, new ResellerRegistered(meta(T0), RESELLER,
-                "Journey Reseller", RESELLER_MAIL, "IT"));
+                "Journey Reseller", RESELLER_MAIL, "IT", java.util.List.of(), null));
         for (String account : List.of("DJ-A1", "DJ-A2", "DJ-A3")) {
             kafka.send(Topics.DIRECTORY_EVENTS, "account:" + account, new BillingAccountRegistered(meta(T0), account,
                     "C-" + account, "Customer " + account, "billing@" + account.toLowerCase() + ".example",

@@ -324,11 +324,11 @@ class LivePrometheusTest {
         Instant may = Instant.parse("2032-05-01T00:00:00Z");
         Instant june = Instant.parse("2032-06-01T00:00:30Z");
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:L-R", new ResellerRegistered(meta(now), "L-R", "Live Reseller",
-                "billing@l-r.example", "IT"));
+                "billing@l-r.example", "IT", java.util.List.of(), null));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:L-A", new BillingAccountRegistered(meta(now), "L-A", "C-L-A",
                 "Customer L-A", "it@l-a.example", "L-R"));
         kafka.send(Topics.PRICES_EVENTS, "price:L-SKU:ANNUAL", new PriceListed(meta(now), "L-SKU", "L-ISV",
-                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("120.00", "EUR"))));
+                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("120.00", "EUR")), null));
         kafka.send(Topics.PRICES_EVENTS, "margin:L-R", new ResellerMarginSet(meta(now), "L-R", new BigDecimal("20.00")));
         kafka.await(ReferenceTable.tableTopic("billing-service", Topics.PRICES_EVENTS), ResellerMarginSet.class,
                 m -> m.getResellerId().equals("L-R"), 1, WAIT);

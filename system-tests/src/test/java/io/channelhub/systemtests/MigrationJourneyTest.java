@@ -64,10 +64,10 @@ class MigrationJourneyTest {
         kafka = SystemUnderTest.kafka();
         Instant now = Instant.now();
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + RESELLER, new ResellerRegistered(meta(now), RESELLER,
-                "Migrating Reseller", RESELLER_MAIL, "IT"));
+                "Migrating Reseller", RESELLER_MAIL, "IT", java.util.List.of(), null));
         // B2: 120.00 a year less 20% = 96.00 / 12 = 8.00 per user-month
         kafka.send(Topics.PRICES_EVENTS, "price:MJ-SKU:ANNUAL", new PriceListed(meta(now), "MJ-SKU", "MJ-ISV",
-                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("120.00", "EUR"))));
+                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("120.00", "EUR")), null));
         kafka.send(Topics.PRICES_EVENTS, "margin:" + RESELLER, new ResellerMarginSet(meta(now), RESELLER,
                 new BigDecimal("20.00")));
         kafka.await(ReferenceTable.tableTopic("billing-service", Topics.PRICES_EVENTS), ResellerMarginSet.class,

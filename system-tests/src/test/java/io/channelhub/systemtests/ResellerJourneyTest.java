@@ -111,7 +111,7 @@ class ResellerJourneyTest {
         assertThat(released.getCustomerAccount()).isEqualTo("customer:" + CUSTOMER_MAIL);
 
         MimeMessage invoice = mail(RESELLER_MAIL, "Order RJ-O1: your invoice");
-        assertThat(SystemUnderTest.pdfText(invoice)).contains("Invoice for order RJ-O1", "Ship to: Customer RJ <" + CUSTOMER_MAIL + ">",
+        assertThat(SystemUnderTest.pdfText(invoice)).contains("Order id: RJ-O1", "SHIP TO", "Customer RJ", CUSTOMER_MAIL,
                 "Reseller discount 10%", "Sales tax 8.875%", "79.88", "979.88");
         assertThat(SystemUnderTest.text(mail(RESELLER_MAIL, "Order RJ-O1: licences for Customer RJ")))
                 .contains(released.getLicences().get(0).getLicenceKey());

@@ -72,9 +72,9 @@ class TransferJourneyTest {
         kafka = SystemUnderTest.kafka();
         kafka.send(Topics.DIRECTORY_EVENTS, "isv:J-ISV", new IsvRegistered(meta(), "J-ISV", "Journey ISV", ISV, true));
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:J-R1", new ResellerRegistered(meta(), "J-R1", "Reseller One", R1,
-                "IT"));
+                "IT", java.util.List.of(), null));
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:J-R2", new ResellerRegistered(meta(), "J-R2", "Reseller Two", R2,
-                "PT"));
+                "PT", java.util.List.of(), null));
         for (String[] account : new String[][] {{"J-D1", null}, {"J-D2", null}, {"J-R1A", "J-R1"},
                 {"J-R1B", "J-R1"}, {"J-R2A", "J-R2"}}) {
             kafka.send(Topics.DIRECTORY_EVENTS, "account:" + account[0], new BillingAccountRegistered(meta(),

@@ -40,9 +40,9 @@ class WalkingSkeletonTest {
         kafka.send(Topics.DIRECTORY_EVENTS, "isv:ISV-1", new IsvRegistered(meta(), "ISV-1", "Vendor Srl",
                 "partners@vendor.example", true));
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:R-1", new ResellerRegistered(meta(), "R-1", "Rivenditore Uno",
-                "sales@uno.example", "IT"));
+                "sales@uno.example", "IT", java.util.List.of(), null));
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:R-2", new ResellerRegistered(meta(), "R-2", "Revenda Dois",
-                "sales@dois.example", "PT"));
+                "sales@dois.example", "PT", java.util.List.of(), null));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:BA-1", new BillingAccountRegistered(meta(), "BA-1", "C-1",
                 "PT Maju", "it@maju.example", "R-1"));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:BA-2", new BillingAccountRegistered(meta(), "BA-2", "C-1",

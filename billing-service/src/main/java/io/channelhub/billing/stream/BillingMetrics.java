@@ -7,6 +7,7 @@ import io.channelhub.billing.domain.invoice.InvoiceEvents;
 import io.channelhub.billing.event.CreditNoteRefused;
 import io.channelhub.billing.event.InvoiceNotIssued;
 import io.channelhub.billing.event.CreditNoteRequested;
+import io.channelhub.billing.event.DocumentNumbered;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.PayoutStatementIssued;
 import io.channelhub.billing.event.SubscriptionChangeRequested;
@@ -102,7 +103,7 @@ public final class BillingMetrics {
                         ResellerOrderReleased.class, TemporaryLicenceIssued.class, ResellerPaymentRecorded.class,
                         ResellerStatementIssued.class, ResellerPrepayChanged.class, MigrationCompleted.class,
                         MigrationRefused.class, PrepaidInvoiceIssued.class, TrialEnding.class,
-                        CustomerSuspended.class)))
+                        CustomerSuspended.class, DocumentNumbered.class)))
                 .and(Dedupe.knownSeries(service, Topics.BILLING_COMMANDS, List.of(SubscriptionPlanChosen.class,
                         SubscriptionChangeRequested.class, EntitlementMoved.class, SubscriptionHandedOver.class,
                         CreditNoteRequested.class, ResellerApplicationSubmitted.class, ResellerTermsChanged.class,

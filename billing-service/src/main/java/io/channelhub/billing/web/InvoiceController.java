@@ -1,8 +1,15 @@
 package io.channelhub.billing.web;
 
 import io.channelhub.billing.event.InvoiceIssued;
+import io.channelhub.billing.event.DocumentNumbered;
 import io.channelhub.billing.stream.BillingTopology;
+import io.channelhub.billing.stream.DocumentNumbering;
+import io.channelhub.documents.Assigned;
+import io.channelhub.documents.Document;
+import io.channelhub.documents.DocumentPdf;
+import io.channelhub.documents.Documents;
 import io.channelhub.documents.InvoicePdf;
+import io.channelhub.documents.Issuer;
 import io.channelhub.migration.event.PrepaidInvoiceIssued;
 import io.channelhub.platform.security.Caller;
 import io.channelhub.platform.security.Party;
@@ -10,6 +17,8 @@ import io.channelhub.platform.web.PeerForwarder;
 import io.channelhub.platform.web.Problems;
 import io.channelhub.platform.web.StoreLocator;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.http.ContentDisposition;
@@ -36,39 +45,55 @@ class InvoiceController {
     private final StoreLocator stores;
     private final PeerForwarder forwarder;
 
-    InvoiceController(StoreLocator stores, PeerForwarder forwarder) {
+    private final Issuer issuer;
+
+    InvoiceController(StoreLocator stores, PeerForwarder forwarder, Issuer issuer) {
         this.stores = stores;
         this.forwarder = forwarder;
+        this.issuer = issuer;
     }
 
     @GetMapping("/payers/{payerId}/invoices/{month}")
     ResponseEntity<?> json(@PathVariable String payerId, @PathVariable String month, Caller caller,
             HttpServletRequest request) {
-        return invoice(payerId, month, caller, request, invoice -> ResponseEntity.ok(InvoiceView.of(invoice)));
+        return invoice(payerId, month, caller, request, invoice -> ResponseEntity.ok(InvoiceView.of(invoice,
+                document(invoice))));
     }
 
     @GetMapping("/payers/{payerId}/invoices/{month}/pdf")
     ResponseEntity<?> pdf(@PathVariable String payerId, @PathVariable String month, Caller caller,
             HttpServletRequest request) {
-        return invoice(payerId, month, caller, request, invoice -> ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(InvoicePdf.filename(invoice)).build().toString())
-                .body(InvoicePdf.render(invoice)));
+        return invoice(payerId, month, caller, request, invoice -> pdf(document(invoice),
+                InvoicePdf.filename(invoice)));
     }
 
     @GetMapping("/invoices/{invoiceId}")
     ResponseEntity<?> byId(@PathVariable String invoiceId, Caller caller, HttpServletRequest request) {
+        return byId(invoiceId, caller, request, false);
+    }
+
+    /** Any invoice by id as its PDF, the migration month's prepaid one included (B7). */
+    @GetMapping("/invoices/{invoiceId}/pdf")
+    ResponseEntity<?> pdfById(@PathVariable String invoiceId, Caller caller, HttpServletRequest request) {
+        return byId(invoiceId, caller, request, true);
+    }
+
+    private ResponseEntity<?> byId(String invoiceId, Caller caller, HttpServletRequest request, boolean pdf) {
         String key = stores.<String>local(BillingTopology.INVOICE_IDS_STORE).get(invoiceId);
         if (key != null) {
             SpecificRecord stored = stores.<SpecificRecord>local(BillingTopology.INVOICES_STORE).get(key);
             // the same answer as for an id nobody issued; the peers, asked in turn, answer so too
             if (stored instanceof InvoiceIssued invoice && caller.mayRead(Party.reseller(invoice.getPayerId()))) {
-                return ResponseEntity.ok(InvoiceView.of(invoice));
+                Document document = document(invoice);
+                return pdf ? pdf(document, InvoicePdf.filename(invoice))
+                        : ResponseEntity.ok(InvoiceView.of(invoice, document));
             }
             if (stored instanceof PrepaidInvoiceIssued prepaid
                     && caller.mayRead(Party.reseller(prepaid.getResellerId()))) {
-                return ResponseEntity.ok(PrepaidInvoiceView.of(prepaid));
+                Document document = Documents.prepaidInvoice(prepaid, issuer, assigned(prepaid.getInvoiceId(),
+                        prepaid.getMeta().getOccurredAt()));
+                return pdf ? pdf(document, "invoice-prepaid-" + prepaid.getMonth() + "-" + prepaid.getResellerId()
+                        + ".pdf") : ResponseEntity.ok(PrepaidInvoiceView.of(prepaid, document));
             }
             throw unknown(invoiceId);
         }
@@ -98,6 +123,31 @@ class InvoiceController {
             }
             return answer.apply((InvoiceIssued) invoice);
         });
+    }
+
+    private static ResponseEntity<byte[]> pdf(Document document, String filename) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build()
+                        .toString())
+                .body(DocumentPdf.render(document));
+    }
+
+    /** The JSON view and the PDF show this one document. */
+    private Document document(InvoiceIssued invoice) {
+        return Documents.monthlyInvoice(invoice, issuer, assigned(invoice.getInvoiceId(), invoice.getIssuedAt()));
+    }
+
+    /**
+     * The number, due date and address numbering gave the document (every instance holds every number), or, in
+     * the moment before it is numbered, its id and the default terms.
+     */
+    private Assigned assigned(String documentId, Instant issuedAt) {
+        if (stores.<SpecificRecord>local(DocumentNumbering.NUMBERS_STORE).get(documentId)
+                instanceof DocumentNumbered numbered) {
+            return new Assigned(numbered.getNumber(), numbered.getIssuedOn(), numbered.getTermsDays(),
+                    numbered.getDueOn(), numbered.getBillToAddress(), numbered.getNames());
+        }
+        return Assigned.beforeNumbering(documentId, issuedAt.atZone(ZoneOffset.UTC).toLocalDate());
     }
 
     private static ErrorResponseException unknown(String invoiceId) {

@@ -2,6 +2,7 @@ package io.channelhub.billing.web;
 
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.InvoiceLine;
+import io.channelhub.documents.Document;
 import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.Money;
 import java.math.BigDecimal;
@@ -15,7 +16,8 @@ import java.util.List;
  * deliberately not here.
  */
 record InvoiceView(String invoiceId, String payerId, String payerName, String month, Instant issuedAt,
-        String currency, List<Line> lines, Money subtotal, Money discounts, Money creditsApplied, Money totalDue) {
+        String currency, List<Line> lines, Money subtotal, Money discounts, Money creditsApplied, Money totalDue,
+        Document document) {
 
     record Line(int number, String subscriptionId, String billingAccountId, String isvId, String sku, String charge,
             LocalDate firstDay, LocalDate lastDay, int seatDays, Money unitPrice, Money gross,
@@ -29,10 +31,11 @@ record InvoiceView(String invoiceId, String payerId, String payerName, String mo
         }
     }
 
-    static InvoiceView of(InvoiceIssued i) {
+    /** {@code document}: what the PDF prints, the same record. */
+    static InvoiceView of(InvoiceIssued i, Document document) {
         return new InvoiceView(i.getInvoiceId(), i.getPayerId(), i.getPayerName(), i.getMonth(), i.getIssuedAt(),
                 i.getCurrency(), i.getLines().stream().map(Line::of).toList(), money(i.getSubtotal()),
-                money(i.getDiscounts()), money(i.getCreditsApplied()), money(i.getTotalDue()));
+                money(i.getDiscounts()), money(i.getCreditsApplied()), money(i.getTotalDue()), document);
     }
 
     private static Money money(io.channelhub.common.event.Money money) {

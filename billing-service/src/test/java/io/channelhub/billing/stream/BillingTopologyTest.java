@@ -77,15 +77,15 @@ class BillingTopologyTest {
         TestInputTopic<String, SpecificRecord> prices = driver.createInputTopic(Topics.PRICES_EVENTS,
                 new StringSerializer(), new EventSerde());
         prices.pipeInput("price:SKU-A:ANNUAL", new PriceListed(meta(SEPT), "SKU-A", "ISV-1", BillingPlan.ANNUAL,
-                AvroMoney.toAvro(Money.of("150.00", "EUR"))));
+                AvroMoney.toAvro(Money.of("150.00", "EUR")), null));
         prices.pipeInput("price:SKU-S:ANNUAL", new PriceListed(meta(SEPT), "SKU-S", "ISV-2", BillingPlan.ANNUAL,
-                AvroMoney.toAvro(Money.of("50.00", "EUR"))));
+                AvroMoney.toAvro(Money.of("50.00", "EUR")), null));
         prices.pipeInput("price:SKU-F:FLEXIBLE", new PriceListed(meta(SEPT), "SKU-F", "ISV-2", BillingPlan.FLEXIBLE,
-                AvroMoney.toAvro(Money.of("60.00", "EUR"))));
+                AvroMoney.toAvro(Money.of("60.00", "EUR")), null));
         prices.pipeInput("margin:R-1", new ResellerMarginSet(meta(SEPT), "R-1", new BigDecimal("20.00")));
         driver.createInputTopic(Topics.DIRECTORY_EVENTS, new StringSerializer(), new EventSerde())
                 .pipeInput("reseller:R-1", new ResellerRegistered(meta(SEPT), "R-1", "Reseller One",
-                        "billing@r1.example", "IT"));
+                        "billing@r1.example", "IT", java.util.List.of(), null));
         // D8: a 10% discount of ISV-1 for account A-1, in effect before the plan is accepted
         driver.createInputTopic(Topics.DISCOUNTS_EVENTS, new StringSerializer(), new EventSerde())
                 .pipeInput(Keys.discounts("ISV-1", "R-1"), new DiscountStarted(meta(SEPT), DiscountTerms.newBuilder()
@@ -273,7 +273,7 @@ class BillingTopologyTest {
     void aMonthThatCannotMakeOneInvoiceIsRefusedWithTheReason() {
         driver.createInputTopic(Topics.PRICES_EVENTS, new StringSerializer(), new EventSerde())
                 .pipeInput("price:SKU-U:ANNUAL", new PriceListed(meta(SEPT), "SKU-U", "ISV-1", BillingPlan.ANNUAL,
-                        AvroMoney.toAvro(Money.of("120.00", "USD"))));
+                        AvroMoney.toAvro(Money.of("120.00", "USD")), null));
         commands.pipeInput("R-1", plan("p-1", "S-1", "A-1", "SKU-A", BillingPlan.ANNUAL, 10, OCT));
         commands.pipeInput("R-1", plan("p-2", "S-U", "A-2", "SKU-U", BillingPlan.ANNUAL, 10, OCT));
         events.readValuesToList();

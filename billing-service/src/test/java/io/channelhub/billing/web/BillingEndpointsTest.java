@@ -7,6 +7,7 @@ import io.channelhub.billing.BillingServiceApplication;
 import io.channelhub.billing.event.BillingPlan;
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.event.CreditNoteRequested;
+import io.channelhub.billing.event.DocumentNumbered;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.IsvInvoiceLines;
 import io.channelhub.billing.event.PayoutStatementIssued;
@@ -127,7 +128,8 @@ class BillingEndpointsTest {
         Instant now = Instant.now();
         for (String reseller : List.of(PAYER, OTHER_RESELLER, MIGRATED)) {
             kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + reseller, new ResellerRegistered(meta(now), reseller,
-                    "Reseller " + reseller, "billing@" + reseller.toLowerCase() + ".example", "IT"));
+                    "Reseller " + reseller, "billing@" + reseller.toLowerCase() + ".example", "IT",
+                    List.of("1 Via Roma", "00100 Roma"), 45));
         }
         kafka.send(Topics.DIRECTORY_EVENTS, "isv:" + ISV, new IsvRegistered(meta(now), ISV, "Vendor",
                 "partners@isv.example", true));
@@ -136,7 +138,7 @@ class BillingEndpointsTest {
         kafka.send(Topics.DIRECTORY_EVENTS, "account:A2-" + RUN, new BillingAccountRegistered(meta(now), "A2-" + RUN,
                 OTHER_CUSTOMER, "Customer Two", OTHER_CUSTOMER_MAIL, PAYER));
         kafka.send(Topics.PRICES_EVENTS, "price:" + SKU + ":ANNUAL", new PriceListed(meta(now), SKU, ISV,
-                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("150.00", "EUR"))));
+                BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("150.00", "EUR")), null));
         kafka.send(Topics.PRICES_EVENTS, "margin:" + PAYER, new ResellerMarginSet(meta(now), PAYER,
                 new BigDecimal("20.00")));
     }
@@ -233,6 +235,24 @@ class BillingEndpointsTest {
             assertThat(view.get("invoiceId").asString()).isEqualTo(invoice.getInvoiceId());
             assertThat(view.get("payerId").asString()).isEqualTo(PAYER);
             assertThat(amount(view.get("totalDue"))).isEqualTo("100.00");
+            // issue 23: the document the PDF prints, in the JSON too: issuer, totals, the wire transfer to make (R3)
+            JsonNode document = view.get("document");
+            assertThat(document.get("issuer").get("name").asString()).isEqualTo("Channel Hub Marketplace B.V.");
+            assertThat(document.get("payment").get("amount").asString()).isEqualTo("100.00");
+            assertThat(document.get("payment").get("iban").asString()).isNotBlank();
+            assertThat(document.get("totals").get(document.get("totals").size() - 1).get("amount").asString())
+                    .isEqualTo("100.00");
+            // once numbered: the human number, the due date after the payer's 45 days, its address (issue 23)
+            DocumentNumbered numbered = await(DocumentNumbered.class,
+                    n -> n.getDocumentId().equals(invoice.getInvoiceId()));
+            assertThat(numbered.getNumber()).matches("CH-\\d{4}-\\d{6}");
+            JsonNode now = JSON.readTree(get("/payers/" + PAYER + "/invoices/" + invoice.getMonth(), payer).body())
+                    .get("document");
+            assertThat(now.get("number").asString()).isEqualTo(numbered.getNumber());
+            assertThat(now.get("payment").get("reference").asString()).isEqualTo(numbered.getNumber());
+            assertThat(now.get("payment").get("dueOn").asString()).isEqualTo(numbered.getIssuedOn().plusDays(45)
+                    .toString());
+            assertThat(now.get("billTo").get("address").toString()).contains("1 Via Roma");
             // the marketplace's margin and the ISV's payout stay off the payer's invoice
             assertThat(response.body()).doesNotContain("revenueShare", "payout", "isvPayout");
         }
@@ -283,6 +303,19 @@ class BillingEndpointsTest {
         assertThat(amount(view.get("total"))).isEqualTo("120.00");
         assertThat(get(path, TestTokens.bearer(PartyKind.OPERATOR, OPERATOR)).statusCode()).isEqualTo(200);
         assertProblem(get(path, TestTokens.bearer(PartyKind.RESELLER, PAYER)), 404, "UNKNOWN_INVOICE");
+
+        // issue 23: as a PDF too, with the number numbering gave it and the wire transfer to make (R3)
+        DocumentNumbered numbered = await(DocumentNumbered.class,
+                n -> n.getDocumentId().equals(prepaid.getInvoiceId()));
+        HttpResponse<byte[]> pdf = bytes(path + "/pdf", TestTokens.bearer(PartyKind.RESELLER, MIGRATED));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+        assertThat(text).contains("No. " + numbered.getNumber(), "MP2-" + RUN, "120.00",
+                "Reference to quote with your transfer: " + numbered.getNumber()).doesNotContain("-0.00");
+        assertProblem(get(path + "/pdf", TestTokens.bearer(PartyKind.RESELLER, PAYER)), 404, "UNKNOWN_INVOICE");
     }
 
     // issue 10, B6: the migrated reseller's credit statement

@@ -80,7 +80,7 @@ class DiscountEndpointsTest {
         kafka.send(Topics.DIRECTORY_EVENTS, "isv:" + ISV, new IsvRegistered(meta(), ISV, "Vendor", "isv@example.com",
                 true));
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + RESELLER, new ResellerRegistered(meta(), RESELLER,
-                "Reseller", "r@example.com", "IT"));
+                "Reseller", "r@example.com", "IT", java.util.List.of(), null));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:" + ACCOUNT, new BillingAccountRegistered(meta(), ACCOUNT, "C",
                 "Acme", "acme@example.com", RESELLER));
     }

@@ -80,10 +80,12 @@ final class DemoEvents {
                 new Publication(Topics.DIRECTORY_EVENTS, "reseller:" + CURRENT_RESELLER, ResellerRegistered.newBuilder()
                         .setMeta(meta("ResellerRegistered", 0, at)).setResellerId(CURRENT_RESELLER)
                         .setName("Northwind Resale").setContactEmail("channel@northwind.example").setCountry("DE")
+                        .setAddress(List.of("Hafenstrasse 12", "20457 Hamburg", "Germany")).setPaymentTermsDays(30)
                         .build()),
                 new Publication(Topics.DIRECTORY_EVENTS, "reseller:" + TARGET_RESELLER, ResellerRegistered.newBuilder()
                         .setMeta(meta("ResellerRegistered", 1, at)).setResellerId(TARGET_RESELLER)
                         .setName("Contoso Channel").setContactEmail("channel@contoso.example").setCountry("DE")
+                        .setAddress(List.of("Leopoldstrasse 30", "80802 Muenchen", "Germany")).setPaymentTermsDays(14)
                         .build()),
                 new Publication(Topics.DIRECTORY_EVENTS, "account:" + CURRENT_ACCOUNT, account(0, CURRENT_ACCOUNT,
                         CURRENT_RESELLER, at)),
@@ -135,9 +137,9 @@ final class DemoEvents {
                 new Publication(Topics.DIRECTORY_EVENTS, "isv:" + SECOND_ISV, IsvRegistered.newBuilder()
                         .setMeta(meta("IsvRegistered", 1, at)).setIsvId(SECOND_ISV).setName("Fabrikam Tools")
                         .setContactEmail("partners@fabrikam-tools.example").setResaleEnabled(true).build()),
-                price(0, ANALYTICS_SKU, ISV, BillingPlan.ANNUAL, "150.00", at),
-                price(1, BACKUP_SKU, SECOND_ISV, BillingPlan.ANNUAL, "50.00", at),
-                price(2, VPN_SKU, SECOND_ISV, BillingPlan.FLEXIBLE, "60.00", at),
+                price(0, ANALYTICS_SKU, "Acme Analytics Pro", ISV, BillingPlan.ANNUAL, "150.00", at),
+                price(1, BACKUP_SKU, "Fabrikam Backup", SECOND_ISV, BillingPlan.ANNUAL, "50.00", at),
+                price(2, VPN_SKU, "Fabrikam VPN", SECOND_ISV, BillingPlan.FLEXIBLE, "60.00", at),
                 new Publication(Topics.PRICES_EVENTS, "margin:" + CURRENT_RESELLER, ResellerMarginSet.newBuilder()
                         .setMeta(meta("ResellerMarginSet", 0, at)).setResellerId(CURRENT_RESELLER)
                         .setPercent(new BigDecimal("20.00")).build()));
@@ -223,11 +225,12 @@ final class DemoEvents {
         return ClockTicked.newBuilder().setMeta(meta("ClockTicked:" + purpose, index, at)).setAt(at).build();
     }
 
-    private static Publication price(int index, String sku, String isvId, BillingPlan plan, String listPerUserYear,
-            Instant at) {
+    private static Publication price(int index, String sku, String productName, String isvId, BillingPlan plan,
+            String listPerUserYear, Instant at) {
         return new Publication(Topics.PRICES_EVENTS, "price:" + sku + ":" + plan, PriceListed.newBuilder()
                 .setMeta(meta("PriceListed", index, at)).setSku(sku).setIsvId(isvId).setPlan(plan)
-                .setListPerUserYear(AvroMoney.toAvro(Money.of(listPerUserYear, "EUR"))).build());
+                .setListPerUserYear(AvroMoney.toAvro(Money.of(listPerUserYear, "EUR"))).setProductName(productName)
+                .build());
     }
 
     private static Publication plan(int index, String subscriptionId, String isvId, String sku, BillingPlan plan,

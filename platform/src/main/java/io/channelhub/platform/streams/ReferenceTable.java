@@ -56,10 +56,18 @@ public final class ReferenceTable {
                 serviceName, registry), decode);
         topology.addSink(tableSink, table, new StringSerializer(), new EventSerde(), copy);
         topology.addSink(refusedSink, Topics.dlt(sourceTopic), new StringSerializer(), new EventSerde(), copy);
+        addGlobalStoreOfOwnTopic(topology, table, storeName);
+    }
+
+    /**
+     * A global store of the latest event per key of a topic the service writes itself: nothing to validate, so no
+     * copy; every instance reads every key locally.
+     */
+    public static void addGlobalStoreOfOwnTopic(Topology topology, String topic, String storeName) {
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(),
                         new EventSerde()).withLoggingDisabled(),
-                "source-" + table, new StringDeserializer(), new EventSerde(), table, "update-" + storeName,
+                "source-" + topic, new StringDeserializer(), new EventSerde(), topic, "update-" + storeName,
                 () -> new StoreUpdater(storeName));
     }
 

@@ -138,7 +138,7 @@ class PartyIdsTest {
     }
 
     private static ResellerRegistered reseller(String id) {
-        return new ResellerRegistered(meta(), id, "Reseller " + id, "r@example.com", "IT");
+        return new ResellerRegistered(meta(), id, "Reseller " + id, "r@example.com", "IT", java.util.List.of(), null);
     }
 
     private static BillingAccountRegistered account(String id, String customer, String reseller) {

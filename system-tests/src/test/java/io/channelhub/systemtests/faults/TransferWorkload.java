@@ -50,7 +50,8 @@ final class TransferWorkload implements AutoCloseable {
                 "partners@" + run + ".example", true));
         for (String reseller : List.of("R1", "R2")) {
             kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + id(reseller), new ResellerRegistered(meta(),
-                    id(reseller), "Reseller " + reseller, reseller.toLowerCase() + "@" + run + ".example", "IT"));
+                    id(reseller), "Reseller " + reseller, reseller.toLowerCase() + "@" + run + ".example", "IT",
+                            java.util.List.of(), null));
             String account = id(reseller + "A");
             kafka.send(Topics.DIRECTORY_EVENTS, "account:" + account, new BillingAccountRegistered(meta(), account,
                     "C-" + account, "Customer " + run, "billing@" + run + ".example", id(reseller)));

@@ -76,9 +76,9 @@ class TransferTopologyTest {
 
         directory.pipeInput("isv:ISV-1", new IsvRegistered(meta("d1"), "ISV-1", "Vendor", "isv@example.com", true));
         directory.pipeInput("reseller:R-1", new ResellerRegistered(meta("d2"), "R-1", "Old Reseller",
-                "r1@example.com", "IT"));
+                "r1@example.com", "IT", java.util.List.of(), null));
         directory.pipeInput("reseller:R-2", new ResellerRegistered(meta("d3"), "R-2", "New Reseller",
-                "r2@example.com", "PT"));
+                "r2@example.com", "PT", java.util.List.of(), null));
         directory.pipeInput("account:BA-1", new BillingAccountRegistered(meta("d4"), "BA-1", "C-1", "Acme",
                 "acme@example.com", "R-1"));
         directory.pipeInput("account:BA-2", new BillingAccountRegistered(meta("d5"), "BA-2", "C-1", "Acme",

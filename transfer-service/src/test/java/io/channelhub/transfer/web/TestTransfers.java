@@ -88,9 +88,9 @@ final class TestTransfers implements AutoCloseable {
         kafka.send(Topics.DIRECTORY_EVENTS, "isv:" + isv, new IsvRegistered(meta(REQUESTED_AT), isv, "Vendor " + run,
                 "partners@vendor.example", true));
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + oldReseller, new ResellerRegistered(meta(REQUESTED_AT),
-                oldReseller, "Rivenditore Uno", "sales@uno.example", "IT"));
+                oldReseller, "Rivenditore Uno", "sales@uno.example", "IT", java.util.List.of(), null));
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + newReseller, new ResellerRegistered(meta(REQUESTED_AT),
-                newReseller, "Revenda Dois", "sales@dois.example", "PT"));
+                newReseller, "Revenda Dois", "sales@dois.example", "PT", java.util.List.of(), null));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:" + fromAccount, new BillingAccountRegistered(
                 meta(REQUESTED_AT), fromAccount, customer, "PT Maju", "it@maju.example", oldReseller));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:" + toAccount, new BillingAccountRegistered(
