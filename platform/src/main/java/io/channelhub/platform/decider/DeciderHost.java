@@ -112,7 +112,10 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
             return this;
         }
 
-        /** A command the decider took that changed nothing and said nothing, for the service's own count of it. */
+        /**
+         * A command the decider took that changed nothing and said nothing (nor did what was due at its time), for
+         * the service's own count of it.
+         */
         public Wiring<S, F> ignored(Consumer<SpecificRecord> ignored) {
             this.ignored = ignored;
             return this;

@@ -9,13 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One payer as {@link PayerBilling} decides it (B1, B4, B6, B7): its {@link PayerLedger} (the first month not
  * invoiced, the migration credit used, the prepaid invoice), its subscriptions and which kind of customer each is
  * for (B6), the invoices issued and the lines credited. A payer's history only grows and the invoice endpoints read
  * it by key, so it is not one value: what is kept is read as needed through {@link Kept}, and the book carries what
- * its decisions changed since, for the store to write. Immutable.
+ * its decisions changed since, for the store to write. A decision never changes a book; it returns a new one.
  */
 public final class PayerBook {
 
@@ -90,9 +91,9 @@ public final class PayerBook {
         return subscriptions.containsKey(id) ? subscriptions.get(id) : kept.subscription(id);
     }
 
-    /** Every subscription the payer bills now. */
+    /** Every subscription the payer bills now, in id order (as kept: an invoice's lines follow it). */
     public List<Subscription> subscriptions() {
-        Map<String, Subscription> all = new LinkedHashMap<>();
+        Map<String, Subscription> all = new TreeMap<>();
         kept.subscriptions().forEach(s -> all.put(s.id(), s));
         subscriptions.forEach((id, s) -> s.ifPresentOrElse(now -> all.put(id, now), () -> all.remove(id)));
         return List.copyOf(all.values());
