@@ -7,7 +7,6 @@ import io.channelhub.billing.event.CreditNoteRefused;
 import io.channelhub.billing.event.InvoiceNotIssued;
 import io.channelhub.billing.event.CreditNoteRequested;
 import io.channelhub.billing.event.InvoiceIssued;
-import io.channelhub.billing.event.IsvInvoiceLines;
 import io.channelhub.billing.event.PayoutStatementIssued;
 import io.channelhub.billing.event.SubscriptionChangeRequested;
 import io.channelhub.billing.event.SubscriptionHandedOver;
@@ -100,8 +99,7 @@ public final class BillingMetrics {
                 .and(KnownSeries.refusals(service, List.of(InvoiceNotIssued.class),
                         List.of(InvoiceEvents.NOT_ASSEMBLED)))
                 .and(KnownSeries.outcomes(service, List.of(SubscriptionUpdated.class, SubscriptionRefused.class,
-                        SubscriptionHandedOver.class, InvoiceIssued.class, InvoiceNotIssued.class,
-                        IsvInvoiceLines.class, CreditNoteIssued.class, CreditNoteRefused.class,
+                        InvoiceIssued.class, InvoiceNotIssued.class, CreditNoteIssued.class, CreditNoteRefused.class,
                         ResellerAccountOpened.class, ResellerRequestRefused.class, ResellerOrderAccepted.class,
                         ResellerOrderReleased.class, TemporaryLicenceIssued.class, ResellerPaymentRecorded.class,
                         ResellerStatementIssued.class, ResellerPrepayChanged.class, MigrationCompleted.class,

@@ -170,6 +170,7 @@ public final class BillingTopology {
                         : event instanceof SubscriptionHandedOver ? COMMANDS_SINK : EVENTS_SINK)
                 .keys(event -> event instanceof IsvInvoiceLines lines ? lines.getIsvId()
                         : event instanceof SubscriptionHandedOver handover ? handover.getToPayerId() : null)
+                .internal(event -> event instanceof IsvInvoiceLines || event instanceof SubscriptionHandedOver)
                 .outcomes((event, before, after, now) -> {
                     if (event instanceof InvoiceIssued invoice) {
                         metrics.issued(invoice);

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -56,6 +57,7 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
         private Function<SpecificRecord, String> key = event -> null;
         private Outcomes<S> outcomes = (event, before, after, now) -> { };
         private Consumer<SpecificRecord> ignored = command -> { };
+        private Predicate<SpecificRecord> internal = event -> false;
         private Function<ProcessorContext<String, SpecificRecord>, BiConsumer<String, S>> stored =
                 context -> (key, state) -> { };
         private MeterRegistry registry;
@@ -103,6 +105,15 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
          */
         public Wiring<S, F> keys(Function<SpecificRecord, String> key) {
             this.key = key;
+            return this;
+        }
+
+        /**
+         * Events that are the service's own plumbing (a command to itself, lines re-keyed for another of its
+         * processors): published, but not counted as outcomes.
+         */
+        public Wiring<S, F> internal(Predicate<SpecificRecord> internal) {
+            this.internal = internal;
             return this;
         }
 
@@ -233,6 +244,9 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
     }
 
     private void count(SpecificRecord event) {
+        if (wiring.internal.test(event)) {
+            return;
+        }
         String type = event.getClass().getSimpleName();
         wiring.registry.counter(MetricNames.OUTCOMES, "service", wiring.service, "type", type).increment();
         for (String reason : decider.refusalReasons(event)) {
