@@ -1,6 +1,5 @@
 package io.channelhub.billing.stream;
 
-import io.channelhub.billing.domain.invoice.Invoice;
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.domain.invoice.CreditNoteDecider;
 import io.channelhub.billing.domain.invoice.InvoiceEvents;
@@ -40,6 +39,7 @@ import io.channelhub.reseller.event.ResellerStatementIssued;
 import io.channelhub.reseller.event.ResellerTermsChanged;
 import io.channelhub.reseller.event.TemporaryLicenceIssued;
 import io.channelhub.reseller.event.TemporaryLicenceRequested;
+import io.channelhub.pricing.AvroMoney;
 import io.channelhub.schemas.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +53,8 @@ public final class BillingMetrics {
 
     public static final String INVOICES = MetricNames.name("billing", "invoices");
     public static final String INVOICED = MetricNames.name("billing", "invoiced.amount");
+    /** Transfers of entitlements their reseller has no postpaid subscription for (D-34). */
+    public static final String TRANSFERS_UNBILLED = MetricNames.name("billing", "transfers.unbilled");
     public static final String STATEMENTS = MetricNames.name("billing", "payout.statements");
 
     public static final String ON_PREPAY = MetricNames.name("billing", "resellers.on.prepay");
@@ -85,7 +87,7 @@ public final class BillingMetrics {
     public static KnownSeries knownSeries(List<String> currencies) {
         String service = BillingTopology.SERVICE;
         return KnownSeries.counters(INVOICES, INVOICED, STATEMENTS).tag("currency", currencies)
-                .and(KnownSeries.counters(BillingCommandProcessor.TRANSFERS_UNBILLED).tag("service", service))
+                .and(KnownSeries.counters(TRANSFERS_UNBILLED).tag("service", service))
                 .and(KnownSeries.refusals(service, List.of(SubscriptionRefused.class), Stream.concat(
                         Stream.of(io.channelhub.billing.domain.subscription.RefusalReason.values()),
                         Stream.of("PRICE_UNKNOWN")).toList()))
@@ -98,7 +100,7 @@ public final class BillingMetrics {
                 .and(KnownSeries.refusals(service, List.of(InvoiceNotIssued.class),
                         List.of(InvoiceEvents.NOT_ASSEMBLED)))
                 .and(KnownSeries.outcomes(service, List.of(SubscriptionUpdated.class, SubscriptionRefused.class,
-                        InvoiceIssued.class, CreditNoteIssued.class, CreditNoteRefused.class,
+                        InvoiceIssued.class, InvoiceNotIssued.class, CreditNoteIssued.class, CreditNoteRefused.class,
                         ResellerAccountOpened.class, ResellerRequestRefused.class, ResellerOrderAccepted.class,
                         ResellerOrderReleased.class, TemporaryLicenceIssued.class, ResellerPaymentRecorded.class,
                         ResellerStatementIssued.class, ResellerPrepayChanged.class, MigrationCompleted.class,
@@ -111,11 +113,12 @@ public final class BillingMetrics {
                         PrepaidOrderRecorded.class, MigrationRequested.class, TrialDecisionRequested.class)));
     }
 
-    void issued(Invoice invoice) {
-        String currency = invoice.totalDue().currency().getCurrencyCode();
+    void issued(InvoiceIssued invoice) {
+        String currency = invoice.getCurrency();
         registry.counter(INVOICES, "currency", currency).increment();
         // a counter of money: floating point is fine for a dashboard, never for the invoice itself
-        registry.counter(INVOICED, "currency", currency).increment(invoice.totalDue().amount().doubleValue());
+        registry.counter(INVOICED, "currency", currency).increment(AvroMoney.fromAvro(invoice.getTotalDue())
+                .amount().doubleValue());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.channelhub.billing.stream;
 
+import io.channelhub.billing.domain.invoice.PayerBilling;
 import io.channelhub.billing.domain.invoice.PayerLedger;
 import io.channelhub.billing.domain.migration.MigrationBook;
 import io.channelhub.billing.domain.migration.MigrationProgramme;
@@ -9,10 +10,14 @@ import io.channelhub.billing.domain.reseller.ResellerProgramme;
 import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.domain.reseller.SalesTaxRates;
 import io.channelhub.billing.domain.subscription.Subscription;
+import io.channelhub.billing.event.InvoiceIssued;
+import io.channelhub.billing.event.InvoiceNotIssued;
+import io.channelhub.billing.event.IsvInvoiceLines;
+import io.channelhub.billing.event.SubscriptionHandedOver;
 import io.channelhub.billing.event.SubscriptionPlanChosen;
+import io.channelhub.entitlement.event.EntitlementMoved;
 import io.channelhub.platform.deadlines.DeadlineIndex;
 import io.channelhub.platform.decider.DeciderHost;
-import io.channelhub.platform.dedupe.AppliedEventIds;
 import io.channelhub.platform.directory.DirectoryView;
 import io.channelhub.platform.streams.DecodeOrDeadLetter;
 import io.channelhub.platform.streams.JsonSerde;
@@ -33,14 +38,21 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * billing-service's one topology. Everything about a payer (the reseller) meets in one task: its subscriptions,
  * its invoices, and the discounts given to its customers, re-keyed from discounts.events by reseller into a topic
  * of billing's own, so D8–D10 are decided on the partition's own data. The directory and the price list are
  * global tables. Each issued invoice's lines are re-keyed by ISV once more, for the ISVs' payout statements.
+ * Every command of billing.commands is decided on the platform's decider host: the payers' by
+ * {@link PayerBilling} (their books kept by {@link PayerStores}), the reseller programme's and the migration's by
+ * their own; only the payout statements and the re-keying are processors of billing's own.
  */
 public final class BillingTopology {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingTopology.class);
 
     public static final String SERVICE = "billing-service";
     /** discounts.events (in effect, ended, cancelled) by reseller. */
@@ -127,8 +139,6 @@ public final class BillingTopology {
         String commands = DecodeOrDeadLetter.addSource(topology, Topics.BILLING_COMMANDS, ROUTER, registry);
         MigrationProgramme prepaidToPostpaid = new MigrationProgramme(migration);
         topology.addProcessor(ROUTER, () -> new CommandRouter(programme::accepts, prepaidToPostpaid::accepts), commands);
-        topology.addProcessor(COMMANDS, () -> new BillingCommandProcessor(settings, metrics, registry,
-                dedupeRetention), ROUTER);
         DeciderHost.of(SERVICE, Topics.BILLING_COMMANDS, programme)
                 .stores(RESELLER_ACCOUNTS_STORE, RESELLER_DEADLINES_STORE)
                 .facts(context -> {
@@ -143,7 +153,7 @@ public final class BillingTopology {
                 })
                 .metrics(registry, dedupeRetention)
                 .addTo(topology, RESELLERS, ROUTER);
-        // the move from prepaid to postpaid (B5): its plans go back to billing.commands, to the payers' processor
+        // the move from prepaid to postpaid (B5): its plans go back to billing.commands, to the payers
         DeciderHost.of(SERVICE, Topics.BILLING_COMMANDS, prepaidToPostpaid)
                 .stores(MIGRATIONS_STORE, MIGRATION_DEADLINES_STORE)
                 .facts(context -> new DirectoryView(context.getStateStore(DIRECTORY_STORE)))
@@ -151,11 +161,37 @@ public final class BillingTopology {
                 .metrics(registry, dedupeRetention)
                 .addTo(topology, MIGRATIONS, ROUTER);
 
-        // payout statements: lines by ISV, and the payer task's ticks
+        // the payers (B1, B2, B4, B6, B7): handovers go back to billing.commands keyed by the new payer, issued
+        // documents' lines to the ISVs' statements keyed by ISV
+        DeciderHost.of(SERVICE, Topics.BILLING_COMMANDS, new PayerBilling())
+                .stores(PayerStores::new, PAYER_DEADLINES_STORE)
+                .facts(StorePayerFacts::new)
+                .sink(event -> event instanceof IsvInvoiceLines ? PAYOUT_LINES_SINK
+                        : event instanceof SubscriptionHandedOver ? COMMANDS_SINK : EVENTS_SINK)
+                .keys(event -> event instanceof IsvInvoiceLines lines ? lines.getIsvId()
+                        : event instanceof SubscriptionHandedOver handover ? handover.getToPayerId() : null)
+                .internal(event -> event instanceof IsvInvoiceLines || event instanceof SubscriptionHandedOver)
+                .outcomes((event, before, after, now) -> {
+                    if (event instanceof InvoiceIssued invoice) {
+                        metrics.issued(invoice);
+                    } else if (event instanceof InvoiceNotIssued refused) {
+                        log.error("Invoice of {} for {} not issued: {}", refused.getPayerId(), refused.getMonth(),
+                                refused.getDetail());
+                    }
+                })
+                .ignored(command -> {
+                    if (command instanceof EntitlementMoved) { // D-34: no postpaid plan of this reseller to move
+                        registry.counter(BillingMetrics.TRANSFERS_UNBILLED, "service", SERVICE).increment();
+                    }
+                })
+                .metrics(registry, dedupeRetention)
+                .addTo(topology, COMMANDS, ROUTER);
+
+        // payout statements: lines by ISV, and the ticks
         topology.addSink(PAYOUT_LINES_SINK, PAYOUT_LINES, new StringSerializer(), new EventSerde(), COMMANDS);
         topology.addSource("source-" + PAYOUT_LINES, new StringDeserializer(), new EventSerde(), PAYOUT_LINES);
         topology.addProcessor(PAYOUTS, () -> new PayoutStatementProcessor(settings, metrics),
-                "source-" + PAYOUT_LINES, COMMANDS);
+                "source-" + PAYOUT_LINES, ROUTER);
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESELLER_ACCOUNTS_STORE),
                 Serdes.String(), new JsonSerde<>(ResellerAccount.class)), RESELLERS);
@@ -169,7 +205,6 @@ public final class BillingTopology {
                 Serdes.String(), new JsonSerde<>(Subscription.class)), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PAYER_LEDGERS_STORE),
                 Serdes.String(), new JsonSerde<>(PayerLedger.class)), COMMANDS);
-        topology.addStateStore(DeadlineIndex.storeBuilder(PAYER_DEADLINES_STORE), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVOICES_STORE),
                 Serdes.String(), new EventSerde()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVOICE_IDS_STORE),
@@ -181,10 +216,7 @@ public final class BillingTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATEMENTS_STORE),
                 Serdes.String(), new JsonSerde<>(PayoutProgress.class)), PAYOUTS);
         topology.addStateStore(DeadlineIndex.storeBuilder(PAYOUT_DEADLINES_STORE), PAYOUTS);
-        for (var store : AppliedEventIds.storeBuilders(COMMANDS)) {
-            topology.addStateStore(store, COMMANDS);
-        }
-        // handovers (T6) and migrated orders' plans (B5) go back to billing.commands, to the payer's processor
+        // handovers (T6) and migrated orders' plans (B5) go back to billing.commands, to the payers
         topology.addSink(COMMANDS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(), COMMANDS,
                 MIGRATIONS);
         topology.addSink(EVENTS_SINK, Topics.BILLING_EVENTS, new StringSerializer(), new EventSerde(), COMMANDS,

@@ -11,7 +11,7 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * billing.commands carries the payers' commands, the reseller programme's and the migration's: each goes to the
  * processor that decides it, a tick to all. Routing only; each dedupes and decides on its own. An opt-in also goes,
- * after the migration decided it, to the payers' processor, whose month-end run then includes the migration
+ * after the migration decided it, to the payers' decider host, whose month-end run then includes the migration
  * month's prepaid invoice (B7).
  */
 final class CommandRouter implements Processor<String, SpecificRecord, String, SpecificRecord> {

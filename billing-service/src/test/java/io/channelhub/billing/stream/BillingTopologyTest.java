@@ -214,9 +214,15 @@ class BillingTopologyTest {
     @Test
     void aTransferSplitsTheMonthBetweenBothPayers() {
         commands.pipeInput("R-1", plan("p-1", "E-1", "A-1", "SKU-A", BillingPlan.ANNUAL, 10, OCT));
-        driver.createInputTopic(Topics.ENTITLEMENTS_EVENTS, new StringSerializer(), new EventSerde()).pipeInput("E-1",
-                new EntitlementMoved(meta(Instant.parse("2026-10-16T00:00:00Z")), "E-1", "O-1", "ISV-1", "A-1", "A-9",
-                        "R-1", "R-2", "T-1"));
+        TestInputTopic<String, SpecificRecord> moves = driver.createInputTopic(Topics.ENTITLEMENTS_EVENTS,
+                new StringSerializer(), new EventSerde());
+        moves.pipeInput("E-1", new EntitlementMoved(meta(Instant.parse("2026-10-16T00:00:00Z")), "E-1", "O-1", "ISV-1",
+                "A-1", "A-9", "R-1", "R-2", "T-1"));
+        // D-34: a transfer of an entitlement R-1 has no postpaid plan for changes nothing, and is counted
+        moves.pipeInput("E-X", new EntitlementMoved(meta(Instant.parse("2026-10-17T00:00:00Z")), "E-X", "O-1", "ISV-1",
+                "A-1", "A-9", "R-1", "R-2", "T-2"));
+        assertThat(registry.counter(BillingMetrics.TRANSFERS_UNBILLED, "service", BillingTopology.SERVICE).count())
+                .isEqualTo(1);
         events.readValuesToList();
         tick(NOV.plusSeconds(30));
 

@@ -13,13 +13,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The one processor that hosts any {@link Decider}, keyed by the aggregate's id: a command is applied once (X2),
@@ -49,11 +50,14 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
         private final String topic;
         private final Decider<S, F> decider;
         private String name;
-        private String stateStore;
+        private Function<ProcessorContext<String, SpecificRecord>, AggregateStore<S>> storage;
         private String deadlineStore;
         private Function<ProcessorContext<String, SpecificRecord>, F> facts = context -> null;
         private Function<SpecificRecord, String> sink;
+        private Function<SpecificRecord, String> key = event -> null;
         private Outcomes<S> outcomes = (event, before, after, now) -> { };
+        private Consumer<SpecificRecord> ignored = command -> { };
+        private Predicate<SpecificRecord> internal = event -> false;
         private Function<ProcessorContext<String, SpecificRecord>, BiConsumer<String, S>> stored =
                 context -> (key, state) -> { };
         private MeterRegistry registry;
@@ -67,7 +71,13 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
 
         /** The aggregates' store, written by this processor only, and the index of their deadlines. */
         public Wiring<S, F> stores(String state, String deadlines) {
-            this.stateStore = state;
+            return stores(context -> AggregateStore.of(context.getStateStore(state)), deadlines);
+        }
+
+        /** The aggregates kept by {@code storage} (made from the task's stores), and the index of their deadlines. */
+        public Wiring<S, F> stores(Function<ProcessorContext<String, SpecificRecord>, AggregateStore<S>> storage,
+                String deadlines) {
+            this.storage = storage;
             this.deadlineStore = deadlines;
             return this;
         }
@@ -89,9 +99,36 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
             return this;
         }
 
+        /**
+         * The key an event is published with, where its sink is keyed by another id than the aggregate's (null:
+         * the aggregate's id, the default).
+         */
+        public Wiring<S, F> keys(Function<SpecificRecord, String> key) {
+            this.key = key;
+            return this;
+        }
+
+        /**
+         * Events that are the service's own plumbing (a command to itself, lines re-keyed for another of its
+         * processors): published, but not counted as outcomes.
+         */
+        public Wiring<S, F> internal(Predicate<SpecificRecord> internal) {
+            this.internal = internal;
+            return this;
+        }
+
         /** The service's own business metrics of each event published. */
         public Wiring<S, F> outcomes(Outcomes<S> outcomes) {
             this.outcomes = outcomes;
+            return this;
+        }
+
+        /**
+         * A command the decider took that changed nothing and said nothing (nor did what was due at its time), for
+         * the service's own count of it.
+         */
+        public Wiring<S, F> ignored(Consumer<SpecificRecord> ignored) {
+            this.ignored = ignored;
             return this;
         }
 
@@ -110,11 +147,11 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
 
         /**
          * Adds the processor {@code name} with its deadline index and applied-ids stores (named after it); the
-         * caller adds the state store, with its serde, and any index {@code stored} writes.
+         * caller adds the state store(s), with their serdes, and any index {@code stored} writes.
          */
         public void addTo(Topology topology, String name, String... parents) {
             this.name = name;
-            Objects.requireNonNull(stateStore, "stores");
+            Objects.requireNonNull(storage, "stores");
             Objects.requireNonNull(sink, "sink");
             Objects.requireNonNull(registry, "metrics");
             topology.addProcessor(name, () -> new DeciderHost<>(this), parents);
@@ -128,7 +165,7 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
     private final Wiring<S, F> wiring;
     private final Decider<S, F> decider;
     private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, S> states;
+    private AggregateStore<S> states;
     private DeadlineIndex deadlines;
     private AppliedEventIds applied;
     private F facts;
@@ -142,7 +179,7 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        states = context.getStateStore(wiring.stateStore);
+        states = wiring.storage.apply(context);
         deadlines = DeadlineIndex.from(context, wiring.deadlineStore);
         applied = AppliedEventIds.from(context, wiring.name);
         facts = wiring.facts.apply(context);
@@ -164,15 +201,18 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
             return;
         }
         String key = Objects.requireNonNullElse(decider.aggregateId(command, record.key()), "no-key");
-        S before = states.get(key);
-        apply(key, before, decider.handle(command, before, facts), Events.meta(command).getOccurredAt(),
-                record.timestamp());
+        S before = states.load(key);
+        Decision<S> decision = decider.handle(command, before, facts);
+        if (decision.events().isEmpty() && decision.state() == null) {
+            wiring.ignored.accept(command);
+        }
+        apply(key, before, decision, Events.meta(command).getOccurredAt(), record.timestamp());
     }
 
     private void tick(ClockTicked tick, long timestamp) {
         applied.forgetBefore(tick.getAt().toEpochMilli() - wiring.dedupeRetention.toMillis());
         for (String key : deadlines.takeDue(tick.getAt())) {
-            S before = states.get(key);
+            S before = states.load(key);
             S after = apply(key, before, decider.deadlines(before, facts, tick.getMeta(), tick.getAt()), tick.getAt(),
                     timestamp);
             // taken out of the index above: due again later (or still due: a deadline it did not act on)
@@ -184,14 +224,15 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
     private S apply(String key, S before, Decision<S> decision, Instant now, long timestamp) {
         S after = decision.stateOr(before);
         for (SpecificRecord event : decision.events()) {
-            context.forward(new Record<>(key, event, timestamp), wiring.sink.apply(event));
+            String eventKey = Objects.requireNonNullElse(wiring.key.apply(event), key);
+            context.forward(new Record<>(eventKey, event, timestamp), wiring.sink.apply(event));
             count(event);
             wiring.outcomes.published(event, before, after, now);
         }
         if (decision.state() == null) {
             return before;
         }
-        states.put(key, after);
+        states.save(key, before, after);
         stored.accept(key, after);
         Optional<Instant> was = decider.nextDeadline(before);
         Optional<Instant> next = decider.nextDeadline(after);
@@ -203,6 +244,9 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
     }
 
     private void count(SpecificRecord event) {
+        if (wiring.internal.test(event)) {
+            return;
+        }
         String type = event.getClass().getSimpleName();
         wiring.registry.counter(MetricNames.OUTCOMES, "service", wiring.service, "type", type).increment();
         for (String reason : decider.refusalReasons(event)) {

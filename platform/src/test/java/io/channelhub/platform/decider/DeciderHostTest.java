@@ -26,6 +26,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,54 @@ class DeciderHostTest {
                 "UNSUPPORTED_ON_TOPIC").count()).isEqualTo(1);
         assertThat(registry.counter(MetricNames.OUTCOMES, "service", "test", "type", "CustomerSuspended").count())
                 .isEqualTo(2);
+    }
+
+    // an aggregate kept in a store of its own shape (here: one string per bell), an event keyed by another id and
+    // not counted as an outcome
+    @Test
+    void anAggregateStoreOfItsOwnAndEventsKeyedElsewhere() {
+        Topology topology = new Topology();
+        topology.addSource("in", new StringDeserializer(), new EventSerde(), "bells.commands");
+        DeciderHost.of("test", "bells.commands", new BellDecider())
+                .stores(context -> {
+                    KeyValueStore<String, String> rings = context.getStateStore("bell-rings");
+                    return new AggregateStore<>() {
+                        @Override
+                        public Bell load(String id) {
+                            String kept = rings.get(id);
+                            return kept == null ? null : new Bell(Integer.parseInt(kept.split("@")[0]),
+                                    Instant.parse(kept.split("@")[1]));
+                        }
+
+                        @Override
+                        public void save(String id, Bell before, Bell after) {
+                            rings.put(id, after.rings() + "@" + after.stopsAt());
+                        }
+                    };
+                }, "bell-deadlines")
+                .facts(context -> "ops@bell.example")
+                .sink("out")
+                .keys(event -> event instanceof CustomerSuspended rang ? rang.getOrderId() : null)
+                .internal(event -> event instanceof CustomerSuspended)
+                .metrics(registry, Duration.ofDays(1))
+                .addTo(topology, "bell", "in");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("bell-rings"),
+                Serdes.String(), Serdes.String()), "bell");
+        topology.addSink("out", "bells.events", new StringSerializer(), new EventSerde(), "bell");
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "decider-host-storage-test");
+        try (TopologyTestDriver own = new TopologyTestDriver(topology, props)) {
+            var in = own.createInputTopic("bells.commands", new StringSerializer(), new EventSerde());
+            var out = own.createOutputTopic("bells.events", new StringDeserializer(), new EventSerde());
+            in.pipeInput("B-1", request("r-1", T0));
+            in.pipeInput("B-1", request("r-2", T0.plusSeconds(1)));
+
+            assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("ring-1", "ring-2");
+            assertThat(own.<String, String>getKeyValueStore("bell-rings").get("B-1"))
+                    .isEqualTo("2@" + T0.plusSeconds(1).plus(Duration.ofHours(1)));
+            // published, not counted as outcomes: plumbing of the service's own
+            assertThat(registry.find(MetricNames.OUTCOMES).counters()).isEmpty();
+        }
     }
 
     private void tick(Instant at) {

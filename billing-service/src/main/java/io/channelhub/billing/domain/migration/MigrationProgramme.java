@@ -27,7 +27,7 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * The move from prepaid to postpaid (B5) of one reseller as a {@link Decider}: its prepaid orders are recorded until
  * it opts in ({@link MigrationDecider} decides the opt-in and the trials); a migrated or converted order goes on as
- * a plan chosen on billing.commands ({@code SubscriptionPlanChosen}), which the payer's processor prices and bills
+ * a plan chosen on billing.commands ({@code SubscriptionPlanChosen}), which the payer's {@code PayerBilling} prices and bills
  * like any other. The deadline is the next trial reminder or suspension. Facts: the directory (whom to tell).
  */
 public final class MigrationProgramme implements Decider<MigrationBook, Directory> {

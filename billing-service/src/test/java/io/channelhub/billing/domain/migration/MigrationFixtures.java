@@ -13,10 +13,10 @@ import java.util.List;
  * The seed reseller's book at its opt-in on 2026-10-02T09:00Z (a 31-day month, day 2: allowed). Unused days count
  * from 2026-10-02 to the renewal date; the term of A is 2026 (365 days), of D and E 2025-10-20..2026-10-20 (365).
  */
-final class MigrationFixtures {
+public final class MigrationFixtures {
 
     static final String RESELLER = "reseller-1";
-    static final Instant OPT_IN = Instant.parse("2026-10-02T09:00:00Z");
+    public static final Instant OPT_IN = Instant.parse("2026-10-02T09:00:00Z");
     static final MigrationSettings SETTINGS = MigrationSettings.standard();
 
     private MigrationFixtures() {
@@ -64,7 +64,7 @@ final class MigrationFixtures {
     }
 
     /** The book migrated: total 29.92 + 0 + 0 + 18.00 + 3.60 = 51.52. */
-    static MigrationState migrated() {
+    public static MigrationState migrated() {
         return accepted(MigrationDecider.optIn(RESELLER, BOOK, null, SETTINGS, OPT_IN)).state();
     }
 }

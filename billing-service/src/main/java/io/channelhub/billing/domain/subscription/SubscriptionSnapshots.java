@@ -1,9 +1,5 @@
-package io.channelhub.billing.stream;
+package io.channelhub.billing.domain.subscription;
 
-import io.channelhub.billing.domain.subscription.PayerChange;
-import io.channelhub.billing.domain.subscription.Plan;
-import io.channelhub.billing.domain.subscription.SeatChange;
-import io.channelhub.billing.domain.subscription.Subscription;
 import io.channelhub.billing.event.BillingPlan;
 import io.channelhub.billing.event.PayerHolding;
 import io.channelhub.billing.event.SeatCount;
@@ -12,12 +8,12 @@ import io.channelhub.common.event.EventMeta;
 import io.channelhub.pricing.AvroMoney;
 
 /** A subscription with its whole history, as it travels from the old payer's task to the new one's. */
-final class SubscriptionSnapshots {
+public final class SubscriptionSnapshots {
 
     private SubscriptionSnapshots() {
     }
 
-    static SubscriptionHandedOver handover(EventMeta meta, String fromPayerId, Subscription s) {
+    public static SubscriptionHandedOver handover(EventMeta meta, String fromPayerId, Subscription s) {
         return SubscriptionHandedOver.newBuilder().setMeta(meta).setFromPayerId(fromPayerId)
                 .setToPayerId(s.payerId()).setSubscriptionId(s.id()).setIsvId(s.isvId()).setSku(s.sku())
                 .setOfferId(s.offerId()).setPlan(BillingPlan.valueOf(s.plan().name()))
@@ -30,7 +26,7 @@ final class SubscriptionSnapshots {
                 .build();
     }
 
-    static Subscription subscription(SubscriptionHandedOver h) {
+    public static Subscription subscription(SubscriptionHandedOver h) {
         return new Subscription(h.getSubscriptionId(), h.getIsvId(), h.getSku(), h.getOfferId(),
                 Plan.valueOf(h.getPlan().name()), AvroMoney.fromAvro(h.getUnitPrice()), h.getAcceptedAt(),
                 h.getTermStart(), h.getTermEnd(), h.getCap(),
