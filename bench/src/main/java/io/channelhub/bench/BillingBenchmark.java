@@ -66,7 +66,7 @@ public final class BillingBenchmark {
     private final DataDirectory data;
     private final EventSerde serde = new EventSerde();
 
-    private BillingBenchmark(BenchKafka kafka, DataDirectory data) {
+    BillingBenchmark(BenchKafka kafka, DataDirectory data) {
         this.kafka = kafka;
         this.data = data;
     }
@@ -155,13 +155,11 @@ public final class BillingBenchmark {
             List<NewTopic> topics = new ArrayList<>(TopicCatalogue.newTopics(3, (short) 1, "billing-service",
                     List.of(Topics.DIRECTORY_EVENTS, Topics.PRICES_EVENTS), List.of("billing-service.discounts-by-reseller",
                             "billing-service.payout-lines")));
-            topics.add(new NewTopic("bench.in", 3, (short) 1));
-            topics.add(new NewTopic("bench.out", 3, (short) 1));
             admin.createTopics(topics).all().get();
         }
     }
 
-    private void publishReferenceData(int payers) {
+    void publishReferenceData(int payers) {
         List<ProducerRecord<String, byte[]>> reference = new ArrayList<>();
         reference.add(record(Topics.PRICES_EVENTS, "price:SKU-A:ANNUAL", new PriceListed(meta("price-a", MARCH),
                 "SKU-A", "ISV-1", BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("50.00", "EUR")))));
@@ -183,7 +181,7 @@ public final class BillingBenchmark {
      * Every payer gets half Annual (10 licences) and half Flexible subscriptions (cap 10, 5 users from the first
      * day): a plan per subscription, and a seat change per Flexible one.
      */
-    private List<ProducerRecord<String, byte[]>> plans(int subscriptions, int payers) {
+    List<ProducerRecord<String, byte[]>> plans(int subscriptions, int payers) {
         List<ProducerRecord<String, byte[]>> plans = new ArrayList<>(subscriptions * 3 / 2);
         for (int s = 0; s < subscriptions; s++) {
             String payer = "R-" + (s % payers);
