@@ -2,6 +2,7 @@ package io.channelhub.bench;
 
 import io.channelhub.localstack.DataDirectory;
 import io.channelhub.platform.streams.StreamsRunner;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +63,7 @@ final class BenchKafka {
      * settings and {@code overrides}) fed the same records: the floor a stateful service is judged against.
      * Returns records/s, from the first send to the last record out.
      */
-    double passThrough(String name, List<ProducerRecord<String, byte[]>> records, Map<String, Object> overrides) {
+    Rate passThrough(String name, List<ProducerRecord<String, byte[]>> records, Map<String, Object> overrides) {
         String in = "bench." + name + ".in";
         String out = "bench." + name + ".out";
         createTopics(List.of(new NewTopic(in, 3, (short) 1), new NewTopic(out, 3, (short) 1)));
@@ -77,16 +78,37 @@ final class BenchKafka {
         try (KafkaStreams streams = new KafkaStreams(identity, StreamsRunner.settings(base))) {
             streams.start();
             await(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(60));
-            long start = System.nanoTime();
-            send(records.stream().map(r -> new ProducerRecord<>(in, null, r.timestamp(), r.key(), r.value()))
-                    .toList());
-            countUntil(out, r -> true, records.size(), Duration.ofMinutes(10));
-            return records.size() / seconds(start);
+            List<ProducerRecord<String, byte[]>> copy = records.stream().map(r -> new ProducerRecord<>(in, null,
+                    r.timestamp(), r.key(), r.value())).toList();
+            return Rate.of(records.size(), () -> {
+                send(copy);
+                countUntil(out, r -> true, records.size(), Duration.ofMinutes(10));
+            });
         }
     }
 
     double passThrough(String name, List<ProducerRecord<String, byte[]>> records) {
-        return passThrough(name, records, Map.of());
+        return passThrough(name, records, Map.of()).perSecond();
+    }
+
+    /**
+     * Records per second of wall time, and per second of this JVM's CPU time (broker, clients and services
+     * together): on a machine shared with other builds the wall-time rate follows their load, the CPU rate much
+     * less, so both are reported.
+     */
+    record Rate(double perSecond, double perCpuSecond) {
+
+        static Rate of(int records, Runnable work) {
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpu = os.getProcessCpuTime();
+            long start = System.nanoTime();
+            work.run();
+            return new Rate(records / seconds(start), records / ((os.getProcessCpuTime() - cpu) / 1e9));
+        }
+
+        Rate meanWith(Rate other) {
+            return new Rate((perSecond + other.perSecond) / 2, (perCpuSecond + other.perCpuSecond) / 2);
+        }
     }
 
     void createTopics(List<NewTopic> topics) {

@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -43,6 +44,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 /**
  * Every service's throughput measured the same way, in one run on one in-process broker (3 partitions, EOS v2):
@@ -67,7 +70,9 @@ public final class ServiceBenchmark {
 
     private final BenchKafka kafka;
     private final DataDirectory data;
-    private final Map<String, double[]> figures = new LinkedHashMap<>();
+    /** Per service: the pass-through's rate (the mean of one run before and one after the service), the service's. */
+    final Map<String, BenchKafka.Rate[]> figures = new LinkedHashMap<>();
+    private final Map<String, Integer> sizes = new LinkedHashMap<>();
 
     private ServiceBenchmark(BenchKafka kafka, DataDirectory data) {
         this.kafka = kafka;
@@ -82,12 +87,8 @@ public final class ServiceBenchmark {
         }
         int status = 1;
         try {
-            DataDirectory data = DataDirectory.prepare(Path.of("target/bench-data-services"), true);
-            try (KraftBroker broker = KraftBroker.start(data.kafka(), Ports.free(), Ports.free())) {
-                ServiceBenchmark bench = new ServiceBenchmark(new BenchKafka(broker.bootstrapServers(), data), data);
-                bench.run(options.get("records"));
-                status = 0;
-            }
+            System.out.println(report(measure(Path.of("target/bench-data-services"), options.get("records"))));
+            status = 0;
         } catch (Exception | Error e) {
             e.printStackTrace();
         } finally {
@@ -95,13 +96,18 @@ public final class ServiceBenchmark {
         }
     }
 
-    private void run(int records) throws Exception {
-        createTopics();
-        transfers(records);
-        discounts(records);
-        billingIntake(records);
-        notificationPlanning();
-        report();
+    /** The whole run on a fresh broker in {@code directory}. */
+    static ServiceBenchmark measure(Path directory, int records) throws Exception {
+        DataDirectory data = DataDirectory.prepare(directory, true);
+        try (KraftBroker broker = KraftBroker.start(data.kafka(), Ports.free(), Ports.free())) {
+            ServiceBenchmark bench = new ServiceBenchmark(new BenchKafka(broker.bootstrapServers(), data), data);
+            bench.createTopics();
+            bench.transfers(records);
+            bench.discounts(records);
+            bench.billingIntake(records);
+            bench.notificationPlanning();
+            return bench;
+        }
     }
 
     private void createTopics() {
@@ -120,24 +126,16 @@ public final class ServiceBenchmark {
         int transfers = records / 5;
         TransferBenchmark workload = new TransferBenchmark(kafka.bootstrap(), data);
         List<ProducerRecord<String, byte[]>> commands = workload.commands("S-T", transfers);
-        ConfigurableApplicationContext service = start(TransferServiceApplication.class, "transfer-service");
-        double rate;
-        try {
-            workload.publishFacts("S-T", transfers);
-            rate = timed(commands, Topics.TRANSFERS_EVENTS, r -> SERDE.decode(r) instanceof TransferCompleted,
-                    transfers);
-        } finally {
-            service.close();
-        }
-        figures.put("transfer-service (requests and approvals -> TransferCompleted)", new double[] {
-                commands.size(), passThrough("transfer", commands, service), rate});
+        measure("transfer-service (requests and approvals -> TransferCompleted)", "transfer-service",
+                TransferServiceApplication.class, commands, () -> workload.publishFacts("S-T", transfers),
+                Topics.TRANSFERS_EVENTS, r -> SERDE.decode(r) instanceof TransferCompleted, transfers);
     }
 
     /**
      * 100 ISVs, each reselling through every one of {@code records / 100} resellers (one customer account each):
      * one request per ISV-reseller pair, so each discount book holds one discount, as most do.
      */
-    private void discounts(int records) {
+    private void discounts(int records) throws Exception {
         int isvs = 100;
         int resellers = Math.max(1, records / isvs);
         List<ProducerRecord<String, byte[]>> directory = new ArrayList<>();
@@ -162,37 +160,23 @@ public final class ServiceBenchmark {
                                 .build()));
             }
         }
-        ConfigurableApplicationContext service = start(DiscountServiceApplication.class, "discount-service");
-        double rate;
-        try {
-            kafka.send(directory);
-            kafka.countUntil(ReferenceTable.tableTopic("discount-service", Topics.DIRECTORY_EVENTS),
-                    r -> SERDE.decode(r) instanceof BillingAccountRegistered, resellers, Duration.ofMinutes(5));
-            BenchKafka.sleep(2000);
-            rate = timed(requests, Topics.DISCOUNTS_EVENTS, r -> SERDE.decode(r) instanceof DiscountProposed,
-                    requests.size());
-        } finally {
-            service.close();
-        }
-        figures.put("discount-service (requests -> DiscountProposed)", new double[] {requests.size(),
-                passThrough("discount", requests, service), rate});
+        measure("discount-service (requests -> DiscountProposed)", "discount-service",
+                DiscountServiceApplication.class, requests, () -> {
+                    kafka.send(directory);
+                    kafka.countUntil(ReferenceTable.tableTopic("discount-service", Topics.DIRECTORY_EVENTS),
+                            r -> SERDE.decode(r) instanceof BillingAccountRegistered, resellers,
+                            Duration.ofMinutes(5));
+                    BenchKafka.sleep(2000);
+                }, Topics.DISCOUNTS_EVENTS, r -> SERDE.decode(r) instanceof DiscountProposed, requests.size());
     }
 
     /** Plans and seat changes of {@code records / 1.5} subscriptions across 1,000 payers (BillingBenchmark's). */
     private void billingIntake(int records) throws Exception {
         BillingBenchmark workload = new BillingBenchmark(kafka, data);
         List<ProducerRecord<String, byte[]>> plans = workload.plans(records * 2 / 3, 1000);
-        ConfigurableApplicationContext service = start(BillingServiceApplication.class, "billing-service");
-        double rate;
-        try {
-            workload.publishReferenceData(1000);
-            rate = timed(plans, Topics.BILLING_EVENTS, r -> SERDE.decode(r) instanceof SubscriptionUpdated,
-                    plans.size());
-        } finally {
-            service.close();
-        }
-        figures.put("billing-service intake (plans and seat changes -> SubscriptionUpdated)", new double[] {
-                plans.size(), passThrough("billing", plans, service), rate});
+        measure("billing-service intake (plans and seat changes -> SubscriptionUpdated)", "billing-service",
+                BillingServiceApplication.class, plans, () -> workload.publishReferenceData(1000),
+                Topics.BILLING_EVENTS, r -> SERDE.decode(r) instanceof SubscriptionUpdated, plans.size());
     }
 
     /**
@@ -215,7 +199,7 @@ public final class ServiceBenchmark {
         // the planner reads copies of the outcome topics, so it is fed by a producer like the pass-through
         List<ProducerRecord<String, byte[]>> copy = events.stream().map(r -> new ProducerRecord<>(
                 "bench.notification." + r.topic(), null, r.timestamp(), r.key(), r.value())).toList();
-        double passThrough = kafka.passThrough("notification-pass-through", events);
+        BenchKafka.Rate before = kafka.passThrough("notification-pass-through-before", events, Map.of());
         kafka.createTopics(List.of(new NewTopic("bench.notification." + Topics.TRANSFERS_EVENTS, 3, (short) 1),
                 new NewTopic("bench.notification." + Topics.DISCOUNTS_EVENTS, 3, (short) 1)));
         var topology = NotificationTopology.build(new SimpleMeterRegistry(), planner, new EmailRenderer(),
@@ -227,31 +211,61 @@ public final class ServiceBenchmark {
         try (KafkaStreams streams = new KafkaStreams(topology, props)) {
             streams.start();
             BenchKafka.await(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(60));
-            figures.put("notification planning (outcome events -> rendered EmailRequested; " + expected
-                    + " e-mails)", new double[] {events.size(), passThrough, timed(copy,
-                    Topics.NOTIFICATIONS_OUTBOX, r -> SERDE.decode(r) instanceof EmailRequested, expected)});
+            BenchKafka.Rate planning = timed(copy, Topics.NOTIFICATIONS_OUTBOX,
+                    r -> SERDE.decode(r) instanceof EmailRequested, expected);
+            streams.close();
+            record("notification planning (outcome events -> rendered EmailRequested; " + expected + " e-mails)",
+                    events.size(), before.meanWith(kafka.passThrough("notification-pass-through-after", events,
+                            Map.of())), planning);
         }
     }
 
-    /**
-     * The pass-through of the same records, with the service's own commit interval: a service that commits less
-     * often is compared with a pass-through that does too.
-     */
-    private double passThrough(String name, List<ProducerRecord<String, byte[]>> records,
-            ConfigurableApplicationContext service) {
-        String interval = service.getEnvironment().getProperty(
-                "spring.kafka.streams.properties." + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
-        return kafka.passThrough(name + "-pass-through", records, interval == null ? Map.of()
-                : Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.parseInt(interval)));
+    /** Work before the service is timed (reference data it needs), which may throw. */
+    private interface Setup {
+        void run() throws Exception;
     }
 
-    /** Sends the records to a running service; records/s from the first send to the {@code count}-th output. */
-    private double timed(List<ProducerRecord<String, byte[]>> records, String outputs, Predicate<byte[]> match,
+    /**
+     * One service measured beside the pass-through of the same records, run once before and once after it with
+     * the service's own commit interval (a service that commits less often is compared with a pass-through that
+     * does too); the two pass-through runs are averaged, so load that comes and goes on the machine weighs on both.
+     */
+    private void measure(String label, String name, Class<?> application, List<ProducerRecord<String, byte[]>> records,
+            Setup setup, String outputs, Predicate<byte[]> match, int count) throws Exception {
+        Map<String, Object> interval = commitInterval(name);
+        BenchKafka.Rate before = kafka.passThrough(name + "-pass-through-before", records, interval);
+        ConfigurableApplicationContext service = start(application, name);
+        BenchKafka.Rate rate;
+        try {
+            setup.run();
+            rate = timed(records, outputs, match, count);
+        } finally {
+            service.close();
+        }
+        record(label, records.size(), before.meanWith(kafka.passThrough(name + "-pass-through-after", records,
+                interval)), rate);
+    }
+
+    /** The commit interval the service sets in its defaults ({@code <service>.properties}), if it sets one. */
+    private static Map<String, Object> commitInterval(String service) throws Exception {
+        Properties defaults = PropertiesLoaderUtils.loadProperties(new ClassPathResource(service + ".properties"));
+        String interval = defaults.getProperty("spring.kafka.streams.properties."
+                + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        return interval == null ? Map.of() : Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.parseInt(interval));
+    }
+
+    private void record(String label, int records, BenchKafka.Rate passThrough, BenchKafka.Rate service) {
+        sizes.put(label, records);
+        figures.put(label, new BenchKafka.Rate[] {passThrough, service});
+    }
+
+    /** Sends the records to a running service; its rate from the first send to the {@code count}-th output. */
+    private BenchKafka.Rate timed(List<ProducerRecord<String, byte[]>> records, String outputs, Predicate<byte[]> match,
             int count) {
-        long start = System.nanoTime();
-        kafka.send(records);
-        kafka.countUntil(outputs, match, count, Duration.ofMinutes(20));
-        return records.size() / BenchKafka.seconds(start);
+        return BenchKafka.Rate.of(records.size(), () -> {
+            kafka.send(records);
+            kafka.countUntil(outputs, match, count, Duration.ofMinutes(20));
+        });
     }
 
     private ConfigurableApplicationContext start(Class<?> application, String name) {
@@ -267,13 +281,15 @@ public final class ServiceBenchmark {
         return service;
     }
 
-    private void report() {
-        System.out.printf("%n| service (3 partitions, EOS v2, one broker, side by side) | records | pass-through "
-                + "records/s | service records/s | ratio |%n");
-        System.out.println("|---|---:|---:|---:|---:|");
-        figures.forEach((name, f) -> System.out.printf("| %s | %.0f | %.0f | %.0f | %.0f%% |%n", name, f[0], f[1],
-                f[2], 100 * f[2] / f[1]));
-        System.out.println();
+    private static String report(ServiceBenchmark bench) {
+        StringBuilder table = new StringBuilder(String.format("%n| service (3 partitions, EOS v2, one broker, side "
+                + "by side) | records | pass-through records/s | service records/s | ratio | pass-through records "
+                + "per CPU-s | service records per CPU-s | CPU ratio |%n|---|---:|---:|---:|---:|---:|---:|---:|%n"));
+        bench.figures.forEach((name, f) -> table.append(String.format("| %s | %d | %.0f | %.0f | %.0f%% | %.0f | %.0f "
+                + "| %.0f%% |%n", name, bench.sizes.get(name), f[0].perSecond(), f[1].perSecond(),
+                100 * f[1].perSecond() / f[0].perSecond(), f[0].perCpuSecond(), f[1].perCpuSecond(),
+                100 * f[1].perCpuSecond() / f[0].perCpuSecond())));
+        return table.toString();
     }
 
     private static ProducerRecord<String, byte[]> record(String topic, String key, SpecificRecord event) {
