@@ -2,14 +2,20 @@ package io.channelhub.bench;
 
 import io.channelhub.localstack.DataDirectory;
 import io.channelhub.platform.streams.StreamsRunner;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,25 +59,66 @@ final class BenchKafka {
     }
 
     /**
-     * An identity Kafka Streams app ({@code bench.in -> bench.out}, byte arrays, the services' EOS v2 settings) fed
-     * the same records: the floor a stateful service is judged against. Returns records/s.
+     * An identity Kafka Streams app ({@code bench.<name>.in -> bench.<name>.out}, byte arrays, the services' EOS v2
+     * settings and {@code overrides}) fed the same records: the floor a stateful service is judged against.
+     * Returns records/s, from the first send to the last record out.
      */
-    double passThrough(String name, List<ProducerRecord<String, byte[]>> records) {
+    Rate passThrough(String name, List<ProducerRecord<String, byte[]>> records, Map<String, Object> overrides) {
+        String in = "bench." + name + ".in";
+        String out = "bench." + name + ".out";
+        createTopics(List.of(new NewTopic(in, 3, (short) 1), new NewTopic(out, 3, (short) 1)));
         Topology identity = new Topology();
-        identity.addSource("in", "bench.in").addSink("out", "bench.out", "in");
-        Properties props = StreamsRunner.settings(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + name,
+        identity.addSource("in", in).addSink("out", out, "in");
+        Map<String, Object> base = new HashMap<>(overrides);
+        base.putAll(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + name,
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 StreamsConfig.STATE_DIR_CONFIG, data.streamsState(name).toString(),
                 StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class,
                 StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class));
-        try (KafkaStreams streams = new KafkaStreams(identity, props)) {
+        try (KafkaStreams streams = new KafkaStreams(identity, StreamsRunner.settings(base))) {
             streams.start();
             await(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(60));
-            int before = readAll("bench.out").size();
+            List<ProducerRecord<String, byte[]>> copy = records.stream().map(r -> new ProducerRecord<>(in, null,
+                    r.timestamp(), r.key(), r.value())).toList();
+            return Rate.of(records.size(), () -> {
+                send(copy);
+                countUntil(out, r -> true, records.size(), Duration.ofMinutes(10));
+            });
+        }
+    }
+
+    double passThrough(String name, List<ProducerRecord<String, byte[]>> records) {
+        return passThrough(name, records, Map.of()).perSecond();
+    }
+
+    /**
+     * Records per second of wall time, and per second of this JVM's CPU time (broker, clients and services
+     * together): on a machine shared with other builds the wall-time rate follows their load, the CPU rate much
+     * less, so both are reported.
+     */
+    record Rate(double perSecond, double perCpuSecond) {
+
+        static Rate of(int records, Runnable work) {
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
-            send(records.stream().map(r -> new ProducerRecord<>("bench.in", r.key(), r.value())).toList());
-            countUntil("bench.out", r -> true, before + records.size(), Duration.ofMinutes(10));
-            return records.size() / seconds(start);
+            work.run();
+            return new Rate(records / seconds(start), records / ((os.getProcessCpuTime() - cpu) / 1e9));
+        }
+
+        Rate meanWith(Rate other) {
+            return new Rate((perSecond + other.perSecond) / 2, (perCpuSecond + other.perCpuSecond) / 2);
+        }
+    }
+
+    void createTopics(List<NewTopic> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(topics).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot create " + topics, e.getCause());
         }
     }
 

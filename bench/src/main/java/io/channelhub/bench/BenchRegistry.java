@@ -8,16 +8,20 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The schema registry a benchmark's serdes and in-process services use: {@code $CHANNELHUB_SCHEMA_REGISTRY_URL}
- * when set, else one started for the run (schemas in memory) and stopped when the JVM exits. Either way it is
- * bound before anything is encoded, so the services started in the benchmark's JVM use it too.
+ * The schema registry a benchmark's serdes and in-process services use: the one this JVM is bound to already (a
+ * test's), else {@code $CHANNELHUB_SCHEMA_REGISTRY_URL} when set, else one started for the run (schemas in memory)
+ * and stopped when the JVM exits. Bound before anything is encoded, so the services started in the benchmark's
+ * JVM use it too.
  */
 final class BenchRegistry {
 
     private BenchRegistry() {
     }
 
-    static String bind() {
+    static void bind() {
+        if (EventWire.registry().isPresent()) {
+            return;
+        }
         String url = System.getenv("CHANNELHUB_SCHEMA_REGISTRY_URL");
         if (url == null || url.isBlank()) {
             LocalRegistry registry = LocalRegistry.start(LocalRegistry.home(), Ports.free(), Optional.empty(),
@@ -26,6 +30,5 @@ final class BenchRegistry {
             url = registry.url();
         }
         EventWire.use(new ConfluentRegistryClient(url));
-        return url;
     }
 }

@@ -68,7 +68,7 @@ public final class TransferBenchmark {
 
     private final BenchKafka kafka;
 
-    private TransferBenchmark(String bootstrap, DataDirectory data) {
+    TransferBenchmark(String bootstrap, DataDirectory data) {
         this.bootstrap = bootstrap;
         this.data = data;
         this.kafka = new BenchKafka(bootstrap, data);
@@ -104,8 +104,6 @@ public final class TransferBenchmark {
     private void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             List<NewTopic> topics = new ArrayList<>(TopicCatalogue.newTopics(3, (short) 1, "transfer-service"));
-            topics.add(new NewTopic("bench.in", 3, (short) 1));
-            topics.add(new NewTopic("bench.out", 3, (short) 1));
             admin.createTopics(topics).all().get();
         }
     }
@@ -238,7 +236,7 @@ public final class TransferBenchmark {
     }
 
     /** A CHANGE_RESELLER transfer needs four consents: customer, ISV, current and target reseller. */
-    private void publishFacts(String prefix, int transfers) throws Exception {
+    void publishFacts(String prefix, int transfers) throws Exception {
         List<ProducerRecord<String, byte[]>> facts = new ArrayList<>(List.of(
                 record(Topics.DIRECTORY_EVENTS, "isv:B-ISV", new IsvRegistered(meta(), "B-ISV", "Bench ISV",
                         "isv@bench.example", true)),
@@ -261,7 +259,7 @@ public final class TransferBenchmark {
         Thread.sleep(2000);
     }
 
-    private List<ProducerRecord<String, byte[]>> commands(String prefix, int transfers) {
+    List<ProducerRecord<String, byte[]>> commands(String prefix, int transfers) {
         List<ProducerRecord<String, byte[]>> all = new ArrayList<>();
         for (int i = 0; i < transfers; i++) {
             all.addAll(transferCommands(prefix, i));

@@ -41,8 +41,14 @@ public final class NotificationTopology {
     }
 
     public static Topology build(MeterRegistry registry, EmailPlanner planner, EmailRenderer renderer) {
+        return build(registry, planner, renderer, INPUTS);
+    }
+
+    /** The same topology reading other copies of the outcome topics (the benchmark feeds its own). */
+    public static Topology build(MeterRegistry registry, EmailPlanner planner, EmailRenderer renderer,
+            List<String> inputs) {
         Topology topology = new Topology();
-        String[] parents = INPUTS.stream()
+        String[] parents = inputs.stream()
                 .map(topic -> DecodeOrDeadLetter.addSource(topology, topic, PLANNER, registry))
                 .toArray(String[]::new);
         topology.addProcessor(PLANNER, () -> new Planner(registry, planner, renderer), parents);

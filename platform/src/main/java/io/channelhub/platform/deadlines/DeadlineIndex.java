@@ -1,5 +1,6 @@
 package io.channelhub.platform.deadlines;
 
+import io.channelhub.platform.streams.TimeOrderedKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,6 @@ public final class DeadlineIndex {
     }
 
     private static String indexKey(long at, String key) {
-        return String.format("%019d|%s", at, key);
+        return TimeOrderedKey.of(at, key);
     }
 }

@@ -1,5 +1,6 @@
 package io.channelhub.platform.dedupe;
 
+import io.channelhub.platform.streams.TimeOrderedKey;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -32,6 +33,12 @@ public final class AppliedEventIds {
 
     private final KeyValueStore<String, Long> byId;
     private final KeyValueStore<String, String> byTime;
+    /**
+     * The forgetting point as last read or written, so a command costs one lookup, not two. Only this task's
+     * processor writes it, and a task that is re-initialised (after an abort, a restore) gets a new instance.
+     */
+    private Long forgottenBefore;
+    private boolean forgottenBeforeRead;
 
     private AppliedEventIds(KeyValueStore<String, Long> byId, KeyValueStore<String, String> byTime) {
         this.byId = byId;
@@ -58,7 +65,7 @@ public final class AppliedEventIds {
         if (byId.get(eventId) != null) {
             return Seen.REPEAT;
         }
-        Long forgottenBefore = byId.get(FORGOTTEN_BEFORE);
+        Long forgottenBefore = forgottenBefore();
         if (forgottenBefore != null && eventTime < forgottenBefore) {
             return Seen.BEYOND_WINDOW;
         }
@@ -74,9 +81,10 @@ public final class AppliedEventIds {
 
     /** Forgets ids applied before {@code cutoff} (epoch millis); returns how many. */
     public int forgetBefore(long cutoff) {
-        Long before = byId.get(FORGOTTEN_BEFORE);
+        Long before = forgottenBefore();
         if (before == null || cutoff > before) {
             byId.put(FORGOTTEN_BEFORE, cutoff);
+            forgottenBefore = cutoff;
         }
         int forgotten = 0;
         try (KeyValueIterator<String, String> old = byTime.range(timeKey(0, ""), timeKey(Math.max(0, cutoff), ""))) {
@@ -90,8 +98,16 @@ public final class AppliedEventIds {
         return forgotten;
     }
 
+    private Long forgottenBefore() {
+        if (!forgottenBeforeRead) {
+            forgottenBefore = byId.get(FORGOTTEN_BEFORE);
+            forgottenBeforeRead = true;
+        }
+        return forgottenBefore;
+    }
+
     private static String timeKey(long at, String eventId) {
-        return String.format("%019d|%s", at, eventId);
+        return TimeOrderedKey.of(at, eventId);
     }
 
 }

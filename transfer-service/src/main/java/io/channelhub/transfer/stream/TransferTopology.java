@@ -59,7 +59,9 @@ public final class TransferTopology {
                 .outcomes((event, before, after, now) -> metrics.record(event, before, now))
                 .stored(context -> {
                     KeyValueStore<String, String> ids = context.getStateStore(TRANSFER_IDS_STORE);
-                    return (entitlementId, transfer) -> ids.put(transfer.getTransferId(), entitlementId);
+                    // written once per transfer, not again with each of its consents (a lookup costs less than a
+                    // write and its changelog record)
+                    return (entitlementId, transfer) -> ids.putIfAbsent(transfer.getTransferId(), entitlementId);
                 })
                 .metrics(registry, dedupeRetention)
                 .addTo(topology, COMMANDS, commands);
