@@ -64,13 +64,23 @@ public final class Services {
      * starts) and hands each to {@code started} as soon as it runs, so a failure later still stops it.
      */
     public static List<RunningService> start(Settings settings, Consumer<RunningService> started) {
+        return start(settings, Map.of(), started);
+    }
+
+    /**
+     * The same, with {@code overrides} on top of the stack's settings for every service (the benchmarks: free HTTP
+     * ports beside another running stack, a setting under test).
+     */
+    public static List<RunningService> start(Settings settings, Map<String, Object> overrides,
+            Consumer<RunningService> started) {
         List<RunningService> running = new ArrayList<>();
         for (int n = 1; n <= settings.instances(); n++) {
             for (ServiceSpec spec : ALL) {
                 String name = instanceName(spec, n);
                 int port = ports(n).get(name);
-                ConfigurableApplicationContext context = application(spec.application(),
-                        properties(spec, name, port, n == 1, settings)).run();
+                Map<String, Object> properties = properties(spec, name, port, n == 1, settings);
+                properties.putAll(overrides);
+                ConfigurableApplicationContext context = application(spec.application(), properties).run();
                 RunningService service = new RunningService(name, port, context);
                 started.accept(service);
                 running.add(service);

@@ -1,6 +1,5 @@
 package io.channelhub.notification.email;
 
-import io.channelhub.notification.event.Attachment;
 import io.channelhub.notification.event.EmailFailed;
 import io.channelhub.notification.event.EmailRequested;
 import io.channelhub.notification.event.EmailSent;
@@ -10,18 +9,15 @@ import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -30,7 +26,6 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Delivers the outbox over SMTP with each e-mail's derived Message-ID and records every result on
@@ -145,43 +140,10 @@ public class EmailSender {
     }
 
     private MimeMessage toMime(EmailRequested email) throws MessagingException {
-        MimeMessage message = new FixedIdMimeMessage(mail.getSession(), email.getMessageId());
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
-        helper.setTo(email.getToAddress());
-        helper.setSubject(email.getSubject());
-        helper.setText(email.getTextBody(), email.getHtmlBody());
-        for (Attachment attachment : email.getAttachments()) {
-            helper.addAttachment(attachment.getFilename(), new ByteArrayResource(bytes(attachment)),
-                    attachment.getContentType());
-        }
-        message.saveChanges();
-        return message;
-    }
-
-    private static byte[] bytes(Attachment attachment) {
-        java.nio.ByteBuffer content = attachment.getContent().duplicate();
-        byte[] bytes = new byte[content.remaining()];
-        content.get(bytes);
-        return bytes;
+        return MimeEmails.of(mail.getSession(), from, email);
     }
 
     private CompletableFuture<?> publish(String key, SpecificRecord event) {
         return events.send(Topics.NOTIFICATIONS_EVENTS, key, event);
-    }
-
-    /** JavaMail assigns a random Message-ID on save; ours must stay the one derived from the causing event. */
-    private static final class FixedIdMimeMessage extends MimeMessage {
-        private final String messageId;
-
-        FixedIdMimeMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
-        }
     }
 }
