@@ -58,6 +58,7 @@ final class LatencyChart {
                 .build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisDecimalPattern("#,###");
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         if (!earlier.isEmpty()) {
             series(chart, earlierName + " p50", earlier, Row::p50).setLineStyle(

@@ -26,6 +26,10 @@ public final class EmailRenderer {
     public record Rendered(String text, String html) {
     }
 
+    static {
+        RecordPropertyAccessor.install();
+    }
+
     private final TemplateEngine engine = new TemplateEngine();
 
     public EmailRenderer() {
