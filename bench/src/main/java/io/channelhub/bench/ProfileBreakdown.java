@@ -32,7 +32,7 @@ public final class ProfileBreakdown {
         PARTS.put("kafka-producer-network-thread | producer-", "SMTP senders' EmailSent producer, bench producers");
         PARTS.put("smtp", "SMTP server (GreenMail)");
         PARTS.put("bench-hops", "benchmark: hop watcher");
-        PARTS.put("main", "benchmark: load generator");
+        PARTS.put("main", "benchmark main thread (start-ups, load generator, SMTP floor)");
         PARTS.put("data-plane", "broker: request handlers, network");
         PARTS.put("kafka-network-thread", "broker: request handlers, network");
         PARTS.put("kafka-", "broker: other");

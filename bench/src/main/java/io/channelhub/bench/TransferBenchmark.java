@@ -79,16 +79,28 @@ public final class TransferBenchmark {
         this.kafka = new BenchKafka(bootstrap, data);
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            run(args);
+            status = 0;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(status); // Kafka and Spring threads would keep a failed run alive
+        }
+    }
+
+    /** One run of the benchmark (CI runs it on a tiny input); returns the latency sweep's rows. */
+    static List<LatencyChart.Row> run(String... args) throws Exception {
         Map<String, String> options = new java.util.HashMap<>(Map.of("transfers", "2000", "rates", "5,10,25,50,100",
-                "seconds", "10", "drain", "120", "out", "target/latency", "label", "this run"));
+                "seconds", "10", "warmup", "5", "drain", "120", "out", "target/latency", "label", "this run"));
         for (String arg : args) {
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
             options.put(kv[0].equals("rate") ? "rates" : kv[0], kv[1]);
         }
         List<Integer> rates = java.util.Arrays.stream(options.get("rates").split(",")).map(Integer::valueOf).toList();
         DataDirectory data = DataDirectory.prepare(Path.of("target/bench-data"), true);
-        int status = 1;
         try (KraftBroker broker = KraftBroker.start(data.kafka(), Ports.free(), Ports.free())) {
             Map<String, Object> stack = new java.util.HashMap<>();
             options.forEach((k, v) -> {
@@ -100,7 +112,7 @@ public final class TransferBenchmark {
             bench.createTopics();
             // latency first, on a fresh stack: afterwards notification-service would first mail the backlog
             List<LatencyChart.Row> rows = bench.sweep(rates, Integer.parseInt(options.get("seconds")),
-                    Duration.ofSeconds(Long.parseLong(options.get("drain"))));
+                    Integer.parseInt(options.get("warmup")), Duration.ofSeconds(Long.parseLong(options.get("drain"))));
             bench.chart(rows, Path.of(options.get("out")), options.get("label"), options.get("compare"));
             int transfers = Integer.parseInt(options.get("transfers"));
             if (transfers > 0) {
@@ -109,11 +121,7 @@ public final class TransferBenchmark {
                 double transferService = bench.transferService(commands, transfers);
                 bench.report(transfers, passThrough, transferService);
             }
-            status = 0;
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-        } finally {
-            System.exit(status); // Kafka and Spring threads would keep a failed run alive
+            return rows;
         }
     }
 
@@ -181,7 +189,8 @@ public final class TransferBenchmark {
      * completed" e-mail accepted by SMTP, with each hop's share (from {@link Hops}), and every e-mail counted at
      * the SMTP server by Message-ID (lost, duplicated). Then the raw SMTP floor on the same server.
      */
-    private List<LatencyChart.Row> sweep(List<Integer> rates, int seconds, Duration drain) throws Exception {
+    private List<LatencyChart.Row> sweep(List<Integer> rates, int seconds, int warmup, Duration drain)
+            throws Exception {
         System.out.println("Starting the whole stack for the latency sweep...");
         GreenMail smtp = SmtpServer.start(Ports.free());
         Map<String, Object> overrides = new java.util.HashMap<>(stackSettings);
@@ -196,7 +205,9 @@ public final class TransferBenchmark {
             }
             try (Hops hops = new Hops(bootstrap).start()) {
                 // a stack's first transactions and JIT compilation are not what a rate costs
-                System.out.println("Warm-up, not recorded: " + latency(smtp, hops, 2, 5, drain).csv());
+                if (warmup > 0) {
+                    System.out.println("Warm-up, not recorded: " + latency(smtp, hops, 2, warmup, drain).csv());
+                }
                 for (int rate : rates) {
                     rows.add(latency(smtp, hops, rate, seconds, drain));
                     System.out.printf("Audit trail so far: %d Message-IDs with more than one EmailSent%n",
