@@ -125,7 +125,7 @@ public final class ServiceBenchmark {
 
     private void transfers(int records) throws Exception {
         int transfers = records / 5;
-        TransferBenchmark workload = new TransferBenchmark(kafka.bootstrap(), data);
+        TransferBenchmark workload = new TransferBenchmark(kafka.bootstrap(), data, Map.of());
         List<ProducerRecord<String, byte[]>> commands = workload.commands("S-T", transfers);
         measure("transfer-service (requests and approvals -> TransferCompleted)", "transfer-service",
                 TransferServiceApplication.class, commands, () -> workload.publishFacts("S-T", transfers),
@@ -146,7 +146,7 @@ public final class ServiceBenchmark {
         }
         for (int r = 0; r < resellers; r++) {
             directory.add(record(Topics.DIRECTORY_EVENTS, "reseller:D-R" + r, new ResellerRegistered(
-                    meta("reseller-" + r), "D-R" + r, "Reseller " + r, "r" + r + "@bench.example", "IT")));
+                    meta("reseller-" + r), "D-R" + r, "Reseller " + r, "r" + r + "@bench.example", "IT", null, null)));
             directory.add(record(Topics.DIRECTORY_EVENTS, "account:D-A" + r, new BillingAccountRegistered(
                     meta("account-" + r), "D-A" + r, "D-C" + r, "Customer " + r, "c" + r + "@bench.example",
                     "D-R" + r)));

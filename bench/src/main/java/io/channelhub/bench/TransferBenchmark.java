@@ -62,43 +62,79 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TransferBenchmark {
 
     private static final String KEY = "benchmark approval key, 32+ characters long";
+    /** What a CHANGE_RESELLER transfer with four consents causes: consent requests, then completion notices. */
+    private static final int EMAILS_PER_TRANSFER = 9;
     private final String bootstrap;
     private final DataDirectory data;
     private final EventSerde serde = new EventSerde();
 
     private final BenchKafka kafka;
+    /** Settings on top of the stack's for every service ({@code --stack.<property>=<value>}). */
+    private final Map<String, Object> stackSettings;
 
-    TransferBenchmark(String bootstrap, DataDirectory data) {
+    TransferBenchmark(String bootstrap, DataDirectory data, Map<String, Object> stackSettings) {
         this.bootstrap = bootstrap;
         this.data = data;
+        this.stackSettings = stackSettings;
         this.kafka = new BenchKafka(bootstrap, data);
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, Integer> options = new java.util.HashMap<>(Map.of("transfers", 2000, "rate", 50, "seconds", 20));
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], Integer.parseInt(kv[1]));
-        }
-        DataDirectory data = DataDirectory.prepare(Path.of("target/bench-data"), true);
+    public static void main(String[] args) {
         int status = 1;
-        try (KraftBroker broker = KraftBroker.start(data.kafka(), Ports.free(), Ports.free())) {
-            BenchRegistry.bind();
-            TransferBenchmark bench = new TransferBenchmark(broker.bootstrapServers(), data);
-            bench.createTopics();
-            // latency first, on a fresh stack: afterwards notification-service would first mail the backlog
-            bench.latency(options.get("rate"), options.get("seconds"));
-            int transfers = options.get("transfers");
-            List<ProducerRecord<String, byte[]>> commands = bench.commands("B-T", transfers);
-            double passThrough = bench.passThrough(commands);
-            double transferService = bench.transferService(commands, transfers);
-            bench.report(transfers, passThrough, transferService);
+        try {
+            run(args);
             status = 0;
         } catch (Exception | Error e) {
             e.printStackTrace();
         } finally {
             System.exit(status); // Kafka and Spring threads would keep a failed run alive
         }
+    }
+
+    /** One run of the benchmark (CI runs it on a tiny input); returns the latency sweep's rows. */
+    static List<LatencyChart.Row> run(String... args) throws Exception {
+        Map<String, String> options = new java.util.HashMap<>(Map.of("transfers", "2000", "rates", "5,10,25,50,100",
+                "seconds", "10", "warmup", "5", "drain", "120", "out", "target/latency", "label", "this run"));
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(kv[0].equals("rate") ? "rates" : kv[0], kv[1]);
+        }
+        List<Integer> rates = java.util.Arrays.stream(options.get("rates").split(",")).map(Integer::valueOf).toList();
+        DataDirectory data = DataDirectory.prepare(Path.of("target/bench-data"), true);
+        try (KraftBroker broker = KraftBroker.start(data.kafka(), Ports.free(), Ports.free())) {
+            BenchRegistry.bind();
+            Map<String, Object> stack = new java.util.HashMap<>();
+            options.forEach((k, v) -> {
+                if (k.startsWith("stack.")) {
+                    stack.put(k.substring("stack.".length()), v);
+                }
+            });
+            TransferBenchmark bench = new TransferBenchmark(broker.bootstrapServers(), data, stack);
+            bench.createTopics();
+            // latency first, on a fresh stack: afterwards notification-service would first mail the backlog
+            List<LatencyChart.Row> rows = bench.sweep(rates, Integer.parseInt(options.get("seconds")),
+                    Integer.parseInt(options.get("warmup")), Duration.ofSeconds(Long.parseLong(options.get("drain"))));
+            bench.chart(rows, Path.of(options.get("out")), options.get("label"), options.get("compare"));
+            int transfers = Integer.parseInt(options.get("transfers"));
+            if (transfers > 0) {
+                List<ProducerRecord<String, byte[]>> commands = bench.commands("B-T", transfers);
+                double passThrough = bench.passThrough(commands);
+                double transferService = bench.transferService(commands, transfers);
+                bench.report(transfers, passThrough, transferService);
+            }
+            return rows;
+        }
+    }
+
+    /** The sweep's CSV and PNG ({@code out}.csv, {@code out}.png), beside an earlier run's CSV when given. */
+    private void chart(List<LatencyChart.Row> rows, Path out, String label, String compare) throws Exception {
+        Path csv = Path.of(out + ".csv");
+        LatencyChart.writeCsv(csv, rows);
+        List<LatencyChart.Row> earlier = compare == null ? List.of() : LatencyChart.readCsv(Path.of(compare));
+        String earlierName = compare == null ? "" : Path.of(compare).getFileName().toString().replace(".csv", "");
+        LatencyChart.writePng(Path.of(out + ".png"), "Last approval -> completion e-mail, " + label, rows,
+                earlierName, earlier);
+        System.out.printf("Wrote %s and %s.png%n", csv, out);
     }
 
     private void createTopics() throws Exception {
@@ -128,7 +164,9 @@ public final class TransferBenchmark {
             publishFacts("B-T", transfers);
             long start = System.nanoTime();
             send(commands);
-            countUntil(Topics.TRANSFERS_EVENTS, r -> serde.decode(r) instanceof TransferCompleted, transfers,
+            // the latency sweep's completions are on the same topic
+            countUntil(Topics.TRANSFERS_EVENTS, r -> serde.decode(r) instanceof TransferCompleted c
+                    && c.getDetails().getEntitlementId().startsWith("B-T-"), transfers,
                     Duration.ofMinutes(10));
             return commands.size() / seconds(start);
         } finally {
@@ -145,94 +183,152 @@ public final class TransferBenchmark {
         System.out.printf("| ratio transfer-service / pass-through | %.0f%% |%n%n", 100 * transferService / passThrough);
     }
 
-    /** The whole stack at a fixed rate: last approval acknowledged -> "transfer completed" e-mail received. */
-    private void latency(int rate, int seconds) throws Exception {
-        int count = rate * seconds;
-        System.out.println("Starting the whole stack for the latency run...");
+    /**
+     * The whole stack, one start, each rate in turn for {@code seconds}: last approval acknowledged -> "transfer
+     * completed" e-mail accepted by SMTP, with each hop's share (from {@link Hops}), and every e-mail counted at
+     * the SMTP server by Message-ID (lost, duplicated). Then the raw SMTP floor on the same server.
+     */
+    private List<LatencyChart.Row> sweep(List<Integer> rates, int seconds, int warmup, Duration drain)
+            throws Exception {
+        System.out.println("Starting the whole stack for the latency sweep...");
         GreenMail smtp = SmtpServer.start(Ports.free());
+        Map<String, Object> overrides = new java.util.HashMap<>(stackSettings);
+        overrides.put("server.port", 0); // beside a local stack on the default ports
         List<RunningService> services = Services.start(new Services.Settings(bootstrap,
-                smtp.getSmtp().getPort(), data, Duration.ofSeconds(5), Services.ports(1, 0)), s -> { });
+                smtp.getSmtp().getPort(), data, Duration.ofSeconds(5), Services.ports(1, 0)), overrides, s -> { });
+        List<LatencyChart.Row> rows = new ArrayList<>();
         try {
             for (RunningService service : services) {
                 StreamsRunner runner = service.context().getBean(StreamsRunner.class);
                 await(() -> runner.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(60));
             }
-            publishFacts("B-L", count);
-            System.out.printf("Stack up; sending %d transfers at %d/s...%n", count, rate);
-            Map<String, Long> approved = new ConcurrentHashMap<>();
-            try (KafkaProducer<String, byte[]> producer = producer()) {
-                long period = 1_000_000_000L / rate;
-                long start = System.nanoTime();
-                int lag = Math.max(1, rate / 5); // approvals follow their request by ~200 ms
-                for (int step = 0; step < count + lag; step++) {
-                    while (System.nanoTime() < start + step * period) {
-                        Thread.onSpinWait();
-                    }
-                    if (step < count) {
-                        producer.send(transferCommands("B-L", step).get(0));
-                    }
-                    if (step >= lag) {
-                        String entitlement = "B-L-" + (step - lag);
-                        List<ProducerRecord<String, byte[]>> five = transferCommands("B-L", step - lag);
-                        for (int a = 1; a < 5; a++) {
-                            boolean last = a == 4;
-                            producer.send(five.get(a), (metadata, error) -> {
-                                if (last && error == null) {
-                                    approved.put(entitlement, System.currentTimeMillis());
-                                }
-                            });
-                        }
-                    }
+            try (Hops hops = new Hops(bootstrap).start()) {
+                // a stack's first transactions and JIT compilation are not what a rate costs
+                if (warmup > 0) {
+                    System.out.println("Warm-up, not recorded: " + latency(smtp, hops, 2, warmup, drain).csv());
+                }
+                for (int rate : rates) {
+                    rows.add(latency(smtp, hops, rate, seconds, drain));
+                    System.out.printf("Audit trail so far: %d Message-IDs with more than one EmailSent%n",
+                            hops.duplicatedSentRecords());
                 }
             }
-            System.out.printf("Sent (%d last approvals acknowledged); waiting for the completion e-mails...%n",
-                    approved.size());
-            Map<String, Long> completed = completionEmailsSent(count, Duration.ofSeconds(120));
-            long[] millis = approved.entrySet().stream().filter(e -> completed.containsKey(e.getKey()))
-                    .mapToLong(e -> completed.get(e.getKey()) - e.getValue()).sorted().toArray();
-            System.out.printf("| whole stack at %d transfers/s for %d s (%d transfers, 9 e-mails each) | ms |%n",
-                    rate, seconds, count);
-            System.out.println("|---|---|");
-            System.out.printf("| last approval acknowledged -> completion e-mail accepted by SMTP, min | %d |%n",
-                    millis.length == 0 ? 0 : millis[0]);
-            System.out.printf("| p50 | %d |%n", percentile(millis, 50));
-            System.out.printf("| p99 | %d |%n| max | %d |%n| completed | %d of %d |%n%n", percentile(millis, 99),
-                    millis.length == 0 ? 0 : millis[millis.length - 1], millis.length, count);
         } finally {
             for (int i = services.size() - 1; i >= 0; i--) {
                 services.get(i).context().close();
             }
+        }
+        try {
+            smtpFloor(smtp, rates.get(Math.min(2, rates.size() - 1)));
+        } finally {
             smtp.stop();
         }
+        return rows;
+    }
+
+    private LatencyChart.Row latency(GreenMail smtp, Hops hops, int rate, int seconds, Duration drain)
+            throws Exception {
+        int count = rate * seconds;
+        String prefix = "L" + rate + "x" + seconds;
+        publishFacts(prefix, count);
+        smtp.purgeEmailFromAllMailboxes();
+        System.out.printf("Sending %d transfers at %d/s...%n", count, rate);
+        Map<String, Long> approved = drive(prefix, rate, count);
+        int expected = count * EMAILS_PER_TRANSFER;
+        long deadline = System.nanoTime() + drain.toNanos();
+        while (System.nanoTime() < deadline && (smtp.getReceivedMessages().length < expected
+                || !hops.acceptedByEntitlement().keySet().containsAll(approved.keySet()))) {
+            sleep(500);
+        }
+        sleep(2000); // a late duplicate still counts
+        Map<String, Long> accepted = hops.acceptedByEntitlement();
+        List<Long> total = new ArrayList<>();
+        List<Long> transfer = new ArrayList<>();
+        List<Long> planning = new ArrayList<>();
+        List<Long> sender = new ArrayList<>();
+        approved.forEach((entitlement, at) -> {
+            Hops.Path path = hops.path(entitlement);
+            if (accepted.containsKey(entitlement) && path.completed() != null && path.planned() != null) {
+                total.add(accepted.get(entitlement) - at);
+                transfer.add(path.completed() - at);
+                planning.add(path.planned() - path.completed());
+                sender.add(path.accepted() - path.planned());
+            }
+        });
+        Map<String, Integer> received = new java.util.HashMap<>();
+        for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+            received.merge(m.getMessageID(), 1, Integer::sum);
+        }
+        int delivered = received.values().stream().mapToInt(Integer::intValue).sum();
+        long[] millis = sorted(total);
+        LatencyChart.Row row = new LatencyChart.Row(rate, count, millis.length, percentile(millis, 50),
+                percentile(millis, 99), millis.length == 0 ? 0 : millis[millis.length - 1],
+                percentile(sorted(transfer), 50), percentile(sorted(transfer), 99),
+                percentile(sorted(planning), 50), percentile(sorted(planning), 99),
+                percentile(sorted(sender), 50), percentile(sorted(sender), 99), expected, received.size(),
+                Math.max(0, expected - received.size()), delivered - received.size());
+        System.out.println(LatencyChart.HEADER);
+        System.out.println(row.csv());
+        return row;
     }
 
     /**
-     * When the SMTP server accepted each "transfer completed" e-mail of the latency run, by entitlement: the
-     * audit trail's EmailSent (stamped when the server accepted it) joined to the outbox record naming its subject.
+     * Requests at a fixed rate, each transfer's four approvals ~200 ms after its request; returns when Kafka
+     * acknowledged each transfer's last approval. Sleeps between steps rather than spinning: a spinning generator
+     * takes one of the machine's two cores from the stack it measures.
      */
-    private Map<String, Long> completionEmailsSent(int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Map<String, String> entitlementByMessage = new java.util.HashMap<>();
-            for (byte[] value : readAll(Topics.NOTIFICATIONS_OUTBOX)) {
-                if (serde.decode(value) instanceof EmailRequested r && r.getTemplate().equals("transfer-completed-isv")
-                        && r.getSubject().contains(" B-L-")) {
-                    entitlementByMessage.put(r.getMessageId(), r.getSubject().substring(r.getSubject()
-                            .lastIndexOf(' ') + 1));
+    private Map<String, Long> drive(String prefix, int rate, int count) {
+        Map<String, Long> approved = new ConcurrentHashMap<>();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            long period = 1_000_000_000L / rate;
+            long start = System.nanoTime();
+            int lag = Math.max(1, rate / 5); // approvals follow their request by ~200 ms
+            for (int step = 0; step < count + lag; step++) {
+                long wait = start + step * period - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                if (step < count) {
+                    producer.send(transferCommands(prefix, step).get(0));
+                }
+                if (step >= lag) {
+                    String entitlement = prefix + "-" + (step - lag);
+                    List<ProducerRecord<String, byte[]>> five = transferCommands(prefix, step - lag);
+                    for (int a = 1; a < 5; a++) {
+                        boolean last = a == 4;
+                        producer.send(five.get(a), (metadata, error) -> {
+                            if (last && error == null) {
+                                approved.put(entitlement, System.currentTimeMillis());
+                            }
+                        });
+                    }
                 }
             }
-            Map<String, Long> sentAt = new java.util.HashMap<>();
-            readAllRecords(Topics.NOTIFICATIONS_EVENTS).forEach(r -> {
-                if (serde.decode(r.value()) instanceof EmailSent sent
-                        && entitlementByMessage.containsKey(sent.getMessageId())) {
-                    sentAt.put(entitlementByMessage.get(sent.getMessageId()), r.timestamp());
-                }
-            });
-            if (sentAt.size() >= count || System.nanoTime() > deadline) {
-                return sentAt;
-            }
-            sleep(2000);
         }
+        return approved;
+    }
+
+    /** The rendered e-mails of one rate's run, straight from the outbox to the same SMTP server. */
+    private void smtpFloor(GreenMail smtp, int rate) throws Exception {
+        List<EmailRequested> emails = new ArrayList<>();
+        for (byte[] value : readAll(Topics.NOTIFICATIONS_OUTBOX)) {
+            if (serde.decode(value) instanceof EmailRequested r && r.getSubject().contains(" L" + rate + "x")) {
+                emails.add(r);
+            }
+        }
+        System.out.printf("%n| raw SMTP floor: the %d rendered e-mails of the %d/s run, JavaMail -> the same "
+                + "GreenMail, no Kafka | e-mails/s | one send p50 ms | p99 ms |%n|---|---|---|---|%n", emails.size(),
+                rate);
+        for (int connections : List.of(1, 3)) {
+            smtp.purgeEmailFromAllMailboxes();
+            SmtpFloor.Figures f = SmtpFloor.measure(smtp.getSmtp().getPort(), emails, connections);
+            System.out.printf("| %d connection(s), each reused for all its e-mails | %.0f | %.2f | %.2f |%n",
+                    f.connections(), f.perSecond(), f.p50Millis(), f.p99Millis());
+        }
+    }
+
+    private static long[] sorted(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     /** A CHANGE_RESELLER transfer needs four consents: customer, ISV, current and target reseller. */

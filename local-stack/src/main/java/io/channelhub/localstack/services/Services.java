@@ -63,12 +63,22 @@ public final class Services {
      * starts) and hands each to {@code started} as soon as it runs, so a failure later still stops it.
      */
     public static List<RunningService> start(Settings settings, Consumer<RunningService> started) {
+        return start(settings, Map.of(), started);
+    }
+
+    /**
+     * The same, with {@code overrides} on top of the stack's settings for every service (the benchmarks: free HTTP
+     * ports beside another running stack, a setting under test).
+     */
+    public static List<RunningService> start(Settings settings, Map<String, Object> overrides,
+            Consumer<RunningService> started) {
         List<RunningService> running = new ArrayList<>();
         settings.ports().forEach((name, port) -> {
             ServiceSpec spec = ALL.stream().filter(s -> name.equals(s.name()) || name.startsWith(s.name() + "-"))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("No service " + name));
-            ConfigurableApplicationContext context = application(spec.application(),
-                    properties(spec, name, port, name.equals(spec.name()), settings)).run();
+            Map<String, Object> properties = properties(spec, name, port, name.equals(spec.name()), settings);
+            properties.putAll(overrides);
+            ConfigurableApplicationContext context = application(spec.application(), properties).run();
             RunningService service = new RunningService(name, port, context);
             started.accept(service);
             running.add(service);

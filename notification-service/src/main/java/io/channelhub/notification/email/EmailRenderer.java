@@ -3,12 +3,9 @@ package io.channelhub.notification.email;
 import io.channelhub.notification.domain.PlannedEmail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -29,17 +26,9 @@ public final class EmailRenderer {
     public record Rendered(String text, String html) {
     }
 
-    /** Each record type's component accessors, looked up once. */
-    private static final ClassValue<List<Method>> ACCESSORS = new ClassValue<>() {
-        @Override
-        protected List<Method> computeValue(Class<?> type) {
-            return Arrays.stream(type.getRecordComponents()).map(component -> {
-                Method accessor = component.getAccessor();
-                accessor.setAccessible(true);
-                return accessor;
-            }).toList();
-        }
-    };
+    static {
+        RecordPropertyAccessor.install();
+    }
 
     private final TemplateEngine engine = new TemplateEngine();
 
@@ -60,34 +49,9 @@ public final class EmailRenderer {
     }
 
     public Rendered render(PlannedEmail email) {
-        Map<String, Object> model = new HashMap<>();
-        email.model().forEach((name, value) -> model.put(name, forTemplates(value)));
-        Context context = new Context(Locale.ENGLISH, model);
+        Context context = new Context(Locale.ENGLISH, email.model());
         return new Rendered(engine.process(email.template() + ".txt", context),
                 engine.process(email.template() + ".html", context));
-    }
-
-    /**
-     * Java records (the planner's summaries) as maps of their components, lists element by element. OGNL looks
-     * for bean getters; a record's {@code kind()} it finds only by scanning every method of the class again on
-     * each lookup, which was most of the planning time in the profile (docs/benchmarks.md). A map is one lookup.
-     */
-    private static Object forTemplates(Object value) {
-        if (value instanceof Record record) {
-            Map<String, Object> components = new HashMap<>();
-            for (Method accessor : ACCESSORS.get(record.getClass())) {
-                try {
-                    components.put(accessor.getName(), forTemplates(accessor.invoke(record)));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("Cannot read " + accessor, e);
-                }
-            }
-            return components;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(EmailRenderer::forTemplates).toList();
-        }
-        return value;
     }
 
     private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {

@@ -1,6 +1,5 @@
 package io.channelhub.notification.email;
 
-import io.channelhub.notification.event.Attachment;
 import io.channelhub.notification.event.EmailFailed;
 import io.channelhub.notification.event.EmailRequested;
 import io.channelhub.notification.event.EmailSent;
@@ -10,18 +9,16 @@ import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -30,16 +27,16 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Delivers the outbox over SMTP with each e-mail's derived Message-ID and records every result on
  * notifications.events (N2).
  *
- * <p>Once (N1): each e-mail's {@code EmailSent} is on the broker and its outbox offset committed before the next
- * e-mail is sent, so a sender killed mid-send sends again at most the one e-mail that was on the wire. The batch
- * still shares one SMTP connection; throughput comes from several senders (one per outbox partition) rather than
- * from confirming a whole batch at once, which resent the whole batch after a crash (docs/decisions.md).
+ * <p>Once (N1): the e-mails accepted by SMTP are confirmed every {@code confirmEvery} e-mails and at the end of each
+ * batch: their {@code EmailSent} records acknowledged by the broker, then the last one's outbox offset committed.
+ * A sender killed mid-send sends again at most the e-mails accepted since its last confirmation. Confirming each
+ * e-mail before the next one (D-55) cost two broker round trips per e-mail, most of a sender's time
+ * (docs/benchmarks.md); the batch shares one SMTP connection (docs/decisions.md, D-85).
  *
  * <p>Failure: a permanent failure (malformed address, SMTP 5xx) parks the e-mail at once through
  * {@link EmailParking} and the partition moves on. A connection failure stops the batch: its {@code EmailFailed}
@@ -55,9 +52,15 @@ public class EmailSender {
     private final DeliveryAttemptAware attempts;
     private final MeterRegistry registry;
     private final String from;
+    private final int confirmEvery;
 
     public EmailSender(JavaMailSenderImpl mail, KafkaTemplate<String, SpecificRecord> events,
-            DeliveryAttemptAware attempts, MeterRegistry registry, String from) {
+            DeliveryAttemptAware attempts, MeterRegistry registry, String from, int confirmEvery) {
+        if (confirmEvery < 1) {
+            throw new IllegalArgumentException("channelhub.mail.confirm-every must be at least 1, was "
+                    + confirmEvery);
+        }
+        this.confirmEvery = confirmEvery;
         this.mail = mail;
         this.events = events;
         this.attempts = attempts;
@@ -69,6 +72,7 @@ public class EmailSender {
             batch = "true")
     public void deliver(List<ConsumerRecord<String, EmailRequested>> batch, Acknowledgment acknowledgment) {
         Transport smtp = null;
+        Unconfirmed unconfirmed = new Unconfirmed(acknowledgment);
         try {
             for (int index = 0; index < batch.size(); index++) {
                 ConsumerRecord<String, EmailRequested> record = batch.get(index);
@@ -81,21 +85,26 @@ public class EmailSender {
                     }
                     smtp.sendMessage(message, message.getAllRecipients());
                 } catch (MessagingException | RuntimeException e) {
+                    // the e-mails before this one went out: a retry from this one must not send them again
+                    unconfirmed.confirm();
                     failed(email, attempt, e).join();
                     throw new BatchListenerFailedException(String.valueOf(e.getMessage()),
                             DeliveryFailure.of(e) == DeliveryFailure.PERMANENT
                                     ? new DeliveryFailure.PermanentException(e) : e, index);
                 }
                 registry.counter(MetricNames.name("emails", "sent"), "template", email.getTemplate()).increment();
-                publish(email.getMessageId(), EmailSent.newBuilder()
+                unconfirmed.add(index, publish(email.getMessageId(), EmailSent.newBuilder()
                         .setMeta(EventIds.causedBy(email.getMeta(), "EmailSent", 0, NotificationTopology.SERVICE))
                         .setMessageId(email.getMessageId())
                         .setTemplate(email.getTemplate())
                         .setToAddress(email.getToAddress())
                         .setAttempts(attempt)
-                        .build()).join();
-                acknowledgment.acknowledge(index);
+                        .build()));
+                if (unconfirmed.size() >= confirmEvery) {
+                    unconfirmed.confirm();
+                }
             }
+            unconfirmed.confirm();
         } finally {
             close(smtp);
         }
@@ -145,43 +154,43 @@ public class EmailSender {
     }
 
     private MimeMessage toMime(EmailRequested email) throws MessagingException {
-        MimeMessage message = new FixedIdMimeMessage(mail.getSession(), email.getMessageId());
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
-        helper.setTo(email.getToAddress());
-        helper.setSubject(email.getSubject());
-        helper.setText(email.getTextBody(), email.getHtmlBody());
-        for (Attachment attachment : email.getAttachments()) {
-            helper.addAttachment(attachment.getFilename(), new ByteArrayResource(bytes(attachment)),
-                    attachment.getContentType());
-        }
-        message.saveChanges();
-        return message;
-    }
-
-    private static byte[] bytes(Attachment attachment) {
-        java.nio.ByteBuffer content = attachment.getContent().duplicate();
-        byte[] bytes = new byte[content.remaining()];
-        content.get(bytes);
-        return bytes;
+        return MimeEmails.of(mail.getSession(), from, email);
     }
 
     private CompletableFuture<?> publish(String key, SpecificRecord event) {
         return events.send(Topics.NOTIFICATIONS_EVENTS, key, event);
     }
 
-    /** JavaMail assigns a random Message-ID on save; ours must stay the one derived from the causing event. */
-    private static final class FixedIdMimeMessage extends MimeMessage {
-        private final String messageId;
+    /**
+     * The e-mails of a batch accepted by SMTP since the last confirmation: their {@code EmailSent} records are on
+     * their way. Confirming waits for every one of them to be acknowledged, then commits the last one's offset
+     * (synchronously), so a sender killed now sends again at most these.
+     */
+    private static final class Unconfirmed {
+        private final Acknowledgment acknowledgment;
+        private final List<CompletableFuture<?>> recorded = new ArrayList<>();
+        private int last = -1;
 
-        FixedIdMimeMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
+        Unconfirmed(Acknowledgment acknowledgment) {
+            this.acknowledgment = acknowledgment;
         }
 
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
+        void add(int index, CompletableFuture<?> sentRecord) {
+            recorded.add(sentRecord);
+            last = index;
+        }
+
+        int size() {
+            return recorded.size();
+        }
+
+        void confirm() {
+            if (recorded.isEmpty()) {
+                return;
+            }
+            CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).join();
+            acknowledgment.acknowledge(last);
+            recorded.clear();
         }
     }
 }

@@ -76,8 +76,9 @@ public class NotificationConfig {
     @Bean
     EmailSender emailSender(JavaMailSenderImpl mail, KafkaTemplate<String, SpecificRecord> events,
             DefaultErrorHandler outboxErrorHandler, MeterRegistry registry,
-            @Value("${channelhub.mail.from}") String from) {
-        return new EmailSender(mail, events, outboxErrorHandler, registry, from);
+            @Value("${channelhub.mail.from}") String from,
+            @Value("${channelhub.mail.confirm-every}") int confirmEvery) {
+        return new EmailSender(mail, events, outboxErrorHandler, registry, from, confirmEvery);
     }
 
     @Bean
@@ -93,7 +94,8 @@ public class NotificationConfig {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         // an outbox record (up to the size of the topics the services write) can be parked whole
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.OWN_MAX_BYTES);
-        // each EmailSent is awaited before the next e-mail goes out: nothing to gain from waiting for a batch
+        // EmailSent records go out as their e-mails are accepted and are awaited at each confirmation: waiting for a
+        // fuller batch would only delay it
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new EventSerde());
     }
@@ -137,8 +139,9 @@ public class NotificationConfig {
     }
 
     /**
-     * read_committed (only e-mails of committed transactions), each e-mail's offset committed (synchronously) once
-     * it is sent and recorded, one consumer per outbox partition ({@code channelhub.mail.senders}).
+     * read_committed (only e-mails of committed transactions), the offsets committed (synchronously) as the sender
+     * confirms its e-mails ({@code channelhub.mail.confirm-every}), one consumer per outbox partition
+     * ({@code channelhub.mail.senders}).
      */
     @Bean(OUTBOX_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> outboxFactory(KafkaProperties kafka,
