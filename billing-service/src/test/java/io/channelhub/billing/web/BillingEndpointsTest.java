@@ -448,6 +448,8 @@ class BillingEndpointsTest {
         walks.put("/payers/{payerId}/invoices/{month}/pdf", List.of("/payers/" + PAYER + "/invoices/2030-02/pdf"));
         walks.put("/invoices/{invoiceId}", List.of("/invoices/" + data.march().getInvoiceId(),
                 "/invoices/" + prepaid, "/invoices/INV-UNKNOWN-" + RUN));
+        // its problems only: a PDF has no JSON to walk
+        walks.put("/invoices/{invoiceId}/pdf", List.of("/invoices/INV-UNKNOWN-" + RUN + "/pdf"));
         walks.put("/payers/{resellerId}/migration/credit-statement.csv",
                 List.of("/payers/" + PAYER + "/migration/credit-statement.csv"));
         walks.put("/isvs/{isvId}/payout-statements/{month}", List.of("/isvs/" + ISV + "/payout-statements/" + MARCH,
