@@ -1,5 +1,6 @@
 package io.channelhub.documents;
 
+import io.channelhub.pricing.Money;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.Objects;
  * What a document shows, in the words an accountant reads: who issues it, who is billed, its number and dates, lines
  * that say what was bought, discounts, credits and tax as lines of their own, the totals and how to pay. The PDF
  * ({@link DocumentPdf}) and the JSON views print this one record, so both say the same. Amounts are strings already
- * formatted to the currency's scale ({@link Amounts}), never "-0.00".
+ * rounded to the currency's scale ({@link Amounts}), printed never as "-0.00"; text that mentions an amount
+ * ({@code unitPrice}, {@code quantity}) is already words.
  *
  * @param title    "Invoice", "Credit note", "Migration credit statement"...
  * @param number   the human number (gapless per issuer, series and year), or the document id while none is assigned
@@ -47,15 +49,15 @@ public record Document(String title, String number, String currency, Party issue
      * and unit say how the amount was reached. A discount or a credit is a line of its own with a negative amount.
      */
     public record Line(String number, String description, String detail, String quantity, String unitPrice,
-                       String amount) {
+                       Money amount) {
     }
 
     /** {@code due} marks the line that says what is owed (printed in bold, quoted in the payment block). */
-    public record Total(String label, String amount, boolean due) {
+    public record Total(String label, Money amount, boolean due) {
     }
 
     /** R3: payment by wire transfer only, to this account, quoting {@code reference}. */
-    public record Payment(String method, String beneficiary, String bank, String iban, String bic, String amount,
+    public record Payment(String method, String beneficiary, String bank, String iban, String bic, Money amount,
                           LocalDate dueOn, String reference) {
     }
 }

@@ -96,7 +96,7 @@ public final class DocumentPdf {
             }
             float top = pdf.y();
             pdf.text(pdf.regular, BODY, NUMBER_X, nonNull(line.number()));
-            pdf.right(pdf.regular, BODY, R, line.amount());
+            pdf.right(pdf.regular, BODY, R, Amounts.printed(line.amount()));
             for (String part : description) {
                 pdf.text(pdf.regular, BODY, DESCRIPTION_X, part).drop(LINE);
             }
@@ -130,7 +130,7 @@ public final class DocumentPdf {
         for (Document.Total total : document.totals()) {
             PDType1Font font = total.due() ? pdf.bold : pdf.regular;
             float size = total.due() ? 10.5f : BODY;
-            pdf.right(font, size, R, total.amount());
+            pdf.right(font, size, R, Amounts.printed(total.amount()));
             for (String part : PdfPages.wrap(font, size, total.label(), UNIT_RIGHT - QUANTITY_X)) {
                 pdf.text(font, size, QUANTITY_X, part).drop(LINE + 2);
             }
@@ -145,7 +145,7 @@ public final class DocumentPdf {
         }
         List<String> lines = List.of(payment.method(), "Beneficiary: " + payment.beneficiary(),
                 "Bank: " + payment.bank(), "IBAN: " + payment.iban(), "BIC: " + payment.bic(),
-                "Amount: " + payment.amount() + " " + document.currency(), "Due date: " + payment.dueOn());
+                "Amount: " + Amounts.printed(payment.amount()) + " " + document.currency(), "Due date: " + payment.dueOn());
         pdf.newPageUnlessRoom((lines.size() + 3) * LINE);
         pdf.text(pdf.bold, 10, M, "How to pay").drop(LINE + 2);
         for (String line : lines) {

@@ -119,7 +119,7 @@ public final class Documents {
             lines.add(new Document.Line(String.valueOf(number++), assigned.name("sku", line.getSku())
                     + ": licences at retail price", "for " + order.getCustomerName() + ", order " + order.getOrderId(),
                     line.getQuantity() + (line.getQuantity() == 1 ? " licence" : " licences"),
-                    Amounts.of(line.getUnitPrice()), line.getAmount() == null ? "" : Amounts.of(line.getAmount())));
+                    Amounts.text(line.getUnitPrice()), line.getAmount() == null ? null : Amounts.of(line.getAmount())));
         }
         String tax = order.getTaxExemptionCertificate() != null
                 ? "Sales tax: exempt, certificate " + order.getTaxExemptionCertificate() + " on file"
@@ -155,7 +155,7 @@ public final class Documents {
                     + outcome(order), "order " + order.getOrderId() + ", customer "
                     + assigned.name("account", order.getBillingAccountId()) + ", renews " + order.getRenewalDate(),
                     order.getUnusedDays() + " of " + order.getTermDays() + " days unused",
-                    Amounts.of(order.getAmountPaid()) + " paid", Amounts.of(order.getCredit())));
+                    Amounts.text(order.getAmountPaid()) + " paid", Amounts.of(order.getCredit())));
         }
         return new Document("Migration credit statement", assigned.number(), migration.getTotalCredit().getCurrency(),
                 issuer.party(), billTo(migration.getResellerName(), migration.getResellerId(), assigned), null,
@@ -183,9 +183,9 @@ public final class Documents {
                 ? new Document.Line(String.valueOf(line.getNumber()), "Credit for " + what
                         + (line.getDiscountPercent().signum() == 0 ? "" : ", net of its "
                         + percent(line.getDiscountPercent()) + " discount"), detail, quantity,
-                        Amounts.of(line.getUnitPrice()) + " per user-month", Amounts.of(line.getNet()))
+                        Amounts.text(line.getUnitPrice()) + " per user-month", Amounts.of(line.getNet()))
                 : new Document.Line(String.valueOf(line.getNumber()), what, detail, quantity,
-                        Amounts.of(line.getUnitPrice()) + " per user-month", Amounts.of(line.getGross()));
+                        Amounts.text(line.getUnitPrice()) + " per user-month", Amounts.of(line.getGross()));
     }
 
     private static String plan(String charge) {

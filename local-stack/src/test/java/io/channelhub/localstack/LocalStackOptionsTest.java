@@ -55,9 +55,10 @@ class LocalStackOptionsTest {
                 "1000");
 
         List<StackPorts.Port> shifted = second.ports().listed(true);
-        assertThat(shifted).extracting(StackPorts.Port::what).containsExactly("Kafka", "SMTP", "the mail viewer",
-                "Prometheus", "transfer-service", "discount-service", "billing-service", "notification-service",
-                "transfer-service-2", "discount-service-2", "billing-service-2", "notification-service-2");
+        assertThat(shifted).extracting(StackPorts.Port::what).containsExactly("Kafka", "the schema registry", "SMTP",
+                "the mail viewer", "Prometheus", "transfer-service", "discount-service", "billing-service",
+                "notification-service", "transfer-service-2", "discount-service-2", "billing-service-2",
+                "notification-service-2");
         assertThat(shifted).extracting(StackPorts.Port::number).containsExactlyElementsOf(first.listed(true).stream()
                 .map(port -> port.number() + 1000).toList());
         assertThat(shifted).extracting(StackPorts.Port::number).doesNotHaveDuplicates()
