@@ -38,7 +38,7 @@ public final class TestEvents {
             "https://transfers.example/", "https://discounts.example/"));
 
     /**
-     * What billing's numbering fixed for a document (D-102): number, 45 days' terms from 2026-12-01, the payer's
+     * What billing's numbering fixed for a document (D-102): number, 45 days' terms from 2026-11-23 (T0), the payer's
      * address.
      */
     public static Assigned numbered(String documentId) {
@@ -48,8 +48,8 @@ public final class TestEvents {
     public static DocumentNumbered documentNumbered(String documentId, String eventId) {
         return DocumentNumbered.newBuilder().setMeta(meta(eventId)).setDocumentId(documentId)
                 .setDocumentType("MONTHLY_INVOICE").setPayerId("R-1").setIssuerId("CH").setSeries("INV")
-                .setYear(2026).setSequence(1).setNumber("CH-2026-000001").setIssuedOn(LocalDate.parse("2026-12-01"))
-                .setTermsDays(45).setDueOn(LocalDate.parse("2027-01-15"))
+                .setYear(2026).setSequence(1).setNumber("CH-2026-000001").setIssuedOn(LocalDate.parse("2026-11-23"))
+                .setTermsDays(45).setDueOn(LocalDate.parse("2027-01-07"))
                 .setBillToAddress(List.of("1 Reseller Way", "8000 Zurich")).build();
     }
 

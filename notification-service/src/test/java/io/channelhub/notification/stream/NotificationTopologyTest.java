@@ -129,11 +129,11 @@ class NotificationTopologyTest {
         EmailRequested email = (EmailRequested) outbox.readValue();
         assertThat(email.getTemplate()).isEqualTo(InvoiceEmails.ISSUED);
         assertThat(email.getSubject()).isEqualTo("Your invoice CH-2026-000001 for 2026-11");
-        assertThat(email.getTextBody()).contains("Invoice number:  CH-2026-000001", "Due date:        2027-01-15");
+        assertThat(email.getTextBody()).contains("Invoice number:  CH-2026-000001", "Due date:        2027-01-07");
         assertThat(email.getAttachments()).singleElement().satisfies(attachment -> {
             assertThat(attachment.getFilename()).isEqualTo("invoice-2026-11-R-1.pdf");
             String pdf = PdfText.of(bytes(attachment.getContent()));
-            assertThat(pdf).contains("No. CH-2026-000001", "Payment terms: 45 days", "Due date: 2027-01-15",
+            assertThat(pdf).contains("No. CH-2026-000001", "Payment terms: 45 days", "Due date: 2027-01-07",
                     "Reference to quote with your transfer: CH-2026-000001", "1 Reseller Way");
         });
 
