@@ -1,5 +1,6 @@
 package io.channelhub.documents;
 
+import io.channelhub.billing.event.DocumentNumbered;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,14 @@ public record Assigned(String number, LocalDate issuedOn, int termsDays, LocalDa
         names = Map.copyOf(names);
     }
 
+    /** What billing's numbering fixed for a document, as its {@code DocumentNumbered} says. */
+    public static Assigned numbered(DocumentNumbered numbered) {
+        return new Assigned(numbered.getNumber(), numbered.getIssuedOn(), numbered.getTermsDays(), numbered.getDueOn(),
+                numbered.getBillToAddress(), numbered.getNames());
+    }
+
     /**
-     * A document billing has not numbered yet (the e-mailed copy is rendered from the issuing event alone): its id
+     * A document billing has not numbered yet (the endpoints, in the moment before numbering): its id
      * stands for the number and the default terms give the due date.
      */
     public static Assigned beforeNumbering(String documentId, LocalDate issuedOn) {

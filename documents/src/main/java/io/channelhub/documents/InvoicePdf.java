@@ -1,24 +1,34 @@
 package io.channelhub.documents;
 
 import io.channelhub.billing.event.InvoiceIssued;
-import java.time.ZoneOffset;
+import io.channelhub.migration.event.PrepaidInvoiceIssued;
+import java.util.Properties;
 
 /**
- * The monthly invoice's PDF as e-mailed with the "invoice issued" message (B4): rendered from the event alone, so
- * before billing numbers it (billing-service serves the numbered one).
+ * The monthly invoice (B4) and the migration month's prepaid invoice (B7) as PDFs, numbered: e-mailed once billing
+ * has numbered them (D-102), so the attachment is the document billing-service serves.
  */
 public final class InvoicePdf {
+
+    /** The e-mailed copies use the issuer's defaults (D-96). */
+    static final Issuer DEFAULT_ISSUER = Issuer.configured(new Properties());
 
     private InvoicePdf() {
     }
 
-    public static byte[] render(InvoiceIssued invoice) {
-        return DocumentPdf.render(Documents.monthlyInvoice(invoice, Issuer.configured(new java.util.Properties()),
-                Assigned.beforeNumbering(invoice.getInvoiceId(), invoice.getIssuedAt().atZone(ZoneOffset.UTC)
-                        .toLocalDate())));
+    public static byte[] render(InvoiceIssued invoice, Assigned assigned) {
+        return DocumentPdf.render(Documents.monthlyInvoice(invoice, DEFAULT_ISSUER, assigned));
+    }
+
+    public static byte[] render(PrepaidInvoiceIssued invoice, Assigned assigned) {
+        return DocumentPdf.render(Documents.prepaidInvoice(invoice, DEFAULT_ISSUER, assigned));
     }
 
     public static String filename(InvoiceIssued invoice) {
         return "invoice-" + invoice.getMonth() + "-" + invoice.getPayerId() + ".pdf";
+    }
+
+    public static String filename(PrepaidInvoiceIssued invoice) {
+        return "invoice-prepaid-" + invoice.getMonth() + "-" + invoice.getResellerId() + ".pdf";
     }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.channelhub.platform.security.PartyKind;
 import io.channelhub.billing.event.BillingPlan;
+import io.channelhub.billing.event.DocumentNumbered;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.PayoutStatementIssued;
 import io.channelhub.billing.event.SubscriptionChange;
@@ -134,11 +135,16 @@ class BillingJourneyTest {
         assertThat(amounts(invoice)).containsExactly("128.13", "10.00", "0.00", "118.13");
         assertThat(invoice.getLines()).extracting(l -> cents(l.getNet())).containsExactly("90.00", "28.13");
 
+        // D-102: the e-mail waits for the invoice's number and attaches the numbered document
+        DocumentNumbered numbered = kafka.await(Topics.BILLING_EVENTS, DocumentNumbered.class,
+                n -> n.getDocumentId().equals(invoice.getInvoiceId()), 1, WAIT).get(0);
         MimeMessage email = SystemUnderTest.emails(m -> SystemUnderTest.recipient(m).equals(RESELLER_MAIL)
                 && SystemUnderTest.subject(m).startsWith("Your invoice"), 1).get(0);
-        assertThat(email.getSubject()).isEqualTo("Your invoice for 2030-03");
-        assertThat(SystemUnderTest.text(email)).contains("118.13 EUR");
+        assertThat(email.getSubject()).isEqualTo("Your invoice " + numbered.getNumber() + " for 2030-03");
+        assertThat(SystemUnderTest.text(email)).contains("118.13 EUR", "Due date:        " + numbered.getDueOn());
         String pdf = SystemUnderTest.pdfText(email);
+        assertThat(pdf).contains("No. " + numbered.getNumber(), "Due date: " + numbered.getDueOn(),
+                "Reference to quote with your transfer: " + numbered.getNumber());
         // the first line at its gross with its 10% discount a line of its own: 100.00 - 10.00 + 28.13
         assertThat(pdf).contains("Service period: 2030-03-01 to 2030-03-31", "Total due", "118.13", "100.00",
                 "-10.00", "28.13", "Reference to quote with your transfer").doesNotContain("87.30", "-0.00");

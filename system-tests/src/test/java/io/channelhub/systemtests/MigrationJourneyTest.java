@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.channelhub.platform.security.PartyKind;
 import io.channelhub.billing.event.BillingPlan;
+import io.channelhub.billing.event.DocumentNumbered;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.SubscriptionPlanChosen;
 import io.channelhub.common.event.EventMeta;
@@ -24,6 +25,7 @@ import io.channelhub.pricing.Money;
 import io.channelhub.pricing.event.PriceListed;
 import io.channelhub.pricing.event.ResellerMarginSet;
 import io.channelhub.schemas.Topics;
+import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -128,6 +130,13 @@ class MigrationJourneyTest {
         assertThat(prepaid.getMonth()).isEqualTo("2030-09");
         assertThat(prepaid.getLines()).extracting(l -> l.getOrderId()).containsExactly("MJ-P5");
         assertThat(cents(prepaid.getTotal())).isEqualTo("120.00");
+        // D-102: the prepaid invoice is e-mailed once numbered, as the numbered PDF
+        DocumentNumbered number = await(DocumentNumbered.class, n -> n.getDocumentId().equals(prepaid.getInvoiceId()));
+        MimeMessage prepaidMail = SystemUnderTest.emails(m -> SystemUnderTest.recipient(m).equals(RESELLER_MAIL)
+                && SystemUnderTest.subject(m).equals("Your prepaid invoice " + number.getNumber() + " for 2030-09"), 1)
+                .get(0);
+        assertThat(SystemUnderTest.pdfText(prepaidMail)).contains("No. " + number.getNumber(), "MJ-P5",
+                "Due date: " + number.getDueOn(), "Reference to quote with your transfer: " + number.getNumber());
 
         InvoiceIssued september = await(InvoiceIssued.class, i -> i.getPayerId().equals(RESELLER)
                 && i.getMonth().equals("2030-09"));

@@ -4,6 +4,7 @@ import static io.channelhub.systemtests.SystemUnderTest.cents;
 import static io.channelhub.systemtests.SystemUnderTest.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.channelhub.billing.event.DocumentNumbered;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.platform.streams.ReferenceTable;
@@ -110,8 +111,10 @@ class ResellerJourneyTest {
                 r -> r.getOrder().getOrderId().equals("RJ-O1"));
         assertThat(released.getCustomerAccount()).isEqualTo("customer:" + CUSTOMER_MAIL);
 
-        MimeMessage invoice = mail(RESELLER_MAIL, "Order RJ-O1: your invoice");
-        assertThat(SystemUnderTest.pdfText(invoice)).contains("Order id: RJ-O1", "SHIP TO", "Customer RJ", CUSTOMER_MAIL,
+        // D-102: the invoice attached is the numbered one
+        String number = await(DocumentNumbered.class, n -> n.getDocumentId().equals("RJ-O1")).getNumber();
+        MimeMessage invoice = mail(RESELLER_MAIL, "Order RJ-O1: your invoice " + number);
+        assertThat(SystemUnderTest.pdfText(invoice)).contains("No. " + number, "Order id: RJ-O1", "SHIP TO", "Customer RJ", CUSTOMER_MAIL,
                 "Reseller discount 10%", "Sales tax 8.875%", "79.88", "979.88");
         assertThat(SystemUnderTest.text(mail(RESELLER_MAIL, "Order RJ-O1: licences for Customer RJ")))
                 .contains(released.getLicences().get(0).getLicenceKey());

@@ -92,8 +92,7 @@ class InvoiceController {
                     && caller.mayRead(Party.reseller(prepaid.getResellerId()))) {
                 Document document = Documents.prepaidInvoice(prepaid, issuer, assigned(prepaid.getInvoiceId(),
                         prepaid.getMeta().getOccurredAt()));
-                return pdf ? pdf(document, "invoice-prepaid-" + prepaid.getMonth() + "-" + prepaid.getResellerId()
-                        + ".pdf") : ResponseEntity.ok(PrepaidInvoiceView.of(prepaid, document));
+                return pdf ? pdf(document, InvoicePdf.filename(prepaid)) : ResponseEntity.ok(PrepaidInvoiceView.of(prepaid, document));
             }
             throw unknown(invoiceId);
         }
@@ -144,8 +143,7 @@ class InvoiceController {
     private Assigned assigned(String documentId, Instant issuedAt) {
         if (stores.<SpecificRecord>local(DocumentNumbering.NUMBERS_STORE).get(documentId)
                 instanceof DocumentNumbered numbered) {
-            return new Assigned(numbered.getNumber(), numbered.getIssuedOn(), numbered.getTermsDays(),
-                    numbered.getDueOn(), numbered.getBillToAddress(), numbered.getNames());
+            return Assigned.numbered(numbered);
         }
         return Assigned.beforeNumbering(documentId, issuedAt.atZone(ZoneOffset.UTC).toLocalDate());
     }

@@ -1,5 +1,6 @@
 package io.channelhub.notification.domain;
 
+import io.channelhub.documents.Assigned;
 import io.channelhub.documents.OrderInvoicePdf;
 import io.channelhub.pricing.AvroMoney;
 import io.channelhub.reseller.event.Licence;
@@ -13,11 +14,12 @@ import io.channelhub.reseller.event.TemporaryLicenceIssued;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * What the reseller programme promises by e-mail (R1–R7). The reseller: welcome, refusals, an order held until paid,
- * the released order with its invoice as a PDF and, separately, the licences to pass on, temporary licences,
+ * the released order with its invoice as a PDF (numbered, D-102) and, separately, the licences to pass on, temporary licences,
  * monthly statements (which say whether it is on prepay; the prepay change itself is for the audit and the
  * metrics). The customer: its licence with the order id and SKU, never a price (R7).
  */
@@ -32,7 +34,19 @@ public final class ResellerEmails {
     public static final String TEMPORARY = "reseller-temporary-licence";
     public static final String STATEMENT = "reseller-statement";
 
-    void plan(SpecificRecord event, Emails emails) {
+    /**
+     * The order whose invoice the event's e-mails attach, so wait for its number (D-102); null when they attach none.
+     * The e-mails that go with it (the licences, the customer's) wait too, so an event's e-mails keep their
+     * Message-IDs.
+     */
+    static String documentId(SpecificRecord event) {
+        if (event instanceof ResellerOrderAccepted accepted && accepted.getHeldUntilPaid()) {
+            return accepted.getOrder().getOrderId();
+        }
+        return event instanceof ResellerOrderReleased released ? released.getOrder().getOrderId() : null;
+    }
+
+    void plan(SpecificRecord event, Assigned document, Emails emails) {
         if (event instanceof ResellerAccountOpened opened) {
             Map<String, Object> model = Map.of("discountPercent", percent(opened.getDiscountPercent().toPlainString()));
             emails.add(WELCOME, opened.getContactEmail(), opened.getName(), "Welcome to the reseller programme",
@@ -47,15 +61,15 @@ public final class ResellerEmails {
                     false);
         } else if (event instanceof ResellerOrderAccepted accepted && accepted.getHeldUntilPaid()) {
             ResellerOrder order = accepted.getOrder();
-            Map<String, Object> model = order(order);
+            Map<String, Object> model = order(order, document);
             model.put("holdReason", accepted.getHoldReason());
             emails.add(HELD, order.getResellerEmail(), order.getResellerName(), "Order " + order.getOrderId()
-                    + ": released once paid", model, false, List.of(invoice(order)));
+                    + ": released once paid", model, false, List.of(invoice(order, document)));
         } else if (event instanceof ResellerOrderReleased released) {
             ResellerOrder order = released.getOrder();
-            Map<String, Object> details = order(order);
+            Map<String, Object> details = order(order, document);
             emails.add(INVOICE, order.getResellerEmail(), order.getResellerName(), "Order " + order.getOrderId()
-                    + ": your invoice", details, false, List.of(invoice(order)));
+                    + ": your invoice " + document.number(), details, false, List.of(invoice(order, document)));
             Map<String, Object> licences = licenceModel(order.getOrderId(), order.getCustomerName(),
                     released.getLicences());
             emails.add(LICENCES, order.getResellerEmail(), order.getResellerName(), "Order " + order.getOrderId()
@@ -81,9 +95,11 @@ public final class ResellerEmails {
         }
     }
 
-    private static Map<String, Object> order(ResellerOrder order) {
+    private static Map<String, Object> order(ResellerOrder order, Assigned document) {
         Map<String, Object> model = new HashMap<>();
         model.put("orderId", order.getOrderId());
+        model.put("invoiceNumber", Objects.requireNonNull(document, "an order invoice is e-mailed once numbered")
+                .number());
         model.put("customerName", order.getCustomerName());
         model.put("total", money(order.getTotal()) + " " + order.getCurrency());
         model.put("dueOn", order.getDueOn().toString());
@@ -101,9 +117,9 @@ public final class ResellerEmails {
         return model;
     }
 
-    private static PlannedEmail.Attachment invoice(ResellerOrder order) {
+    private static PlannedEmail.Attachment invoice(ResellerOrder order, Assigned document) {
         return new PlannedEmail.Attachment(OrderInvoicePdf.filename(order), "application/pdf",
-                OrderInvoicePdf.render(order));
+                OrderInvoicePdf.render(order, document));
     }
 
     private static String money(io.channelhub.common.event.Money money) {

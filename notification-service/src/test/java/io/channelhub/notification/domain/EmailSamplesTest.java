@@ -7,10 +7,8 @@ import static io.channelhub.notification.TestEvents.details;
 import static io.channelhub.notification.TestEvents.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.migration.event.PrepaidInvoiceIssued;
 import io.channelhub.migration.event.PrepaidInvoiceLine;
-import io.channelhub.billing.event.InvoiceLine;
 import io.channelhub.discount.event.DiscountAccepted;
 import io.channelhub.discount.event.DiscountCancelled;
 import io.channelhub.discount.event.DiscountEnded;
@@ -116,7 +114,7 @@ class EmailSamplesTest {
                 new DiscountLapsed(meta("s-10"), DiscountEmailsTest.terms(), DiscountEmailsTest.START),
                 new DiscountCancelled(meta("s-11"), DiscountEmailsTest.terms(), DiscountEmailsTest.START, true),
                 new DiscountEnded(meta("s-12"), DiscountEmailsTest.terms(), DiscountEmailsTest.END),
-                invoice(),
+                TestEvents.invoice(),
                 new PrepaidInvoiceIssued(meta("s-23"), "PI-2026-0001", "R-1", "2026-10",
                         List.of(new PrepaidInvoiceLine("PO-1", "SKU-PRO", 2, eur("300.00"))), eur("300.00"),
                         "Reseller One", "billing@r1.example"),
@@ -139,24 +137,11 @@ class EmailSamplesTest {
                                 LocalDate.parse("2026-11-04"), usd("979.88"), 27, usd("8.70"))), usd("988.58"),
                         true));
         Map<String, PlannedEmail> byTemplate = new LinkedHashMap<>();
-        events.stream().flatMap(event -> PLANNER.plan(event, TestEvents.WRITTEN).stream())
+        events.stream().flatMap(event -> PLANNER.plan(event, TestEvents.WRITTEN,
+                        EmailPlanner.awaitedDocument(event).map(TestEvents::numbered).orElse(null)).stream())
                 .sorted((a, b) -> Boolean.compare(b.customerFacing(), a.customerFacing()))
                 .forEach(email -> byTemplate.putIfAbsent(email.template(), email));
         return byTemplate;
-    }
-
-    private static InvoiceIssued invoice() {
-        InvoiceLine line = InvoiceLine.newBuilder().setNumber(1).setSubscriptionId("SUB-ACME-1")
-                .setBillingAccountId("BA-ACME").setIsvId("ISV-1").setSku("SKU-PRO").setCharge("ANNUAL_INSTALMENT")
-                .setFirstDay(LocalDate.parse("2026-11-01")).setLastDay(LocalDate.parse("2026-11-30"))
-                .setSeatDays(300).setUnitPrice(eur("10.00")).setGross(eur("100.00"))
-                .setDiscountPercent(new BigDecimal("10.00")).setDiscountId("D-1").setDiscountRule("D8")
-                .setDiscount(eur("10.00")).setNet(eur("90.00")).setRevenueShare(eur("2.70"))
-                .setIsvPayout(eur("87.30")).build();
-        return InvoiceIssued.newBuilder().setMeta(meta("s-22")).setInvoiceId("INV-2026-0001").setPayerId("R-1")
-                .setPayerName("Reseller One").setPayerEmail("billing@r1.example").setMonth("2026-11")
-                .setIssuedAt(T0).setCurrency("EUR").setLines(List.of(line)).setSubtotal(eur("100.00"))
-                .setDiscounts(eur("10.00")).setCreditsApplied(eur("0.00")).setTotalDue(eur("90.00")).build();
     }
 
     /** Every template pair under templates/email/, by name; shared/ holds pieces, not e-mails. */

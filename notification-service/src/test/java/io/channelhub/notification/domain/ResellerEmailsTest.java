@@ -39,7 +39,8 @@ class ResellerEmailsTest {
     @Test
     void aReleasedOrderMailsTheInvoiceTheLicencesAndTheCustomersLicence() {
         List<PlannedEmail> emails = PLANNER.plan(new ResellerOrderReleased(meta("rel-1"), order(),
-                List.of(new Licence("SKU-PRO", "KEY-1")), "customer:it@acme.example"), TestEvents.WRITTEN);
+                List.of(new Licence("SKU-PRO", "KEY-1")), "customer:it@acme.example"), TestEvents.WRITTEN,
+                TestEvents.numbered("O-1"));
 
         assertThat(emails).extracting(PlannedEmail::template, PlannedEmail::toAddress).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(ResellerEmails.INVOICE, "orders@r1.example"),
@@ -47,9 +48,12 @@ class ResellerEmailsTest {
                 org.assertj.core.groups.Tuple.tuple(ResellerEmails.CUSTOMER_LICENCE, "it@acme.example"));
         assertThat(emails.get(0).attachments()).singleElement().satisfies(a -> {
             assertThat(a.filename()).isEqualTo("invoice-order-O-1.pdf");
-            assertThat(new String(a.content(), 0, 5)).isEqualTo("%PDF-");
+            // D-102: the numbered document; an order invoice keeps R5's due date, not the payer's terms
+            assertThat(PdfText.of(a.content())).contains("CH-2026-000001", "2026-11-04");
         });
-        assertThat(renderer.render(emails.get(0)).text()).contains("979.88 USD", "2 x SKU-PRO", "2026-11-04");
+        assertThat(emails.get(0).subject()).isEqualTo("Order O-1: your invoice CH-2026-000001");
+        assertThat(renderer.render(emails.get(0)).text()).contains("979.88 USD", "2 x SKU-PRO", "2026-11-04",
+                "Its invoice CH-2026-000001 is attached");
         PlannedEmail customer = emails.get(2);
         assertThat(customer.customerFacing()).isTrue();
         assertThat(customer.attachments()).isEmpty();
@@ -61,12 +65,15 @@ class ResellerEmailsTest {
     // R4: a held order tells the reseller to pay by wire, with the invoice
     @Test
     void aHeldOrderAsksForPaymentByWire() {
-        PlannedEmail held = PLANNER.plan(new ResellerOrderAccepted(meta("acc-1"), order(), true, "FIRST_ORDERS"), TestEvents.WRITTEN)
-                .get(0);
+        PlannedEmail held = PLANNER.plan(new ResellerOrderAccepted(meta("acc-1"), order(), true, "FIRST_ORDERS"),
+                TestEvents.WRITTEN, TestEvents.numbered("O-1")).get(0);
         assertThat(held.template()).isEqualTo(ResellerEmails.HELD);
         assertThat(renderer.render(held).text()).contains("released once paid", "FIRST_ORDERS", "wire transfer",
-                "979.88 USD");
-        assertThat(PLANNER.plan(new ResellerOrderAccepted(meta("acc-2"), order(), false, null), TestEvents.WRITTEN)).isEmpty();
+                "979.88 USD", "the invoice CH-2026-000001 is attached");
+        // an order not held is released at once: its e-mails go with the release, nothing waits for the acceptance
+        ResellerOrderAccepted notHeld = new ResellerOrderAccepted(meta("acc-2"), order(), false, null);
+        assertThat(EmailPlanner.awaitedDocument(notHeld)).isEmpty();
+        assertThat(PLANNER.plan(notHeld, TestEvents.WRITTEN)).isEmpty();
     }
 
     // R5: the statement lists the unpaid orders with their interest
