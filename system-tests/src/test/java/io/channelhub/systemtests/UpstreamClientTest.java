@@ -13,7 +13,6 @@ import io.channelhub.schemas.Topics;
 import io.channelhub.transfer.event.TransferOpened;
 import io.channelhub.transfer.event.TransferRequested;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -70,13 +69,18 @@ class UpstreamClientTest {
     void aNodeClientPublishesARequestAndReadsTheOutcomeBack() throws Exception {
         Path project = nodeProject();
         Path log = project.resolve("node.log");
-        // never this JVM's own stdout: surefire talks to its fork over it
+        Path output = project.resolve("node.out");
+        // files, never this JVM's own stdout: surefire talks to its fork over it
         Process node = new ProcessBuilder("node", "request-transfer.mjs", KafkaTestClient.brokers(),
                 TestRegistry.url(), "W-E-NODE", "W-D1", "W-D2", "O-W").directory(project.toFile())
-                .redirectError(log.toFile()).start();
-        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(node.waitFor(120, TimeUnit.SECONDS)).as("node finished").isTrue();
+                .redirectOutput(output.toFile()).redirectError(log.toFile()).start();
+        boolean ended = node.waitFor(150, TimeUnit.SECONDS);
+        if (!ended) {
+            node.destroyForcibly();
+        }
+        String out = Files.readString(output);
 
+        assertThat(ended).as("node ended: " + out + Files.readString(log)).isTrue();
         assertThat(node.exitValue()).as(out + Files.readString(log)).isZero();
         assertThat(out).contains("\"published\":\"TransferRequested\"")
                 .contains("\"read\":\"io.channelhub.transfer.event.TransferOpened\"", "\"magicByte\":0",
