@@ -35,7 +35,7 @@ public final class NotificationTopology {
     static final String OUTBOX_SINK = "outbox";
     /** Outcome topics whose events promise e-mails. */
     static final List<String> INPUTS = List.of(Topics.TRANSFERS_EVENTS, Topics.DISCOUNTS_EVENTS,
-            Topics.BILLING_EVENTS);
+            Topics.BILLING_EVENTS, Topics.RESELLERS_EVENTS);
 
     private NotificationTopology() {
     }
