@@ -19,10 +19,14 @@ public final class Topics {
     public static final String DISCOUNTS_COMMANDS = "discounts.commands";
     /** Discount outcomes. Key: {@code <isvId>|<resellerId>}. */
     public static final String DISCOUNTS_EVENTS = "discounts.events";
-    /** Plans, seat and cap changes, renewals, ticks (B1, B3). Key: payerId (the reseller). */
+    /** Plans, seat and cap changes, credit notes, the migration, ticks (B1–B7). Key: payerId (the reseller). */
     public static final String BILLING_COMMANDS = "billing.commands";
     /** Subscription outcomes and invoices (key payerId); payout statements (key {@code isv:<isvId>}). */
     public static final String BILLING_EVENTS = "billing.events";
+    /** The reseller programme's applications, terms, orders, licences, payments, ticks (R1–R7). Key: resellerId. */
+    public static final String RESELLERS_COMMANDS = "resellers.commands";
+    /** The reseller programme's outcomes: accounts, orders, licences, statements, refusals. Key: resellerId. */
+    public static final String RESELLERS_EVENTS = "resellers.events";
     /** Price list, reseller margins, revenue-share rates (upstream, B2, D6). Key: {@code price:<sku>:<plan>}, {@code margin:<resellerId>}, {@code revenue-share:<isvId>}. */
     public static final String PRICES_EVENTS = "prices.events";
     public static final String USAGE_EVENTS = "usage.events";
@@ -35,15 +39,16 @@ public final class Topics {
 
     /** Every topic the system owns (dead-letter topics excluded). */
     public static final List<String> ALL = List.of(DIRECTORY_EVENTS, ENTITLEMENTS_EVENTS, TRANSFERS_COMMANDS,
-            TRANSFERS_EVENTS, DISCOUNTS_COMMANDS, DISCOUNTS_EVENTS, BILLING_COMMANDS, BILLING_EVENTS, PRICES_EVENTS,
-            USAGE_EVENTS, NOTIFICATIONS_OUTBOX, NOTIFICATIONS_EVENTS, NOTIFICATIONS_PARKED);
+            TRANSFERS_EVENTS, DISCOUNTS_COMMANDS, DISCOUNTS_EVENTS, BILLING_COMMANDS, BILLING_EVENTS,
+            RESELLERS_COMMANDS, RESELLERS_EVENTS, PRICES_EVENTS, USAGE_EVENTS, NOTIFICATIONS_OUTBOX,
+            NOTIFICATIONS_EVENTS, NOTIFICATIONS_PARKED);
 
     /**
      * Topics that systems outside Channel Hub write: their records are checked against {@link InputLimits} before
      * anything else (X1), and they accept at most {@link #INPUT_MAX_BYTES} a record.
      */
     public static final List<String> UPSTREAM = List.of(DIRECTORY_EVENTS, ENTITLEMENTS_EVENTS, TRANSFERS_COMMANDS,
-            DISCOUNTS_COMMANDS, BILLING_COMMANDS, PRICES_EVENTS, USAGE_EVENTS);
+            DISCOUNTS_COMMANDS, BILLING_COMMANDS, RESELLERS_COMMANDS, PRICES_EVENTS, USAGE_EVENTS);
 
     /** The largest record an upstream topic accepts: the broker's own default ({@code message.max.bytes}). */
     public static final int INPUT_MAX_BYTES = 1_048_588;
@@ -59,6 +64,7 @@ public final class Topics {
             case TRANSFERS_COMMANDS -> TRANSFERS_EVENTS;
             case DISCOUNTS_COMMANDS -> DISCOUNTS_EVENTS;
             case BILLING_COMMANDS -> BILLING_EVENTS;
+            case RESELLERS_COMMANDS -> RESELLERS_EVENTS;
             default -> null;
         };
     }

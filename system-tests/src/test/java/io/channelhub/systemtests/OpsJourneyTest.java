@@ -46,9 +46,10 @@ class OpsJourneyTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<String> INPUTS = List.of(Topics.DIRECTORY_EVENTS, Topics.ENTITLEMENTS_EVENTS,
             Topics.PRICES_EVENTS, Topics.TRANSFERS_COMMANDS, Topics.DISCOUNTS_COMMANDS, Topics.BILLING_COMMANDS,
-            Topics.TRANSFERS_EVENTS, Topics.DISCOUNTS_EVENTS, Topics.BILLING_EVENTS);
+            Topics.RESELLERS_COMMANDS, Topics.TRANSFERS_EVENTS, Topics.DISCOUNTS_EVENTS, Topics.BILLING_EVENTS,
+            Topics.RESELLERS_EVENTS);
     private static final List<String> OUTCOMES = List.of(Topics.TRANSFERS_EVENTS, Topics.DISCOUNTS_EVENTS,
-            Topics.BILLING_EVENTS, Topics.ENTITLEMENTS_EVENTS);
+            Topics.BILLING_EVENTS, Topics.RESELLERS_EVENTS, Topics.ENTITLEMENTS_EVENTS);
     private final KafkaTestClient kafka = SystemUnderTest.kafka();
 
     // X2, issue 9: every input topic of the finished scenarios, replayed by the operators' tool, changes nothing
@@ -56,7 +57,8 @@ class OpsJourneyTest {
     void replayingEveryTopicWithTheToolChangesNothing() {
         // as the ticker would: every partition finishes what its last ticks started, before the snapshot
         Instant late = Instant.parse("2030-12-01T00:00:00Z");
-        for (String commands : List.of(Topics.TRANSFERS_COMMANDS, Topics.DISCOUNTS_COMMANDS, Topics.BILLING_COMMANDS)) {
+        for (String commands : List.of(Topics.TRANSFERS_COMMANDS, Topics.DISCOUNTS_COMMANDS, Topics.BILLING_COMMANDS,
+                Topics.RESELLERS_COMMANDS)) {
             SystemUnderTest.tickEveryPartition(commands, late);
         }
         SystemUnderTest.sleep(5000);

@@ -169,7 +169,7 @@ class ResellerJourneyTest {
         pay("RJ-O4", PaymentMethod.WIRE, "987.29", "2030-07-02T12:00:00Z");
         assertThat(cents(await(ResellerPaymentRecorded.class, p -> p.getOrderId().equals("RJ-O4")).getInterest()))
                 .isEqualTo("7.41");
-        assertThat(kafka.await(Topics.BILLING_EVENTS, ResellerPrepayChanged.class,
+        assertThat(kafka.await(Topics.RESELLERS_EVENTS, ResellerPrepayChanged.class,
                 p -> p.getResellerId().equals(RESELLER), 2, WAIT).get(1).getOnPrepay()).isFalse();
     }
 
@@ -179,13 +179,13 @@ class ResellerJourneyTest {
     void replayingTheCommandsIssuesNothingTwice() {
         SystemUnderTest.sleep(3000);
         int emailsBefore = SystemUnderTest.emails(m -> true, 0).size();
-        Set<String> before = SystemUnderTest.eventIds(Topics.BILLING_EVENTS);
-        for (ConsumerRecord<String, byte[]> record : kafka.readAll(Topics.BILLING_COMMANDS)) {
-            kafka.sendRaw(Topics.BILLING_COMMANDS, record.key(), record.value());
+        Set<String> before = SystemUnderTest.eventIds(Topics.RESELLERS_EVENTS);
+        for (ConsumerRecord<String, byte[]> record : kafka.readAll(Topics.RESELLERS_COMMANDS)) {
+            kafka.sendRaw(Topics.RESELLERS_COMMANDS, record.key(), record.value());
         }
         SystemUnderTest.sleep(8000);
         assertThat(SystemUnderTest.emails(m -> true, 0)).hasSize(emailsBefore);
-        assertThat(SystemUnderTest.eventIds(Topics.BILLING_EVENTS)).isEqualTo(before);
+        assertThat(SystemUnderTest.eventIds(Topics.RESELLERS_EVENTS)).isEqualTo(before);
     }
 
     private static void order(String id, String at) {
@@ -199,11 +199,11 @@ class ResellerJourneyTest {
     }
 
     private static void send(SpecificRecord command) {
-        kafka.send(Topics.BILLING_COMMANDS, RESELLER, command);
+        kafka.send(Topics.RESELLERS_COMMANDS, RESELLER, command);
     }
 
     private static <T extends SpecificRecord> T await(Class<T> type, Predicate<T> match) {
-        return kafka.await(Topics.BILLING_EVENTS, type, match, 1, WAIT).get(0);
+        return kafka.await(Topics.RESELLERS_EVENTS, type, match, 1, WAIT).get(0);
     }
 
     private static MimeMessage mail(String to, String subject) {

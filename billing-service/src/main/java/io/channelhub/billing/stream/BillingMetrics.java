@@ -108,9 +108,11 @@ public final class BillingMetrics {
                         CustomerSuspended.class, DocumentNumbered.class)))
                 .and(Dedupe.knownSeries(service, Topics.BILLING_COMMANDS, List.of(SubscriptionPlanChosen.class,
                         SubscriptionChangeRequested.class, EntitlementMoved.class, SubscriptionHandedOver.class,
-                        CreditNoteRequested.class, ResellerApplicationSubmitted.class, ResellerTermsChanged.class,
-                        ResellerOrderRequested.class, TemporaryLicenceRequested.class, ResellerPaymentReceived.class,
-                        PrepaidOrderRecorded.class, MigrationRequested.class, TrialDecisionRequested.class)));
+                        CreditNoteRequested.class, PrepaidOrderRecorded.class, MigrationRequested.class,
+                        TrialDecisionRequested.class)))
+                .and(Dedupe.knownSeries(service, Topics.RESELLERS_COMMANDS, List.of(
+                        ResellerApplicationSubmitted.class, ResellerTermsChanged.class, ResellerOrderRequested.class,
+                        TemporaryLicenceRequested.class, ResellerPaymentReceived.class)));
     }
 
     void issued(InvoiceIssued invoice) {

@@ -47,8 +47,9 @@ import org.slf4j.LoggerFactory;
  * of billing's own, so D8–D10 are decided on the partition's own data. The directory and the price list are
  * global tables. Each issued invoice's lines are re-keyed by ISV once more, for the ISVs' payout statements.
  * Every command of billing.commands is decided on the platform's decider host: the payers' by
- * {@link PayerBilling} (their books kept by {@link PayerStores}), the reseller programme's and the migration's by
- * their own; only the payout statements and the re-keying are processors of billing's own.
+ * {@link PayerBilling} (their books kept by {@link PayerStores}), the migration's by its own. The reseller
+ * programme is a sub-topology apart: resellers.commands in, its host, resellers.events out. Only the payout
+ * statements and the re-keying are processors of billing's own.
  */
 public final class BillingTopology {
 
@@ -104,6 +105,7 @@ public final class BillingTopology {
     static final String RESELLERS = "reseller-programme";
     static final String MIGRATIONS = "migrations";
     static final String EVENTS_SINK = "billing-events";
+    static final String RESELLER_EVENTS_SINK = "resellers-events";
     static final String DISCOUNTS_SINK = "discounts-by-reseller-sink";
     static final String PAYOUT_LINES_SINK = "payout-lines-sink";
     static final String TRANSFER_REKEY = "transfers-by-old-reseller";
@@ -134,25 +136,28 @@ public final class BillingTopology {
         topology.addSink(TRANSFERS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(),
                 TRANSFER_REKEY);
 
-        // the reseller programme (R1-R7) decides its own commands; the rest is the payers'
-        ResellerProgramme programme = new ResellerProgramme(resellers);
-        String commands = DecodeOrDeadLetter.addSource(topology, Topics.BILLING_COMMANDS, ROUTER, registry);
-        MigrationProgramme prepaidToPostpaid = new MigrationProgramme(migration);
-        topology.addProcessor(ROUTER, () -> new CommandRouter(programme::accepts, prepaidToPostpaid::accepts), commands);
-        DeciderHost.of(SERVICE, Topics.BILLING_COMMANDS, programme)
+        // the reseller programme (R1-R7): its own commands, its own outcomes, a sub-topology of its own (D-82)
+        String resellerCommands = DecodeOrDeadLetter.addSource(topology, Topics.RESELLERS_COMMANDS, RESELLERS,
+                registry);
+        DeciderHost.of(SERVICE, Topics.RESELLERS_COMMANDS, new ResellerProgramme(resellers))
                 .stores(RESELLER_ACCOUNTS_STORE, RESELLER_DEADLINES_STORE)
                 .facts(context -> {
                     ReadOnlyKeyValueStore<String, SpecificRecord> prices = context.getStateStore(PRICES_STORE);
                     return () -> taxRates(prices);
                 })
-                .sink(EVENTS_SINK)
+                .sink(RESELLER_EVENTS_SINK)
                 .outcomes((event, before, after, now) -> {
                     if (after != null) { // an applicant refused has no account to count
                         metrics.resellers(after, now);
                     }
                 })
                 .metrics(registry, dedupeRetention)
-                .addTo(topology, RESELLERS, ROUTER);
+                .addTo(topology, RESELLERS, resellerCommands);
+
+        // the payers' commands and the migration's (B1-B7) share billing.commands
+        String commands = DecodeOrDeadLetter.addSource(topology, Topics.BILLING_COMMANDS, ROUTER, registry);
+        MigrationProgramme prepaidToPostpaid = new MigrationProgramme(migration);
+        topology.addProcessor(ROUTER, () -> new CommandRouter(prepaidToPostpaid::accepts), commands);
         // the move from prepaid to postpaid (B5): its plans go back to billing.commands, to the payers
         DeciderHost.of(SERVICE, Topics.BILLING_COMMANDS, prepaidToPostpaid)
                 .stores(MIGRATIONS_STORE, MIGRATION_DEADLINES_STORE)
@@ -220,7 +225,9 @@ public final class BillingTopology {
         topology.addSink(COMMANDS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(), COMMANDS,
                 MIGRATIONS);
         topology.addSink(EVENTS_SINK, Topics.BILLING_EVENTS, new StringSerializer(), new EventSerde(), COMMANDS,
-                PAYOUTS, RESELLERS, MIGRATIONS);
+                PAYOUTS, MIGRATIONS);
+        topology.addSink(RESELLER_EVENTS_SINK, Topics.RESELLERS_EVENTS, new StringSerializer(), new EventSerde(),
+                RESELLERS);
         return topology;
     }
 

@@ -9,19 +9,17 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * billing.commands carries the payers' commands, the reseller programme's and the migration's: each goes to the
- * processor that decides it, a tick to all. Routing only; each dedupes and decides on its own. An opt-in also goes,
- * after the migration decided it, to the payers' decider host, whose month-end run then includes the migration
- * month's prepaid invoice (B7).
+ * billing.commands carries the payers' commands and the migration's: each goes to the processor that decides it,
+ * a tick to all (the reseller programme has a topic of its own, D-82). Routing only; each dedupes and decides on
+ * its own. An opt-in also goes, after the migration decided it, to the payers' decider host, whose month-end run
+ * then includes the migration month's prepaid invoice (B7).
  */
 final class CommandRouter implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
-    private final Predicate<SpecificRecord> resellerCommand;
     private final Predicate<SpecificRecord> migrationCommand;
     private ProcessorContext<String, SpecificRecord> context;
 
-    CommandRouter(Predicate<SpecificRecord> resellerCommand, Predicate<SpecificRecord> migrationCommand) {
-        this.resellerCommand = resellerCommand;
+    CommandRouter(Predicate<SpecificRecord> migrationCommand) {
         this.migrationCommand = migrationCommand;
     }
 
@@ -34,8 +32,6 @@ final class CommandRouter implements Processor<String, SpecificRecord, String, S
     public void process(Record<String, SpecificRecord> record) {
         if (record.value() instanceof ClockTicked) {
             context.forward(record);
-        } else if (resellerCommand.test(record.value())) {
-            context.forward(record, BillingTopology.RESELLERS);
         } else if (migrationCommand.test(record.value())) {
             context.forward(record, BillingTopology.MIGRATIONS);
             if (record.value() instanceof MigrationRequested) {

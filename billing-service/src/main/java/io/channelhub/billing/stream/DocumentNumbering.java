@@ -32,8 +32,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Issue 23: human document numbers, gapless per issuer, series and year, derived from billing.events (its own
- * sub-topology, apart from the payers' processor). Each issued document is re-keyed by its series onto
+ * Issue 23: human document numbers, gapless per issuer, series and year, derived from billing.events and
+ * resellers.events (its own sub-topology, apart from the payers' processor). Each issued document is re-keyed by its series onto
  * {@value #BY_SERIES}, so one task numbers a series in order; that task keeps the series' last number and every
  * document's number in stores committed with its output (exactly-once), so a replayed document gets no second number.
  * The numbers go to billing.events (by payer) and to {@value #NUMBERS}, from which every instance keeps a global
@@ -63,8 +63,10 @@ public final class DocumentNumbering {
 
     /** Adds numbering to billing's topology, whose global directory and price stores it reads. */
     public static void addTo(Topology topology, String issuerId, MeterRegistry registry) {
+        // reseller order invoices are issued on resellers.events, every other document on billing.events
         String issued = DecodeOrDeadLetter.addSource(topology, Topics.BILLING_EVENTS, REKEY, registry);
-        topology.addProcessor(REKEY, () -> new Rekey(issuerId), issued);
+        String ordered = DecodeOrDeadLetter.addSource(topology, Topics.RESELLERS_EVENTS, REKEY, registry);
+        topology.addProcessor(REKEY, () -> new Rekey(issuerId), issued, ordered);
         topology.addSink(BY_SERIES_SINK, BY_SERIES, new StringSerializer(), new EventSerde(), REKEY);
         topology.addSource("source-" + BY_SERIES, new StringDeserializer(), new EventSerde(), BY_SERIES);
         topology.addProcessor(NUMBER, () -> new AssignNumber(issuerId, registry), "source-" + BY_SERIES);

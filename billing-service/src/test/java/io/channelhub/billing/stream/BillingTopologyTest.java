@@ -26,10 +26,12 @@ import io.channelhub.migration.event.PrepaidInvoiceIssued;
 import io.channelhub.migration.event.PrepaidOrderRecorded;
 import io.channelhub.discount.event.DiscountTerms;
 import io.channelhub.platform.event.ClockTicked;
+import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.Money;
 import io.channelhub.pricing.event.PriceListed;
 import io.channelhub.pricing.event.ResellerMarginSet;
+import io.channelhub.reseller.event.ResellerAccountOpened;
 import io.channelhub.reseller.event.ResellerApplicationSubmitted;
 import io.channelhub.reseller.event.ResellerRequestRefused;
 import io.channelhub.schemas.Keys;
@@ -41,13 +43,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +69,8 @@ class BillingTopologyTest {
     TopologyTestDriver driver;
     TestInputTopic<String, SpecificRecord> commands;
     TestOutputTopic<String, SpecificRecord> events;
+    TestInputTopic<String, SpecificRecord> resellerCommands;
+    TestOutputTopic<String, SpecificRecord> resellerEvents;
 
     @BeforeEach
     void start() {
@@ -74,6 +82,10 @@ class BillingTopologyTest {
                 Duration.ofDays(30)), props);
         commands = driver.createInputTopic(Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde());
         events = driver.createOutputTopic(Topics.BILLING_EVENTS, new StringDeserializer(), new EventSerde());
+        resellerCommands = driver.createInputTopic(Topics.RESELLERS_COMMANDS, new StringSerializer(),
+                new EventSerde());
+        resellerEvents = driver.createOutputTopic(Topics.RESELLERS_EVENTS, new StringDeserializer(),
+                new EventSerde());
         TestInputTopic<String, SpecificRecord> prices = driver.createInputTopic(Topics.PRICES_EVENTS,
                 new StringSerializer(), new EventSerde());
         prices.pipeInput("price:SKU-A:ANNUAL", new PriceListed(meta(SEPT), "SKU-A", "ISV-1", BillingPlan.ANNUAL,
@@ -296,11 +308,52 @@ class BillingTopologyTest {
     // R1 (issue 21): a consultancy's application is refused, and the applicant, who has no account, is told why
     @Test
     void aRefusedApplicationIsSentToTheApplicant() {
-        commands.pipeInput("R-9", new ResellerApplicationSubmitted(meta(OCT), "R-9", "Advisers Ltd",
+        resellerCommands.pipeInput("R-9", new ResellerApplicationSubmitted(meta(OCT), "R-9", "Advisers Ltd",
                 "hello@advisers.example", "GB", null, "CONSULTANCY"));
-        ResellerRequestRefused refused = (ResellerRequestRefused) events.readValue();
+        ResellerRequestRefused refused = (ResellerRequestRefused) resellerEvents.readValue();
         assertThat(refused.getReasons()).containsExactly("NOT_ELIGIBLE");
         assertThat(refused.getContactEmail()).isEqualTo("hello@advisers.example");
+    }
+
+    // R1 (issue 21, D-82): the programme reads its commands on its own topic and answers on its own topic only;
+    // the payers' topic does not reach it
+    @Test
+    void theResellerProgrammeHasItsOwnTopics() {
+        ResellerApplicationSubmitted application = new ResellerApplicationSubmitted(meta(OCT), "R-7", "Resells Ltd",
+                "orders@resells.example", "GB", null, "SOFTWARE_RESELLER");
+        commands.pipeInput("R-7", application);
+        assertThat(resellerEvents.isEmpty()).isTrue();
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(registry.get(MetricNames.REFUSALS).tags("type", "ResellerApplicationSubmitted", "reason",
+                "UNSUPPORTED_ON_TOPIC").counter().count()).isEqualTo(1.0);
+
+        resellerCommands.pipeInput("R-7", application);
+        KeyValue<String, SpecificRecord> opened = resellerEvents.readKeyValue();
+        assertThat(opened.key).isEqualTo("R-7");
+        assertThat(opened.value).isInstanceOfSatisfying(ResellerAccountOpened.class,
+                account -> assertThat(account.getContactEmail()).isEqualTo("orders@resells.example"));
+        assertThat(events.isEmpty()).isTrue();
+    }
+
+    // issue 21 (D-82): the programme is a sub-topology of its own: resellers.commands in, resellers.events out
+    @Test
+    void theResellerProgrammeIsASubTopologyOfItsOwn() {
+        TopologyDescription.Subtopology programme = BillingTopology.build(new BillingSettings(Duration.ofHours(1)),
+                ResellerSettings.standard(new BigDecimal("12")), MigrationSettings.standard(),
+                new BillingMetrics(registry), registry, Duration.ofDays(30)).describe().subtopologies().stream()
+                .filter(sub -> sub.nodes().stream().anyMatch(n -> n.name().equals(BillingTopology.RESELLERS)))
+                .findFirst().orElseThrow();
+        Set<String> reads = new TreeSet<>();
+        Set<String> writes = new TreeSet<>();
+        programme.nodes().forEach(node -> {
+            if (node instanceof TopologyDescription.Source source) {
+                reads.addAll(source.topicSet());
+            } else if (node instanceof TopologyDescription.Sink sink) {
+                writes.add(sink.topic());
+            }
+        });
+        assertThat(reads).containsExactly(Topics.RESELLERS_COMMANDS);
+        assertThat(writes).containsExactly(Topics.dlt(Topics.RESELLERS_COMMANDS), Topics.RESELLERS_EVENTS);
     }
 
     private void tick(Instant at) {

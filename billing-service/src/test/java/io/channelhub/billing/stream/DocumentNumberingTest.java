@@ -39,13 +39,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Issue 23: human document numbers from billing.events, gapless per issuer, series and year, stable on replay. */
+/**
+ * Issue 23: human document numbers from billing.events and resellers.events, gapless per issuer, series and year,
+ * stable on replay.
+ */
 class DocumentNumberingTest {
 
     static final Instant NEW_YEAR = Instant.parse("2027-01-01T00:05:00Z");
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     TopologyTestDriver driver;
     TestInputTopic<String, SpecificRecord> issued;
+    /** Reseller order invoices are issued on the reseller programme's own topic (D-82). */
+    TestInputTopic<String, SpecificRecord> ordered;
     TestOutputTopic<String, SpecificRecord> events;
 
     @BeforeEach
@@ -60,6 +65,7 @@ class DocumentNumberingTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "document-numbering-test");
         driver = new TopologyTestDriver(topology, props);
         issued = driver.createInputTopic(Topics.BILLING_EVENTS, new StringSerializer(), new EventSerde());
+        ordered = driver.createInputTopic(Topics.RESELLERS_EVENTS, new StringSerializer(), new EventSerde());
         events = driver.createOutputTopic(Topics.BILLING_EVENTS, new StringDeserializer(), new EventSerde());
         TestInputTopic<String, SpecificRecord> directory = driver.createInputTopic(Topics.DIRECTORY_EVENTS,
                 new StringSerializer(), new EventSerde());
@@ -85,7 +91,7 @@ class DocumentNumberingTest {
         issued.pipeInput("R-1", invoice("INV-R1-2026-12", "R-1", NEW_YEAR));
         issued.pipeInput("R-2", invoice("INV-R2-2026-12", "R-2", NEW_YEAR.plusSeconds(1)));
         issued.pipeInput("R-1", prepaid("PRE-R1-2026-12", "R-1", NEW_YEAR.plusSeconds(2)));
-        issued.pipeInput("R-1", order("O-7", "R-1", Instant.parse("2027-01-05T10:00:00Z")));
+        ordered.pipeInput("R-1", order("O-7", "R-1", Instant.parse("2027-01-05T10:00:00Z")));
         issued.pipeInput("R-1", creditNote("CN-1", "INV-R1-2026-12", "R-1", Instant.parse("2027-01-08T10:00:00Z")));
         issued.pipeInput("R-2", invoice("INV-R2-2027-12", "R-2", Instant.parse("2028-01-01T00:05:00Z")));
 
@@ -122,7 +128,7 @@ class DocumentNumberingTest {
     void dueDatesFollowThePayersTermsAndTheBillToAddressComesFromTheDirectory() {
         issued.pipeInput("R-1", invoice("INV-R1-2026-12", "R-1", NEW_YEAR));
         issued.pipeInput("R-2", invoice("INV-R2-2026-12", "R-2", NEW_YEAR));
-        issued.pipeInput("R-1", order("O-7", "R-1", Instant.parse("2027-01-05T10:00:00Z")));
+        ordered.pipeInput("R-1", order("O-7", "R-1", Instant.parse("2027-01-05T10:00:00Z")));
 
         List<DocumentNumbered> numbered = numbered().stream().map(n -> n.value).toList();
         assertThat(numbered.get(0).getTermsDays()).isEqualTo(45);

@@ -503,7 +503,7 @@ class BillingEndpointsTest {
                 m -> m.getResellerId().equals(PAYER), 1, WAIT);
         // R1, R2, R3: two resellers; orders to both customers' e-mails (one written in capitals), two paid by wire
         for (String reseller : List.of(PAYER, OTHER_RESELLER)) {
-            send(reseller, new ResellerApplicationSubmitted(at("2030-03-02T09:00:00Z"), reseller, "Reseller",
+            sendToProgramme(reseller, new ResellerApplicationSubmitted(at("2030-03-02T09:00:00Z"), reseller, "Reseller",
                     "orders@" + reseller.toLowerCase() + ".example", "GB", null, "SOFTWARE_RESELLER"));
         }
         order(PAYER, "O1-" + RUN, "Customer One", CUSTOMER_MAIL.toUpperCase());
@@ -539,10 +539,11 @@ class BillingEndpointsTest {
         PayoutStatementIssued supplement = statement(2);
         InvoiceIssued april = invoice(APRIL);
 
-        await(ResellerOrderAccepted.class, o -> o.getOrder().getOrderId().equals("O2-" + RUN));
+        programmeOutcome(ResellerOrderAccepted.class, o -> o.getOrder().getOrderId().equals("O2-" + RUN));
         Map<String, String> keys = new HashMap<>();
         for (String order : List.of("O1-" + RUN, "O3-" + RUN)) {
-            keys.put(order, await(ResellerOrderReleased.class, r -> r.getOrder().getOrderId().equals(order))
+            keys.put(order, programmeOutcome(ResellerOrderReleased.class,
+                    r -> r.getOrder().getOrderId().equals(order))
                     .getLicences().get(0).getLicenceKey());
         }
         await(MigrationCompleted.class, m -> m.getResellerId().equals(MIGRATED));
@@ -581,12 +582,12 @@ class BillingEndpointsTest {
     }
 
     private static void order(String reseller, String id, String customer, String email) {
-        send(reseller, new ResellerOrderRequested(at("2030-03-05T10:00:00Z"), reseller, id, customer, email,
+        sendToProgramme(reseller, new ResellerOrderRequested(at("2030-03-05T10:00:00Z"), reseller, id, customer, email,
                 List.of(new OrderLine(SKU, 2, AvroMoney.toAvro(Money.of("500.00", "EUR")), null))));
     }
 
     private static void pay(String reseller, String orderId) {
-        send(reseller, new ResellerPaymentReceived(at("2030-03-06T10:00:00Z"), reseller, orderId, PaymentMethod.WIRE,
+        sendToProgramme(reseller, new ResellerPaymentReceived(at("2030-03-06T10:00:00Z"), reseller, orderId, PaymentMethod.WIRE,
                 AvroMoney.toAvro(Money.of("900.00", "EUR"))));
     }
 
@@ -605,17 +606,27 @@ class BillingEndpointsTest {
                 && s.getSequence() == sequence);
     }
 
-    /** On the partition of {@code key}, as the ticker does on every partition. */
+    /** On the partition of {@code key} of both command topics, as the ticker does on every partition. */
     private static void tick(String key, String at) {
         send(key, new ClockTicked(at(at), Instant.parse(at)));
+        sendToProgramme(key, new ClockTicked(at(at), Instant.parse(at)));
     }
 
     private static void send(String key, SpecificRecord command) {
         kafka.send(Topics.BILLING_COMMANDS, key, command);
     }
 
+    /** The reseller programme's commands have a topic of their own (D-82). */
+    private static void sendToProgramme(String key, SpecificRecord command) {
+        kafka.send(Topics.RESELLERS_COMMANDS, key, command);
+    }
+
     private static <T extends SpecificRecord> T await(Class<T> type, Predicate<T> match) {
         return kafka.await(Topics.BILLING_EVENTS, type, match, 1, WAIT).get(0);
+    }
+
+    private static <T extends SpecificRecord> T programmeOutcome(Class<T> type, Predicate<T> match) {
+        return kafka.await(Topics.RESELLERS_EVENTS, type, match, 1, WAIT).get(0);
     }
 
     /** The partition a record key goes to on a three-partition topic (the producer's and Streams' default). */

@@ -49,7 +49,7 @@ public final class NotificationTopology {
     static final String AWAITING_STORE = "awaiting-document-number";
     /** Outcome topics whose events promise e-mails. */
     static final List<String> INPUTS = List.of(Topics.TRANSFERS_EVENTS, Topics.DISCOUNTS_EVENTS,
-            Topics.BILLING_EVENTS);
+            Topics.BILLING_EVENTS, Topics.RESELLERS_EVENTS);
 
     private NotificationTopology() {
     }

@@ -135,7 +135,7 @@ public final class ResellerProgramme implements Decider<ResellerAccount, Supplie
         return commands;
     }
 
-    /** The reseller a command names: billing.commands is keyed by payer, and upstream may key these otherwise. */
+    /** The reseller a command names: resellers.commands is keyed by resellerId, but upstream may key otherwise. */
     @Override
     public String aggregateId(SpecificRecord command, String recordKey) {
         return resellerId(command);
