@@ -39,14 +39,19 @@ public final class LocalRegistry implements AutoCloseable {
         this.log = log;
     }
 
-    /** The unpacked bundle, as the build left it. */
+    /**
+     * The unpacked bundle, as the build left it: {@code channelhub.apicurio.home}, else {@code target/apicurio-registry}
+     * of the module run from (a benchmark started with plain {@code java} from {@code bench/}).
+     */
     public static Path home() {
-        String home = System.getProperty(HOME_PROPERTY);
-        if (home == null || !Files.isRegularFile(Path.of(home, "quarkus-run.jar"))) {
-            throw new IllegalStateException("No Apicurio Registry bundle at " + HOME_PROPERTY + "=" + home
-                    + ": build the module first (./mvnw -pl local-stack -am package -DskipTests unpacks it)");
+        String configured = System.getProperty(HOME_PROPERTY);
+        Path home = configured != null ? Path.of(configured) : Path.of("target", "apicurio-registry");
+        if (!Files.isRegularFile(home.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException("No Apicurio Registry bundle at " + home.toAbsolutePath() + " ("
+                    + HOME_PROPERTY + "): build the module first (./mvnw -pl <module> -am package -DskipTests "
+                    + "unpacks it)");
         }
-        return Path.of(home);
+        return home;
     }
 
     /**
