@@ -146,7 +146,8 @@ public final class ServiceBenchmark {
         }
         for (int r = 0; r < resellers; r++) {
             directory.add(record(Topics.DIRECTORY_EVENTS, "reseller:D-R" + r, new ResellerRegistered(
-                    meta("reseller-" + r), "D-R" + r, "Reseller " + r, "r" + r + "@bench.example", "IT", List.of(), null)));
+                    meta("reseller-" + r), "D-R" + r, "Reseller " + r, "r" + r + "@bench.example", "IT", List.of(),
+                    null)));
             directory.add(record(Topics.DIRECTORY_EVENTS, "account:D-A" + r, new BillingAccountRegistered(
                     meta("account-" + r), "D-A" + r, "D-C" + r, "Customer " + r, "c" + r + "@bench.example",
                     "D-R" + r)));
