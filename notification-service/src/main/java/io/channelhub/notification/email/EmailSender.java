@@ -12,7 +12,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
@@ -32,11 +31,12 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * Delivers the outbox over SMTP with each e-mail's derived Message-ID and records every result on
  * notifications.events (N2).
  *
- * <p>Once (N1): the e-mails accepted by SMTP are confirmed every {@code confirmEvery} e-mails and at the end of each
- * batch: their {@code EmailSent} records acknowledged by the broker, then the last one's outbox offset committed.
- * A sender killed mid-send sends again at most the e-mails accepted since its last confirmation. Confirming each
- * e-mail before the next one (D-55) cost two broker round trips per e-mail, most of a sender's time
- * (docs/benchmarks.md); the batch shares one SMTP connection (docs/decisions.md, D-85).
+ * <p>Once (N1): the e-mails accepted by SMTP are confirmed in windows and at the end of each batch: their
+ * {@code EmailSent} records acknowledged by the broker, then the last one's outbox offset committed. A sender killed
+ * mid-send sends again at most {@code confirmEvery} e-mails. Confirming each e-mail before the next one (D-55) cost
+ * two broker round trips per e-mail, most of a sender's time (docs/benchmarks.md); the batch shares one SMTP
+ * connection (docs/decisions.md, D-85), and a window's acknowledgments arrive while the next window's e-mails go out
+ * (D-104).
  *
  * <p>Failure: a permanent failure (malformed address, SMTP 5xx) parks the e-mail at once through
  * {@link EmailParking} and the partition moves on. A connection failure stops the batch: its {@code EmailFailed}
@@ -72,7 +72,7 @@ public class EmailSender {
             batch = "true")
     public void deliver(List<ConsumerRecord<String, EmailRequested>> batch, Acknowledgment acknowledgment) {
         Transport smtp = null;
-        Unconfirmed unconfirmed = new Unconfirmed(acknowledgment);
+        EmailConfirmations confirmations = new EmailConfirmations(acknowledgment, confirmEvery);
         try {
             for (int index = 0; index < batch.size(); index++) {
                 ConsumerRecord<String, EmailRequested> record = batch.get(index);
@@ -86,25 +86,22 @@ public class EmailSender {
                     smtp.sendMessage(message, message.getAllRecipients());
                 } catch (MessagingException | RuntimeException e) {
                     // the e-mails before this one went out: a retry from this one must not send them again
-                    unconfirmed.confirm();
+                    confirmations.confirmAll();
                     failed(email, attempt, e).join();
                     throw new BatchListenerFailedException(String.valueOf(e.getMessage()),
                             DeliveryFailure.of(e) == DeliveryFailure.PERMANENT
                                     ? new DeliveryFailure.PermanentException(e) : e, index);
                 }
                 registry.counter(MetricNames.name("emails", "sent"), "template", email.getTemplate()).increment();
-                unconfirmed.add(index, publish(email.getMessageId(), EmailSent.newBuilder()
+                confirmations.add(index, publish(email.getMessageId(), EmailSent.newBuilder()
                         .setMeta(EventIds.causedBy(email.getMeta(), "EmailSent", 0, NotificationTopology.SERVICE))
                         .setMessageId(email.getMessageId())
                         .setTemplate(email.getTemplate())
                         .setToAddress(email.getToAddress())
                         .setAttempts(attempt)
                         .build()));
-                if (unconfirmed.size() >= confirmEvery) {
-                    unconfirmed.confirm();
-                }
             }
-            unconfirmed.confirm();
+            confirmations.confirmAll();
         } finally {
             close(smtp);
         }
@@ -159,38 +156,5 @@ public class EmailSender {
 
     private CompletableFuture<?> publish(String key, SpecificRecord event) {
         return events.send(Topics.NOTIFICATIONS_EVENTS, key, event);
-    }
-
-    /**
-     * The e-mails of a batch accepted by SMTP since the last confirmation: their {@code EmailSent} records are on
-     * their way. Confirming waits for every one of them to be acknowledged, then commits the last one's offset
-     * (synchronously), so a sender killed now sends again at most these.
-     */
-    private static final class Unconfirmed {
-        private final Acknowledgment acknowledgment;
-        private final List<CompletableFuture<?>> recorded = new ArrayList<>();
-        private int last = -1;
-
-        Unconfirmed(Acknowledgment acknowledgment) {
-            this.acknowledgment = acknowledgment;
-        }
-
-        void add(int index, CompletableFuture<?> sentRecord) {
-            recorded.add(sentRecord);
-            last = index;
-        }
-
-        int size() {
-            return recorded.size();
-        }
-
-        void confirm() {
-            if (recorded.isEmpty()) {
-                return;
-            }
-            CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).join();
-            acknowledgment.acknowledge(last);
-            recorded.clear();
-        }
     }
 }
