@@ -18,6 +18,7 @@ class KafkaAclsTest {
                 KafkaAclDoc.defaults(NotificationTopology.SERVICE))
                 // the SMTP senders: the outbox in their own group, the audit trail and parked e-mails out
                 .reads(Topics.NOTIFICATIONS_OUTBOX)
+                .reads(Topics.NOTIFICATIONS_BULK_OUTBOX)
                 .group(NotificationConfig.SENDER_GROUP)
                 .writes(Topics.NOTIFICATIONS_EVENTS)
                 .writes(Topics.NOTIFICATIONS_PARKED));

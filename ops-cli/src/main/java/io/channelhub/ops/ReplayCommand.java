@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
             "The range is fixed when the command starts, so replaying a topic into itself ends.",
             "Safe to repeat into the services' topics: they dedupe events by id (docs/decisions.md D-27: a command "
                     + "older than the dedupe window, 30 days of event time, is refused, not applied again).",
-            "Except " + Topics.NOTIFICATIONS_OUTBOX + ": the e-mail sender sends whatever it reads, so replay into "
-                    + "it only e-mails never delivered (parked ones), and once."},
+            "Except " + Topics.NOTIFICATIONS_OUTBOX + " and " + Topics.NOTIFICATIONS_BULK_OUTBOX + ": the e-mail "
+                    + "sender sends whatever it reads, so replay into them only e-mails never delivered (parked ones), "
+                    + "and once."},
         footer = {"",
             "Range: all records now in the topic, or offsets (--from-offset/--to-offset, in each partition read), or "
                     + "times (--from-time/--to-time); not offsets and times together. Both ends are inclusive. Times "
@@ -104,7 +105,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         checkArguments();
         String target = to == null ? topic : to;
-        if (target.equals(Topics.NOTIFICATIONS_OUTBOX)) {
+        if (target.equals(Topics.NOTIFICATIONS_OUTBOX) || target.equals(Topics.NOTIFICATIONS_BULK_OUTBOX)) {
             spec.commandLine().getErr().println("replay: warning: " + target + " is not deduped: each copy "
                     + (dryRun ? "would be" : "will be") + " sent as an e-mail");
         }

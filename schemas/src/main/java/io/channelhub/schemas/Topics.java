@@ -30,8 +30,10 @@ public final class Topics {
     /** Price list, reseller margins, revenue-share rates (upstream, B2, D6). Key: {@code price:<sku>:<plan>}, {@code margin:<resellerId>}, {@code revenue-share:<isvId>}. */
     public static final String PRICES_EVENTS = "prices.events";
     public static final String USAGE_EVENTS = "usage.events";
-    /** Rendered e-mails, one record per Message-ID. Key: messageId. */
+    /** Rendered e-mails a person waits for (consents, confirmations), one record per Message-ID. Key: messageId. */
     public static final String NOTIFICATIONS_OUTBOX = "notifications.outbox";
+    /** Rendered e-mails of a billing period (invoices, statements), sent beside, never ahead of, the outbox's. */
+    public static final String NOTIFICATIONS_BULK_OUTBOX = "notifications.bulk-outbox";
     /** E-mail audit trail: sent, failed, parked. Key: messageId. */
     public static final String NOTIFICATIONS_EVENTS = "notifications.events";
     /** E-mails that ran out of retries, as they were requested, for an operator to redrive. Key: messageId. */
@@ -41,7 +43,7 @@ public final class Topics {
     public static final List<String> ALL = List.of(DIRECTORY_EVENTS, ENTITLEMENTS_EVENTS, TRANSFERS_COMMANDS,
             TRANSFERS_EVENTS, DISCOUNTS_COMMANDS, DISCOUNTS_EVENTS, BILLING_COMMANDS, BILLING_EVENTS,
             RESELLERS_COMMANDS, RESELLERS_EVENTS, PRICES_EVENTS, USAGE_EVENTS, NOTIFICATIONS_OUTBOX,
-            NOTIFICATIONS_EVENTS, NOTIFICATIONS_PARKED);
+            NOTIFICATIONS_BULK_OUTBOX, NOTIFICATIONS_EVENTS, NOTIFICATIONS_PARKED);
 
     /**
      * Topics that systems outside Channel Hub write: their records are checked against {@link InputLimits} before

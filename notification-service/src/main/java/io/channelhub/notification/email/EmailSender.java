@@ -28,8 +28,8 @@ import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Delivers the outbox over SMTP with each e-mail's derived Message-ID and records every result on
- * notifications.events (N2).
+ * Delivers both outboxes over SMTP, each on senders of its own (D-94), with each e-mail's derived Message-ID, and
+ * records every result on notifications.events (N2).
  *
  * <p>Once (N1): the e-mails accepted by SMTP are confirmed in windows and at the end of each batch: their
  * {@code EmailSent} records acknowledged by the broker, then the last one's outbox offset committed. A sender killed
@@ -70,6 +70,8 @@ public class EmailSender {
 
     @KafkaListener(topics = Topics.NOTIFICATIONS_OUTBOX, containerFactory = NotificationConfig.OUTBOX_FACTORY,
             batch = "true")
+    @KafkaListener(topics = Topics.NOTIFICATIONS_BULK_OUTBOX,
+            containerFactory = NotificationConfig.BULK_OUTBOX_FACTORY, batch = "true")
     public void deliver(List<ConsumerRecord<String, EmailRequested>> batch, Acknowledgment acknowledgment) {
         Transport smtp = null;
         EmailConfirmations confirmations = new EmailConfirmations(acknowledgment, confirmEvery);

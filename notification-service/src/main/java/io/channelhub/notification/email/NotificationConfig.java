@@ -39,6 +39,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 public class NotificationConfig {
 
     static final String OUTBOX_FACTORY = "emailOutboxContainerFactory";
+    static final String BULK_OUTBOX_FACTORY = "emailBulkOutboxContainerFactory";
     /** The outbox consumers' group (docs/security.md: its ACLs). */
     public static final String SENDER_GROUP = "channelhub-notification-sender";
 
@@ -138,15 +139,31 @@ public class NotificationConfig {
         return handler;
     }
 
-    /**
-     * read_committed (only e-mails of committed transactions), the offsets committed (synchronously) as the sender
-     * confirms its e-mails ({@code channelhub.mail.confirm-every}), one consumer per outbox partition
-     * ({@code channelhub.mail.senders}).
-     */
+    /** The interactive outbox's senders: one per partition ({@code channelhub.mail.senders}). */
     @Bean(OUTBOX_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> outboxFactory(KafkaProperties kafka,
             DefaultErrorHandler outboxErrorHandler, @Value("${channelhub.mail.senders}") int senders,
             MeterRegistry registry) {
+        return senders(kafka, outboxErrorHandler, senders, registry);
+    }
+
+    /**
+     * The bulk outbox's senders ({@code channelhub.mail.bulk-senders}): threads of their own, so a month-end's
+     * invoices go out beside the interactive e-mails and never ahead of them (D-94).
+     */
+    @Bean(BULK_OUTBOX_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> bulkOutboxFactory(KafkaProperties kafka,
+            DefaultErrorHandler outboxErrorHandler, @Value("${channelhub.mail.bulk-senders}") int senders,
+            MeterRegistry registry) {
+        return senders(kafka, outboxErrorHandler, senders, registry);
+    }
+
+    /**
+     * read_committed (only e-mails of committed transactions), the offsets committed (synchronously) as the sender
+     * confirms its e-mails ({@code channelhub.mail.confirm-every}), in the senders' group.
+     */
+    private static ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> senders(KafkaProperties kafka,
+            DefaultErrorHandler outboxErrorHandler, int senders, MeterRegistry registry) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, SENDER_GROUP);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -3,6 +3,7 @@ package io.channelhub.notification.stream;
 import io.channelhub.billing.event.DocumentNumbered;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.documents.Assigned;
+import io.channelhub.notification.domain.EmailLane;
 import io.channelhub.notification.domain.EmailPlanner;
 import io.channelhub.notification.domain.PlannedEmail;
 import io.channelhub.notification.email.EmailRenderer;
@@ -33,7 +34,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * notification-service's one topology: outcome events in, one rendered {@link EmailRequested} per Message-ID out
- * to notifications.outbox. The Message-ID store makes redelivery and replay send nothing new (N1, X2); the SMTP
+ * to notifications.outbox, or to notifications.bulk-outbox for a period's documents ({@link EmailLane}). The Message-ID store makes redelivery and replay send nothing new (N1, X2); the SMTP
  * side effect happens after the transaction, in {@code EmailSender}, so an aborted transaction never sends.
  * An event whose e-mails attach an invoice waits for the invoice's {@link DocumentNumbered} (D-102): both are on
  * billing.events keyed by the payer, so they meet in one task.
@@ -43,6 +44,7 @@ public final class NotificationTopology {
     public static final String SERVICE = "notification-service";
     static final String PLANNER = "plan-emails";
     static final String OUTBOX_SINK = "outbox";
+    static final String BULK_OUTBOX_SINK = "bulk-outbox";
     /** documentId -> its DocumentNumbered, kept: an order's invoice is attached again when the order is released. */
     static final String NUMBERS_STORE = "document-numbers";
     /** {@code <documentId>|<eventId>} -> an event whose e-mails wait for that document's number. */
@@ -74,6 +76,8 @@ public final class NotificationTopology {
                     Serdes.String(), new EventSerde()), PLANNER);
         }
         topology.addSink(OUTBOX_SINK, Topics.NOTIFICATIONS_OUTBOX, new StringSerializer(), new EventSerde(), PLANNER);
+        topology.addSink(BULK_OUTBOX_SINK, Topics.NOTIFICATIONS_BULK_OUTBOX, new StringSerializer(), new EventSerde(),
+                PLANNER);
         return topology;
     }
 
@@ -153,7 +157,8 @@ public final class NotificationTopology {
                         .setAttachments(email.attachments().stream().map(a -> new Attachment(a.filename(),
                                 a.contentType(), java.nio.ByteBuffer.wrap(a.content()))).toList())
                         .build();
-                context.forward(new Record<>(email.messageId(), requestedEmail, timestamp), OUTBOX_SINK);
+                context.forward(new Record<>(email.messageId(), requestedEmail, timestamp),
+                        EmailLane.of(email.template()) == EmailLane.BULK ? BULK_OUTBOX_SINK : OUTBOX_SINK);
                 registry.counter(MetricNames.name("emails", "requested"), "template", email.template()).increment();
             }
         }

@@ -182,6 +182,26 @@ class EmailDeliveryTest {
                 .filter(f -> f.getMessageId().equals(parked.getMessageId()))).hasSize(1);
     }
 
+    // D-94: a month-end's backlog of invoices on the bulk outbox has senders of its own: an e-mail someone waits for
+    // goes out while the backlog is still being sent, and the backlog is sent whole
+    @Test
+    void aBacklogOfInvoicesDoesNotHoldAnInteractiveEmail() throws Exception {
+        String run = "bulk-" + System.nanoTime();
+        int backlog = 1000;
+        // one key: one partition, one bulk sender, in this order
+        kafka.sendAll(Topics.NOTIFICATIONS_BULK_OUTBOX, run, java.util.stream.IntStream.range(0, backlog)
+                .mapToObj(i -> outboxEmail(run + "-invoice-" + i, "accounts@reseller.example", "invoice " + run))
+                .toList());
+        kafka.send(Topics.NOTIFICATIONS_OUTBOX, run, outboxEmail(run + "-consent", "it@acme.example",
+                "consent " + run));
+
+        awaitReceived("consent " + run, 1);
+        int invoicesBefore = received("invoice " + run).size();
+        // one consumer reading both outboxes would take the consent only after a poll's worth (500) of invoices
+        assertThat(invoicesBefore).isLessThan(backlog / 2);
+        assertThat(awaitReceived("invoice " + run, backlog)).hasSize(backlog);
+    }
+
     private static EmailRequested outboxEmail(String id, String to, String subjectTail) {
         return EmailRequested.newBuilder()
                 .setMeta(io.channelhub.platform.ids.EventIds.origin(id, java.time.Instant.now(), "test"))

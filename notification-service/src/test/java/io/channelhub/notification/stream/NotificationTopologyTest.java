@@ -52,6 +52,7 @@ class NotificationTopologyTest {
     private TestInputTopic<String, SpecificRecord> transferEvents;
     private TestInputTopic<String, SpecificRecord> billingEvents;
     private TestOutputTopic<String, SpecificRecord> outbox;
+    private TestOutputTopic<String, SpecificRecord> bulkOutbox;
 
     @BeforeEach
     void start() {
@@ -62,6 +63,8 @@ class NotificationTopologyTest {
         transferEvents = driver.createInputTopic(Topics.TRANSFERS_EVENTS, new StringSerializer(), new EventSerde());
         billingEvents = driver.createInputTopic(Topics.BILLING_EVENTS, new StringSerializer(), new EventSerde());
         outbox = driver.createOutputTopic(Topics.NOTIFICATIONS_OUTBOX, new StringDeserializer(), new EventSerde());
+        bulkOutbox = driver.createOutputTopic(Topics.NOTIFICATIONS_BULK_OUTBOX, new StringDeserializer(),
+                new EventSerde());
     }
 
     @AfterEach
@@ -117,16 +120,18 @@ class NotificationTopologyTest {
     }
 
     // B4, R3, D-102: the invoice e-mail waits for billing's number; its PDF is the numbered document, with the due
-    // date from the payer's terms and the reference to quote; a replay of either event sends nothing again (N2)
+    // date from the payer's terms and the reference to quote; a replay of either event sends nothing again (N2).
+    // D-94: a period's invoice waits on the bulk outbox, never ahead of the interactive e-mails.
     @Test
     void theInvoiceIsMailedOnceNumberedAsTheNumberedDocumentAndOnlyOnce() {
         InvoiceIssued invoice = TestEvents.invoice();
         billingEvents.pipeInput("R-1", invoice);
-        assertThat(outbox.isEmpty()).isTrue();
+        assertThat(bulkOutbox.isEmpty()).isTrue();
 
         billingEvents.pipeInput("R-1", TestEvents.documentNumbered(invoice.getInvoiceId(), "num-1"));
 
-        EmailRequested email = (EmailRequested) outbox.readValue();
+        assertThat(outbox.isEmpty()).isTrue();
+        EmailRequested email = (EmailRequested) bulkOutbox.readValue();
         assertThat(email.getTemplate()).isEqualTo(InvoiceEmails.ISSUED);
         assertThat(email.getSubject()).isEqualTo("Your invoice CH-2026-000001 for 2026-11");
         assertThat(email.getTextBody()).contains("Invoice number:  CH-2026-000001", "Due date:        2027-01-07");
@@ -139,6 +144,7 @@ class NotificationTopologyTest {
 
         billingEvents.pipeInput("R-1", invoice);
         billingEvents.pipeInput("R-1", TestEvents.documentNumbered(invoice.getInvoiceId(), "num-1"));
+        assertThat(bulkOutbox.isEmpty()).isTrue();
         assertThat(outbox.isEmpty()).isTrue();
     }
 

@@ -87,6 +87,25 @@ public final class KafkaTestClient implements AutoCloseable {
         sendRaw(topic, key, serde.encode(event));
     }
 
+    /** Sends the events back to back, in order, waiting only once for all of them: a backlog in one go. */
+    public void sendAll(String topic, String key, List<? extends SpecificRecord> events) {
+        List<java.util.concurrent.Future<?>> sent = events.stream()
+                .<java.util.concurrent.Future<?>>map(event -> producer.send(new ProducerRecord<>(topic, key,
+                        serde.encode(event))))
+                .toList();
+        producer.flush();
+        try {
+            for (var each : sent) {
+                each.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void sendRaw(String topic, String key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
