@@ -98,6 +98,27 @@ class DocumentsRenderTest {
                 .doesNotContain(" of 12 ");
     }
 
+    // B4, B6, B7, R2 (issue 23): in every document type, between the column headings and the totals, each cell
+    // ends inside its column: the description before the quantity, the quantity before the unit price
+    @Test
+    void everyCellOfEveryDocumentStaysInItsColumn() throws Exception {
+        for (var entry : DOCUMENTS.entrySet()) {
+            List<Glyph> glyphs = glyphs(DocumentPdf.render(entry.getValue().get()));
+            float headings = glyphs.stream().filter(g -> g.text().equals("#")).findFirst().orElseThrow().y();
+            // quantities start with a digit, the totals' labels with a letter
+            float totals = glyphs.stream().filter(g -> g.x() == DocumentPdf.QUANTITY_X && g.y() > headings
+                    && Character.isLetter(g.text().charAt(0))).map(Glyph::y).min(Float::compare).orElseThrow();
+            List<Glyph> rows = glyphs.stream().filter(g -> g.y() > headings && g.y() < totals).toList();
+            assertThat(rows).as(entry.getKey() + ": descriptions").filteredOn(g -> g.x() < DocumentPdf.QUANTITY_X)
+                    .hasSizeGreaterThan(50)
+                    .allSatisfy(g -> assertThat(g.x() + g.width()).isLessThanOrEqualTo(DocumentPdf.QUANTITY_X));
+            assertThat(rows).as(entry.getKey() + ": quantities").filteredOn(g -> g.x() >= DocumentPdf.QUANTITY_X
+                    && g.x() < DocumentPdf.QUANTITY_X + DocumentPdf.QUANTITY_WIDTH).isNotEmpty()
+                    .allSatisfy(g -> assertThat(g.x() + g.width())
+                            .isLessThanOrEqualTo(DocumentPdf.QUANTITY_X + DocumentPdf.QUANTITY_WIDTH));
+        }
+    }
+
     // B4, D6: the discount and the credit are lines of their own; totals reconcile and a zero is never signed
     @Test
     void deductionsAreLinesOfTheirOwnAndZeroIsNeverSigned() throws Exception {
