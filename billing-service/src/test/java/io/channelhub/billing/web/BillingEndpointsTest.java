@@ -155,7 +155,8 @@ class BillingEndpointsTest {
                 + MARCH + "/pdf", "/invoices/INV-" + RUN, "/payers/" + MIGRATED + "/migration/credit-statement.csv",
                 "/isvs/" + ISV + "/payout-statements/" + MARCH, "/resellers/" + PAYER + "/orders",
                 "/customers/" + CUSTOMER + "/orders", "/payers/" + PAYER + "/credit-notes/CN-" + RUN + "/pdf",
-                "/resellers/" + PAYER + "/orders/O1-" + RUN + "/invoice/pdf",
+                "/payers/" + PAYER + "/credit-notes/CN-" + RUN, "/resellers/" + PAYER + "/orders/O1-" + RUN
+                + "/invoice", "/resellers/" + PAYER + "/orders/O1-" + RUN + "/invoice/pdf",
                 "/payers/" + MIGRATED + "/migration/credit-statement.pdf")) {
             assertProblem(get(path, null), 401, "UNAUTHENTICATED");
             assertProblem(get(path, "Bearer " + TestTokens.expired(PartyKind.OPERATOR, OPERATOR)), 401,
@@ -211,7 +212,9 @@ class BillingEndpointsTest {
         owners.put("/invoices/" + invoiceId, Party.reseller(PAYER));
         owners.put("/payers/" + MIGRATED + "/migration/credit-statement.csv", Party.reseller(MIGRATED));
         owners.put("/payers/" + MIGRATED + "/migration/credit-statement.pdf", Party.reseller(MIGRATED));
+        owners.put("/payers/" + PAYER + "/credit-notes/" + creditNoteId, Party.reseller(PAYER));
         owners.put("/payers/" + PAYER + "/credit-notes/" + creditNoteId + "/pdf", Party.reseller(PAYER));
+        owners.put("/resellers/" + PAYER + "/orders/O1-" + RUN + "/invoice", Party.reseller(PAYER));
         owners.put("/resellers/" + PAYER + "/orders/O1-" + RUN + "/invoice/pdf", Party.reseller(PAYER));
         owners.put("/isvs/" + ISV + "/payout-statements/" + MARCH, Party.isv(ISV));
         owners.put("/resellers/" + PAYER + "/orders", Party.reseller(PAYER));
@@ -363,6 +366,12 @@ class BillingEndpointsTest {
                 "Credits invoice: " + invoice.getNumber(), "Reseller " + PAYER, "1 Via Roma",
                 "Total credited " + cents(data.creditNote().getTotal())).doesNotContain("How to pay");
         assertThat(bytes(path, TestTokens.bearer(PartyKind.OPERATOR, OPERATOR)).statusCode()).isEqualTo(200);
+        // the same document as JSON (D-98): its number, and its total as money (D-100)
+        JsonNode json = JSON.readTree(get("/payers/" + PAYER + "/credit-notes/" + note.getDocumentId(), payer)
+                .body());
+        assertThat(json.get("number").asString()).isEqualTo(note.getNumber());
+        assertThat(amount(json.get("totals").get(0).get("amount"))).isEqualTo(cents(data.creditNote().getTotal()));
+        assertThat(json.get("payment").isNull()).isTrue();
         // another payer's credit note under its own path: not found, as an id nobody issued
         String other = TestTokens.bearer(PartyKind.RESELLER, OTHER_RESELLER);
         assertProblem(get("/payers/" + OTHER_RESELLER + "/credit-notes/" + note.getDocumentId() + "/pdf", other),
@@ -376,6 +385,10 @@ class BillingEndpointsTest {
                 + " transfer: " + order.getNumber()).doesNotContain("-0.00");
         assertProblem(get("/resellers/" + OTHER_RESELLER + "/orders/O1-" + RUN + "/invoice/pdf", other), 404,
                 "UNKNOWN_ORDER");
+        JsonNode orderJson = JSON.readTree(get("/resellers/" + PAYER + "/orders/O1-" + RUN + "/invoice", payer)
+                .body());
+        assertThat(orderJson.get("payment").get("reference").asString()).isEqualTo(order.getNumber());
+        assertThat(orderJson.get("shipTo").get("name").asString()).isEqualTo("Customer One");
 
         String statement = pdfText("/payers/" + MIGRATED + "/migration/credit-statement.pdf",
                 TestTokens.bearer(PartyKind.RESELLER, MIGRATED));
@@ -504,6 +517,12 @@ class BillingEndpointsTest {
                 List.of("/payers/" + PAYER + "/migration/credit-statement.csv"));
         walks.put("/payers/{resellerId}/migration/credit-statement.pdf",
                 List.of("/payers/" + PAYER + "/migration/credit-statement.pdf"));
+        String creditNote = numbered(data.creditNote().getCreditNoteId()).getDocumentId();
+        numbered("O1-" + RUN);
+        walks.put("/payers/{payerId}/credit-notes/{creditNoteId}", List.of("/payers/" + PAYER + "/credit-notes/"
+                + creditNote, "/payers/" + PAYER + "/credit-notes/CN-UNKNOWN-" + RUN));
+        walks.put("/resellers/{resellerId}/orders/{orderId}/invoice", List.of("/resellers/" + PAYER + "/orders/O1-"
+                + RUN + "/invoice", "/resellers/" + PAYER + "/orders/O-UNKNOWN-" + RUN + "/invoice"));
         walks.put("/payers/{payerId}/credit-notes/{creditNoteId}/pdf",
                 List.of("/payers/" + PAYER + "/credit-notes/CN-UNKNOWN-" + RUN + "/pdf"));
         walks.put("/resellers/{resellerId}/orders/{orderId}/invoice/pdf",
@@ -530,7 +549,7 @@ class BillingEndpointsTest {
         // a refused caller's problem too
         MoneyInJson.assertOneWay("a 403", JSON.readTree(get("/isvs/" + ISV + "/payout-statements/" + MARCH,
                 TestTokens.bearer(PartyKind.ISV, OTHER_ISV)).body()));
-        assertThat(views).as("views answered, not only problems").hasSize(7);
+        assertThat(views).as("views answered, not only problems").hasSize(9);
     }
 
     /** The GET paths billing-service's own controllers map. */
