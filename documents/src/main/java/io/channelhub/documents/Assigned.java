@@ -36,6 +36,16 @@ public record Assigned(String number, LocalDate issuedOn, int termsDays, LocalDa
                 Map.of());
     }
 
+    /**
+     * A document that takes no number (the migration credit statement, D-95): {@code reference} stands for it; it
+     * asks for no payment, so the default terms stand for its due date.
+     */
+    public static Assigned unnumbered(String reference, LocalDate issuedOn, List<String> billToAddress,
+            Map<String, String> names) {
+        return new Assigned(reference, issuedOn, DEFAULT_TERMS_DAYS, issuedOn.plusDays(DEFAULT_TERMS_DAYS),
+                billToAddress, names);
+    }
+
     String name(String kind, String id) {
         return names.getOrDefault(kind + ":" + id, id);
     }

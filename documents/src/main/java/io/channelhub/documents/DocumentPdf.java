@@ -17,7 +17,7 @@ public final class DocumentPdf {
     private static final float DESCRIPTION_X = 60;
     private static final float DESCRIPTION_WIDTH = 258;
     static final float QUANTITY_X = 324;
-    private static final float QUANTITY_WIDTH = 88;
+    static final float QUANTITY_WIDTH = 88;
     private static final float UNIT_RIGHT = 478;
     private static final float UNIT_WIDTH = 58;
     private static final float BODY = 9;

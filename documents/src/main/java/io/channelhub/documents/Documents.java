@@ -178,7 +178,7 @@ public final class Documents {
         String detail = "customer " + assigned.name("account", line.getBillingAccountId()) + " (account "
                 + line.getBillingAccountId() + "), subscription " + line.getSubscriptionId() + ", "
                 + line.getFirstDay() + " to " + line.getLastDay();
-        String what = assigned.name("sku", line.getSku()) + ": " + plan(line.getCharge());
+        String what = assigned.name("sku", line.getSku()) + ": " + plan(line.getCharge(), line.getInstalment());
         return credit
                 ? new Document.Line(String.valueOf(line.getNumber()), "Credit for " + what
                         + (line.getDiscountPercent().signum() == 0 ? "" : ", net of its "
@@ -188,10 +188,14 @@ public final class Documents {
                         Amounts.text(line.getUnitPrice()) + " per user-month", Amounts.of(line.getGross()));
     }
 
-    private static String plan(String charge) {
+    /** B1: the plan in words, with the instalment of the 12 when billing could say which one it is (D-110). */
+    private static String plan(String charge, Integer instalment) {
+        String of12 = instalment == null ? null : "instalment " + instalment + " of 12";
         return switch (charge) {
-            case "ANNUAL_INSTALMENT" -> "Annual plan, monthly instalment of the 12-month commitment";
-            case "ANNUAL_SEATS_ADDED" -> "Annual plan, seats added during the month, pro rata";
+            case "ANNUAL_INSTALMENT" -> of12 == null ? "Annual plan, monthly instalment of the 12-month commitment"
+                    : "Annual plan, " + of12 + " of the 12-month commitment";
+            case "ANNUAL_SEATS_ADDED" -> "Annual plan, seats added during the month, pro rata"
+                    + (of12 == null ? "" : ", billed with " + of12);
             case "FLEXIBLE_USAGE" -> "Flexible plan, seats used, pro rata per day";
             default -> charge.toLowerCase().replace('_', ' ');
         };

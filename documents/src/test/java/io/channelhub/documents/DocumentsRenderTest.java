@@ -67,8 +67,9 @@ class DocumentsRenderTest {
     void longNamesWrapWithinTheDescriptionColumn() throws Exception {
         byte[] pdf = DocumentPdf.render(DOCUMENTS.get("monthly-invoice").get());
         String flowing = flowing(pdf);
-        assertThat(flowing).contains("Acme Analytics Enterprise: Annual plan, monthly instalment of the 12-month"
-                + " commitment", "customer Globex Corporation International Holdings (account"
+        assertThat(flowing).contains("Acme Analytics Enterprise: Annual plan, instalment 7 of 12 of the 12-month"
+                + " commitment", "Annual plan, seats added during the month, pro rata, billed with instalment 7 of 12",
+                "customer Globex Corporation International Holdings (account"
                 + " billing-account-globex-analytics-subaccount), subscription", "Discount 10% on line 1");
         // seat-days against a per-month unit, both said in words, side by side
         assertThat(text(pdf)).contains("10 seats x 31 days = 10.00 per", "310 seat-days user-month");
@@ -83,6 +84,39 @@ class DocumentsRenderTest {
         assertThat(glyphs).filteredOn(g -> g.y() > headings && g.y() < totals && g.x() < DocumentPdf.QUANTITY_X)
                 .hasSizeGreaterThan(300)
                 .allSatisfy(g -> assertThat(g.x() + g.width()).isLessThanOrEqualTo(DocumentPdf.QUANTITY_X));
+    }
+
+    // B1 (D-110): a line whose month is not one instalment of the 12 says so without a number
+    @Test
+    void anInstalmentWithoutANumberIsStillNamed() throws Exception {
+        io.channelhub.billing.event.InvoiceLine unnumbered = io.channelhub.billing.event.InvoiceLine.newBuilder(
+                Samples.lines().get(0)).setInstalment(null).build();
+        String flowing = flowing(DocumentPdf.render(Documents.monthlyInvoice(Samples.monthlyInvoice(
+                List.of(unnumbered), "100.00", "10.00", "0.00", "90.00"), Samples.ISSUER,
+                Samples.assigned("CH-2027-000006", "2027-01-01", 30))));
+        assertThat(flowing).contains("Annual plan, monthly instalment of the 12-month commitment")
+                .doesNotContain(" of 12 ");
+    }
+
+    // B4, B6, B7, R2 (issue 23): in every document type, between the column headings and the totals, each cell
+    // ends inside its column: the description before the quantity, the quantity before the unit price
+    @Test
+    void everyCellOfEveryDocumentStaysInItsColumn() throws Exception {
+        for (var entry : DOCUMENTS.entrySet()) {
+            List<Glyph> glyphs = glyphs(DocumentPdf.render(entry.getValue().get()));
+            float headings = glyphs.stream().filter(g -> g.text().equals("#")).findFirst().orElseThrow().y();
+            // quantities start with a digit, the totals' labels with a letter
+            float totals = glyphs.stream().filter(g -> g.x() == DocumentPdf.QUANTITY_X && g.y() > headings
+                    && Character.isLetter(g.text().charAt(0))).map(Glyph::y).min(Float::compare).orElseThrow();
+            List<Glyph> rows = glyphs.stream().filter(g -> g.y() > headings && g.y() < totals).toList();
+            assertThat(rows).as(entry.getKey() + ": descriptions").filteredOn(g -> g.x() < DocumentPdf.QUANTITY_X)
+                    .hasSizeGreaterThan(50)
+                    .allSatisfy(g -> assertThat(g.x() + g.width()).isLessThanOrEqualTo(DocumentPdf.QUANTITY_X));
+            assertThat(rows).as(entry.getKey() + ": quantities").filteredOn(g -> g.x() >= DocumentPdf.QUANTITY_X
+                    && g.x() < DocumentPdf.QUANTITY_X + DocumentPdf.QUANTITY_WIDTH).isNotEmpty()
+                    .allSatisfy(g -> assertThat(g.x() + g.width())
+                            .isLessThanOrEqualTo(DocumentPdf.QUANTITY_X + DocumentPdf.QUANTITY_WIDTH));
+        }
     }
 
     // B4, D6: the discount and the credit are lines of their own; totals reconcile and a zero is never signed

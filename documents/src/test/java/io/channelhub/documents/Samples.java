@@ -44,7 +44,8 @@ final class Samples {
                 .setFirstDay(LocalDate.parse(first)).setLastDay(LocalDate.parse(last)).setSeatDays(seatDays)
                 .setUnitPrice(eur(unit)).setGross(eur(gross)).setDiscountPercent(new BigDecimal(percent))
                 .setDiscountId(null).setDiscountRule("D8_AT_ACCEPTANCE").setDiscount(eur(discount)).setNet(eur(net))
-                .setRevenueShare(eur("0.00")).setIsvPayout(eur(net)).build();
+                .setRevenueShare(eur("0.00")).setIsvPayout(eur(net))
+                .setInstalment(charge.startsWith("ANNUAL") ? 7 : null).build();
     }
 
     static List<InvoiceLine> lines() {

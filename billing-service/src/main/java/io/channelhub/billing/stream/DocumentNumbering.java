@@ -2,6 +2,7 @@ package io.channelhub.billing.stream;
 
 import io.channelhub.billing.domain.Producer;
 import io.channelhub.billing.domain.document.DocumentNumbers;
+import io.channelhub.billing.domain.document.DocumentType;
 import io.channelhub.billing.domain.document.IssuedDocument;
 import io.channelhub.billing.event.BillingPlan;
 import io.channelhub.billing.event.DocumentNumbered;
@@ -16,6 +17,7 @@ import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,11 @@ public final class DocumentNumbering {
     public static final String NUMBERED_STORE = "numbered-documents";
     /** documentId -> its DocumentNumbered, on every instance. */
     public static final String NUMBERS_STORE = "document-numbers";
+    /**
+     * documentId -> the event that issued a credit note or a reseller order's invoice, in the numbering task: the
+     * documents no other store keeps as issued, served from here (D-111).
+     */
+    public static final String ISSUED_STORE = "issued-documents";
 
     static final String REKEY = "documents-by-series";
     static final String NUMBER = "document-numbering";
@@ -74,9 +81,41 @@ public final class DocumentNumbering {
                 Serdes.String(), Serdes.Integer()), NUMBER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NUMBERED_STORE),
                 Serdes.String(), new EventSerde()), NUMBER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ISSUED_STORE),
+                Serdes.String(), new EventSerde()), NUMBER);
         topology.addSink(EVENTS_SINK, Topics.BILLING_EVENTS, new StringSerializer(), new EventSerde(), NUMBER);
         topology.addSink(NUMBERS_SINK, NUMBERS, new StringSerializer(), new EventSerde(), NUMBER);
         ReferenceTable.addGlobalStoreOfOwnTopic(topology, NUMBERS, NUMBERS_STORE);
+    }
+
+    /**
+     * The names a document's lines mention, as {@code DocumentNumbered.names} has them: {@code account:<id>} -> the
+     * customer's name from the directory, {@code sku:<sku>} -> the product's from its price on either plan; an id
+     * the reference data does not name is left out (printed as itself).
+     */
+    public static Map<String, String> names(ReadOnlyKeyValueStore<String, SpecificRecord> directory,
+            ReadOnlyKeyValueStore<String, SpecificRecord> prices, Collection<String> accountIds,
+            Collection<String> skus) {
+        Map<String, String> names = new HashMap<>();
+        for (String account : accountIds) {
+            if (directory.get("account:" + account) instanceof BillingAccountRegistered registered) {
+                names.put("account:" + account, registered.getCustomerName());
+            }
+        }
+        for (String sku : skus) {
+            for (BillingPlan plan : BillingPlan.values()) {
+                if (prices.get("price:" + sku + ":" + plan) instanceof PriceListed listed
+                        && listed.getProductName() != null) {
+                    names.put("sku:" + sku, listed.getProductName());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The key of the task that numbered a document, and keeps it in {@value #ISSUED_STORE}: its series'. */
+    public static String seriesKey(DocumentNumbered numbered) {
+        return IssuedDocument.seriesKey(numbered.getIssuerId(), numbered.getSeries(), numbered.getYear());
     }
 
     /** An issued document, keyed by the series it is numbered in. */
@@ -107,6 +146,7 @@ public final class DocumentNumbering {
         private ProcessorContext<String, SpecificRecord> context;
         private KeyValueStore<String, Integer> series;
         private KeyValueStore<String, SpecificRecord> numbered;
+        private KeyValueStore<String, SpecificRecord> issued;
         private ReadOnlyKeyValueStore<String, SpecificRecord> directory;
         private ReadOnlyKeyValueStore<String, SpecificRecord> numbers;
         private ReadOnlyKeyValueStore<String, SpecificRecord> prices;
@@ -122,6 +162,7 @@ public final class DocumentNumbering {
             this.context = context;
             series = context.getStateStore(SERIES_STORE);
             numbered = context.getStateStore(NUMBERED_STORE);
+            issued = context.getStateStore(ISSUED_STORE);
             directory = context.getStateStore(BillingTopology.DIRECTORY_STORE);
             numbers = context.getStateStore(NUMBERS_STORE);
             prices = context.getStateStore(BillingTopology.PRICES_STORE);
@@ -150,6 +191,9 @@ public final class DocumentNumbering {
                     .setNames(names(document)).build();
             series.put(key, assigned.sequence());
             numbered.put(document.documentId(), event);
+            if (document.type() == DocumentType.CREDIT_NOTE || document.type() == DocumentType.ORDER_INVOICE) {
+                issued.put(document.documentId(), record.value());
+            }
             numberedCount.increment();
             context.forward(new Record<String, SpecificRecord>(document.payerId(), event, record.timestamp()),
                     EVENTS_SINK);
@@ -162,20 +206,8 @@ public final class DocumentNumbering {
          * number of the invoice a credit note corrects.
          */
         private Map<String, String> names(IssuedDocument document) {
-            Map<String, String> names = new HashMap<>();
-            for (String account : document.accountIds()) {
-                if (directory.get("account:" + account) instanceof BillingAccountRegistered registered) {
-                    names.put("account:" + account, registered.getCustomerName());
-                }
-            }
-            for (String sku : document.skus()) {
-                for (BillingPlan plan : BillingPlan.values()) {
-                    if (prices.get("price:" + sku + ":" + plan) instanceof PriceListed listed
-                            && listed.getProductName() != null) {
-                        names.put("sku:" + sku, listed.getProductName());
-                    }
-                }
-            }
+            Map<String, String> names = new HashMap<>(DocumentNumbering.names(directory, prices,
+                    document.accountIds(), document.skus()));
             if (document.creditedInvoiceId() != null
                     && numbers.get(document.creditedInvoiceId()) instanceof DocumentNumbered invoice) {
                 names.put("invoice:" + document.creditedInvoiceId(), invoice.getNumber());

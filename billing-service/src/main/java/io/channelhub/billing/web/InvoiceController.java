@@ -6,7 +6,6 @@ import io.channelhub.billing.stream.BillingTopology;
 import io.channelhub.billing.stream.DocumentNumbering;
 import io.channelhub.documents.Assigned;
 import io.channelhub.documents.Document;
-import io.channelhub.documents.DocumentPdf;
 import io.channelhub.documents.Documents;
 import io.channelhub.documents.InvoicePdf;
 import io.channelhub.documents.Issuer;
@@ -21,9 +20,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,7 +59,7 @@ class InvoiceController {
     @GetMapping("/payers/{payerId}/invoices/{month}/pdf")
     ResponseEntity<?> pdf(@PathVariable String payerId, @PathVariable String month, Caller caller,
             HttpServletRequest request) {
-        return invoice(payerId, month, caller, request, invoice -> pdf(document(invoice),
+        return invoice(payerId, month, caller, request, invoice -> PdfResponses.of(document(invoice),
                 InvoicePdf.filename(invoice)));
     }
 
@@ -85,14 +81,15 @@ class InvoiceController {
             // the same answer as for an id nobody issued; the peers, asked in turn, answer so too
             if (stored instanceof InvoiceIssued invoice && caller.mayRead(Party.reseller(invoice.getPayerId()))) {
                 Document document = document(invoice);
-                return pdf ? pdf(document, InvoicePdf.filename(invoice))
+                return pdf ? PdfResponses.of(document, InvoicePdf.filename(invoice))
                         : ResponseEntity.ok(InvoiceView.of(invoice, document));
             }
             if (stored instanceof PrepaidInvoiceIssued prepaid
                     && caller.mayRead(Party.reseller(prepaid.getResellerId()))) {
                 Document document = Documents.prepaidInvoice(prepaid, issuer, assigned(prepaid.getInvoiceId(),
                         prepaid.getMeta().getOccurredAt()));
-                return pdf ? pdf(document, InvoicePdf.filename(prepaid)) : ResponseEntity.ok(PrepaidInvoiceView.of(prepaid, document));
+                return pdf ? PdfResponses.of(document, InvoicePdf.filename(prepaid))
+                        : ResponseEntity.ok(PrepaidInvoiceView.of(prepaid, document));
             }
             throw unknown(invoiceId);
         }
@@ -122,13 +119,6 @@ class InvoiceController {
             }
             return answer.apply((InvoiceIssued) invoice);
         });
-    }
-
-    private static ResponseEntity<byte[]> pdf(Document document, String filename) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build()
-                        .toString())
-                .body(DocumentPdf.render(document));
     }
 
     /** The JSON view and the PDF show this one document. */

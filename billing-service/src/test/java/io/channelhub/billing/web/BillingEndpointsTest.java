@@ -112,7 +112,7 @@ class BillingEndpointsTest {
 
     /** What driving billing produced, for the endpoints to be compared with. */
     record Billed(InvoiceIssued march, InvoiceIssued april, List<PayoutStatementIssued> statements,
-            Map<String, String> licenceKeys) {
+            Map<String, String> licenceKeys, CreditNoteIssued creditNote) {
     }
 
     @LocalServerPort
@@ -154,7 +154,10 @@ class BillingEndpointsTest {
         for (String path : List.of("/payers/" + PAYER + "/invoices/" + MARCH, "/payers/" + PAYER + "/invoices/"
                 + MARCH + "/pdf", "/invoices/INV-" + RUN, "/payers/" + MIGRATED + "/migration/credit-statement.csv",
                 "/isvs/" + ISV + "/payout-statements/" + MARCH, "/resellers/" + PAYER + "/orders",
-                "/customers/" + CUSTOMER + "/orders")) {
+                "/customers/" + CUSTOMER + "/orders", "/payers/" + PAYER + "/credit-notes/CN-" + RUN + "/pdf",
+                "/payers/" + PAYER + "/credit-notes/CN-" + RUN, "/resellers/" + PAYER + "/orders/O1-" + RUN
+                + "/invoice", "/resellers/" + PAYER + "/orders/O1-" + RUN + "/invoice/pdf",
+                "/payers/" + MIGRATED + "/migration/credit-statement.pdf")) {
             assertProblem(get(path, null), 401, "UNAUTHENTICATED");
             assertProblem(get(path, "Bearer " + TestTokens.expired(PartyKind.OPERATOR, OPERATOR)), 401,
                     "INVALID_TOKEN");
@@ -173,6 +176,11 @@ class BillingEndpointsTest {
         assertProblem(get("/payers/" + PAYER + "/invoices/" + MARCH, TestTokens.bearer(PartyKind.ISV, ISV)), 403,
                 "FORBIDDEN");
         assertProblem(get("/payers/" + MIGRATED + "/migration/credit-statement.csv", otherReseller), 403,
+                "FORBIDDEN");
+        assertProblem(get("/payers/" + MIGRATED + "/migration/credit-statement.pdf", otherReseller), 403,
+                "FORBIDDEN");
+        assertProblem(get("/payers/" + PAYER + "/credit-notes/CN-" + RUN + "/pdf", otherReseller), 403, "FORBIDDEN");
+        assertProblem(get("/resellers/" + PAYER + "/orders/O1-" + RUN + "/invoice/pdf", otherReseller), 403,
                 "FORBIDDEN");
         assertProblem(get("/isvs/" + ISV + "/payout-statements/" + MARCH, TestTokens.bearer(PartyKind.ISV,
                 OTHER_ISV)), 403, "FORBIDDEN");
@@ -196,11 +204,18 @@ class BillingEndpointsTest {
     @Test
     void everyEndpointAsEveryKindWithItsOwnersId() throws Exception {
         String invoiceId = billed().march().getInvoiceId();
+        String creditNoteId = numbered(billed().creditNote().getCreditNoteId()).getDocumentId();
+        numbered("O1-" + RUN);
         Map<String, Party> owners = new LinkedHashMap<>();
         owners.put("/payers/" + PAYER + "/invoices/" + MARCH, Party.reseller(PAYER));
         owners.put("/payers/" + PAYER + "/invoices/" + MARCH + "/pdf", Party.reseller(PAYER));
         owners.put("/invoices/" + invoiceId, Party.reseller(PAYER));
         owners.put("/payers/" + MIGRATED + "/migration/credit-statement.csv", Party.reseller(MIGRATED));
+        owners.put("/payers/" + MIGRATED + "/migration/credit-statement.pdf", Party.reseller(MIGRATED));
+        owners.put("/payers/" + PAYER + "/credit-notes/" + creditNoteId, Party.reseller(PAYER));
+        owners.put("/payers/" + PAYER + "/credit-notes/" + creditNoteId + "/pdf", Party.reseller(PAYER));
+        owners.put("/resellers/" + PAYER + "/orders/O1-" + RUN + "/invoice", Party.reseller(PAYER));
+        owners.put("/resellers/" + PAYER + "/orders/O1-" + RUN + "/invoice/pdf", Party.reseller(PAYER));
         owners.put("/isvs/" + ISV + "/payout-statements/" + MARCH, Party.isv(ISV));
         owners.put("/resellers/" + PAYER + "/orders", Party.reseller(PAYER));
         owners.put("/customers/" + CUSTOMER + "/orders", Party.customer(CUSTOMER));
@@ -334,6 +349,54 @@ class BillingEndpointsTest {
                 TestTokens.bearer(PartyKind.RESELLER, PAYER)), 404, "NOT_MIGRATED");
     }
 
+    // issue 23, B1, B4, R2, B6: every document type downloads as a PDF: the monthly invoice names its instalment,
+    // the credit note and the order's invoice carry their numbers, the credit statement lists the migrated order
+    @Test
+    void everyDocumentDownloadsAsItsPdf() throws Exception {
+        Billed data = billed();
+        String payer = TestTokens.bearer(PartyKind.RESELLER, PAYER);
+        assertThat(pdfText("/payers/" + PAYER + "/invoices/" + MARCH + "/pdf", payer))
+                .contains("Annual plan, instalment 1 of 12");
+
+        DocumentNumbered note = numbered(data.creditNote().getCreditNoteId());
+        DocumentNumbered invoice = numbered(data.march().getInvoiceId());
+        assertThat(note.getNumber()).matches("CH-CN-\\d{4}-\\d{6}");
+        String path = "/payers/" + PAYER + "/credit-notes/" + note.getDocumentId() + "/pdf";
+        assertThat(pdfText(path, payer)).contains("Credit note", "No. " + note.getNumber(),
+                "Credits invoice: " + invoice.getNumber(), "Reseller " + PAYER, "1 Via Roma",
+                "Total credited " + cents(data.creditNote().getTotal())).doesNotContain("How to pay");
+        assertThat(bytes(path, TestTokens.bearer(PartyKind.OPERATOR, OPERATOR)).statusCode()).isEqualTo(200);
+        // the same document as JSON (D-98): its number, and its total as money (D-100)
+        JsonNode json = JSON.readTree(get("/payers/" + PAYER + "/credit-notes/" + note.getDocumentId(), payer)
+                .body());
+        assertThat(json.get("number").asString()).isEqualTo(note.getNumber());
+        assertThat(amount(json.get("totals").get(0).get("amount"))).isEqualTo(cents(data.creditNote().getTotal()));
+        assertThat(json.get("payment").isNull()).isTrue();
+        // another payer's credit note under its own path: not found, as an id nobody issued
+        String other = TestTokens.bearer(PartyKind.RESELLER, OTHER_RESELLER);
+        assertProblem(get("/payers/" + OTHER_RESELLER + "/credit-notes/" + note.getDocumentId() + "/pdf", other),
+                404, "UNKNOWN_CREDIT_NOTE");
+        assertProblem(get("/payers/" + PAYER + "/credit-notes/" + invoice.getDocumentId() + "/pdf", payer), 404,
+                "UNKNOWN_CREDIT_NOTE");
+
+        DocumentNumbered order = numbered("O1-" + RUN);
+        assertThat(pdfText("/resellers/" + PAYER + "/orders/O1-" + RUN + "/invoice/pdf", payer)).contains(
+                "No. " + order.getNumber(), "SHIP TO", "Customer One", "Total due", "Reference to quote with your"
+                + " transfer: " + order.getNumber()).doesNotContain("-0.00");
+        assertProblem(get("/resellers/" + OTHER_RESELLER + "/orders/O1-" + RUN + "/invoice/pdf", other), 404,
+                "UNKNOWN_ORDER");
+        JsonNode orderJson = JSON.readTree(get("/resellers/" + PAYER + "/orders/O1-" + RUN + "/invoice", payer)
+                .body());
+        assertThat(orderJson.get("payment").get("reference").asString()).isEqualTo(order.getNumber());
+        assertThat(orderJson.get("shipTo").get("name").asString()).isEqualTo("Customer One");
+
+        String statement = pdfText("/payers/" + MIGRATED + "/migration/credit-statement.pdf",
+                TestTokens.bearer(PartyKind.RESELLER, MIGRATED));
+        assertThat(statement).contains("Migration credit statement", "No. MCS-" + MIGRATED, "MP-" + RUN,
+                "Reseller " + MIGRATED, "Migration credit earned").doesNotContain("How to pay", "-0.00");
+        assertProblem(get("/payers/" + PAYER + "/migration/credit-statement.pdf", payer), 404, "NOT_MIGRATED");
+    }
+
     // issue 10, D6: the ISV reads the month's statement and its supplement, as issued, to the cent
     @Test
     void theIsvReadsItsPayoutStatementsOfAMonth() throws Exception {
@@ -452,6 +515,18 @@ class BillingEndpointsTest {
         walks.put("/invoices/{invoiceId}/pdf", List.of("/invoices/INV-UNKNOWN-" + RUN + "/pdf"));
         walks.put("/payers/{resellerId}/migration/credit-statement.csv",
                 List.of("/payers/" + PAYER + "/migration/credit-statement.csv"));
+        walks.put("/payers/{resellerId}/migration/credit-statement.pdf",
+                List.of("/payers/" + PAYER + "/migration/credit-statement.pdf"));
+        String creditNote = numbered(data.creditNote().getCreditNoteId()).getDocumentId();
+        numbered("O1-" + RUN);
+        walks.put("/payers/{payerId}/credit-notes/{creditNoteId}", List.of("/payers/" + PAYER + "/credit-notes/"
+                + creditNote, "/payers/" + PAYER + "/credit-notes/CN-UNKNOWN-" + RUN));
+        walks.put("/resellers/{resellerId}/orders/{orderId}/invoice", List.of("/resellers/" + PAYER + "/orders/O1-"
+                + RUN + "/invoice", "/resellers/" + PAYER + "/orders/O-UNKNOWN-" + RUN + "/invoice"));
+        walks.put("/payers/{payerId}/credit-notes/{creditNoteId}/pdf",
+                List.of("/payers/" + PAYER + "/credit-notes/CN-UNKNOWN-" + RUN + "/pdf"));
+        walks.put("/resellers/{resellerId}/orders/{orderId}/invoice/pdf",
+                List.of("/resellers/" + PAYER + "/orders/O-UNKNOWN-" + RUN + "/invoice/pdf"));
         walks.put("/isvs/{isvId}/payout-statements/{month}", List.of("/isvs/" + ISV + "/payout-statements/" + MARCH,
                 "/isvs/" + ISV + "/payout-statements/2030-01"));
         walks.put("/resellers/{resellerId}/orders", List.of("/resellers/" + PAYER + "/orders",
@@ -474,7 +549,7 @@ class BillingEndpointsTest {
         // a refused caller's problem too
         MoneyInJson.assertOneWay("a 403", JSON.readTree(get("/isvs/" + ISV + "/payout-statements/" + MARCH,
                 TestTokens.bearer(PartyKind.ISV, OTHER_ISV)).body()));
-        assertThat(views).as("views answered, not only problems").hasSize(7);
+        assertThat(views).as("views answered, not only problems").hasSize(9);
     }
 
     /** The GET paths billing-service's own controllers map. */
@@ -533,8 +608,8 @@ class BillingEndpointsTest {
         PayoutStatementIssued first = statement(1);
         // B4: a credit note for the line, stated in a supplement (D6)
         send(PAYER, new CreditNoteRequested(at("2030-04-01T02:00:00Z"), PAYER, MARCH, List.of(1), "never used"));
-        String note = await(CreditNoteIssued.class, n -> n.getPayerId().equals(PAYER)).getCreditNoteId();
-        statementLines(note);
+        CreditNoteIssued creditNote = await(CreditNoteIssued.class, n -> n.getPayerId().equals(PAYER));
+        statementLines(creditNote.getCreditNoteId());
         tick(ISV, "2030-04-01T03:00:00Z");
         PayoutStatementIssued supplement = statement(2);
         InvoiceIssued april = invoice(APRIL);
@@ -547,7 +622,7 @@ class BillingEndpointsTest {
                     .getLicences().get(0).getLicenceKey());
         }
         await(MigrationCompleted.class, m -> m.getResellerId().equals(MIGRATED));
-        billed = new Billed(march, april, List.of(first, supplement), keys);
+        billed = new Billed(march, april, List.of(first, supplement), keys, creditNote);
         return billed;
     }
 
@@ -627,6 +702,23 @@ class BillingEndpointsTest {
 
     private static <T extends SpecificRecord> T programmeOutcome(Class<T> type, Predicate<T> match) {
         return kafka.await(Topics.RESELLERS_EVENTS, type, match, 1, WAIT).get(0);
+    }
+
+    /** The number numbering gave a document, once it has. */
+    private static DocumentNumbered numbered(String documentId) {
+        return await(DocumentNumbered.class, n -> n.getDocumentId().equals(documentId));
+    }
+
+    /** A PDF endpoint's answer, read as its text. */
+    private String pdfText(String path, String authorization) throws Exception {
+        HttpResponse<byte[]> pdf = bytes(path, authorization);
+        assertThat(pdf.statusCode()).as(path + " " + new String(pdf.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document);
+        }
     }
 
     /** The partition a record key goes to on a three-partition topic (the producer's and Streams' default). */

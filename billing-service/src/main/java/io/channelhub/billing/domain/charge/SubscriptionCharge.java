@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * One charge of one subscription for one payer and calendar month (UTC): {@code seatDays} seat-days at the unit
@@ -51,5 +54,25 @@ public record SubscriptionCharge(String subscriptionId, String sku, String payer
 
     public String isvId() {
         return purchase.isvId();
+    }
+
+    /**
+     * B1: which of the 12 monthly instalments of its Annual commitment this charge is billed in, counted by calendar
+     * month from the month the commitment's 12 months began (its term's end less 12 months, so a migrated order
+     * whose first months were prepaid goes on at the instalment it had reached, B5). Empty where that is not one
+     * number (D-110): a Flexible charge; days outside the current term (a line that runs across a renewal); the 13th
+     * calendar month a term begun after the 1st reaches, whose days complete its first, partial instalment.
+     */
+    public OptionalInt instalment() {
+        if (kind == ChargeKind.FLEXIBLE_USAGE || purchase.currentTermEnd() == null) {
+            return OptionalInt.empty();
+        }
+        LocalDate termStart = LocalDate.ofInstant(purchase.currentTermStart(), ZoneOffset.UTC);
+        LocalDate termEnd = LocalDate.ofInstant(purchase.currentTermEnd(), ZoneOffset.UTC);
+        if (firstDay.isBefore(termStart) || !lastDay.isBefore(termEnd)) {
+            return OptionalInt.empty();
+        }
+        long instalment = ChronoUnit.MONTHS.between(YearMonth.from(termEnd.minusMonths(12)), month) + 1;
+        return instalment >= 1 && instalment <= 12 ? OptionalInt.of((int) instalment) : OptionalInt.empty();
     }
 }

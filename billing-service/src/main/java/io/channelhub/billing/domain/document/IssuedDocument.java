@@ -24,6 +24,11 @@ public record IssuedDocument(String documentId, DocumentType type, String payerI
 
     /** The series this document takes its number from: per issuer, series and year of issue. */
     public String seriesKey(String issuerId) {
-        return issuerId + "|" + type.series() + "|" + issuedOn.getYear();
+        return seriesKey(issuerId, type.series().name(), issuedOn.getYear());
+    }
+
+    /** {@code <issuer>|<series>|<year>}: one number series, numbered by one task. */
+    public static String seriesKey(String issuerId, String series, int year) {
+        return issuerId + "|" + series + "|" + year;
     }
 }

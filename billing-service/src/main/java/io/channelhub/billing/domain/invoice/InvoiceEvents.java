@@ -54,6 +54,7 @@ public final class InvoiceEvents {
                     .setNet(AvroMoney.toAvro(payout.net()))
                     .setRevenueShare(AvroMoney.toAvro(payout.revenueShare()))
                     .setIsvPayout(AvroMoney.toAvro(payout.isvPayout()))
+                    .setInstalment(charge.instalment().isPresent() ? charge.instalment().getAsInt() : null)
                     .build());
         }
         return InvoiceIssued.newBuilder()

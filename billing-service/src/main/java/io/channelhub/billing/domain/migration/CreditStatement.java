@@ -18,11 +18,11 @@ public record CreditStatement(String resellerId, Instant migratedAt, List<Row> r
     public record Row(String orderId, String billingAccountId, String sku, OutcomeKind outcome, LocalDate renewalDate,
                       int unusedDays, int termDays, Money amountPaid, Money creditEarned) {
 
-        /** Plain strings, amounts without the currency (it has its own column). */
+        /** Plain strings, amounts at the currency's scale (X4) without the currency (it has its own column). */
         public List<String> cells() {
             return List.of(orderId, billingAccountId, sku, outcome.name(), renewalDate.toString(),
-                    Integer.toString(unusedDays), Integer.toString(termDays), amountPaid.amount().toPlainString(),
-                    creditEarned.amount().toPlainString(), creditEarned.currency().getCurrencyCode());
+                    Integer.toString(unusedDays), Integer.toString(termDays), cell(amountPaid), cell(creditEarned),
+                    creditEarned.currency().getCurrencyCode());
         }
     }
 
@@ -42,7 +42,11 @@ public record CreditStatement(String resellerId, Instant migratedAt, List<Row> r
 
     /** The last CSV row: "TOTAL" under the order id, the total under credit earned. */
     public List<String> totalCells() {
-        return List.of("TOTAL", "", "", "", "", "", "", "", total.amount().toPlainString(),
-                total.currency().getCurrencyCode());
+        return List.of("TOTAL", "", "", "", "", "", "", "", cell(total), total.currency().getCurrencyCode());
+    }
+
+    /** "120.00" for the 120.0000 of the wire or a store, "1200" yen: the scale of the currency, half-up (X4). */
+    private static String cell(Money money) {
+        return money.rounded().amount().toPlainString();
     }
 }

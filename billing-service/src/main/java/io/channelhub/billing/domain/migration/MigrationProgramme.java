@@ -122,7 +122,7 @@ public final class MigrationProgramme implements Decider<MigrationBook, Director
         for (MigrationOutcome outcome : accepted.outcomes()) {
             EventMeta meta = EventIds.causedBy(cause, outcome.getClass().getSimpleName(), index++, Producer.BILLING);
             if (outcome instanceof MigrationOutcome.Migrated migrated) {
-                events.add(completed(meta, reseller(directory, resellerId), migrated.migration()));
+                events.add(completed(meta, directory, migrated.migration()));
                 migrated.migration().annualPlans().forEach(plan -> events.add(chosen(plan, meta)));
             } else if (outcome instanceof MigrationOutcome.TrialConverted converted) {
                 events.add(chosen(converted.plan(), meta));
@@ -156,8 +156,9 @@ public final class MigrationProgramme implements Decider<MigrationBook, Director
                 PrepaidStatus.valueOf(o.getStatus()), o.getTrialEndsOn(), o.getPlacedAt());
     }
 
-    private static MigrationCompleted completed(EventMeta meta, Directory.Organisation reseller,
-            Migration migration) {
+    /** B6: the migration as {@code MigrationCompleted} tells it, the reseller named from the directory. */
+    public static MigrationCompleted completed(EventMeta meta, Directory directory, Migration migration) {
+        Directory.Organisation reseller = reseller(directory, migration.resellerId());
         List<io.channelhub.migration.event.MigratedOrder> orders = new ArrayList<>();
         for (MigratedOrder order : migration.orders()) {
             orders.add(new io.channelhub.migration.event.MigratedOrder(order.orderId(),

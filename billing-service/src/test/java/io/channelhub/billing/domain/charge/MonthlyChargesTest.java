@@ -4,14 +4,18 @@ import static io.channelhub.billing.domain.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.channelhub.billing.domain.subscription.Plan;
 import io.channelhub.billing.domain.subscription.Subscription;
 import io.channelhub.billing.domain.subscription.SubscriptionCommand.AddSeats;
 import io.channelhub.billing.domain.subscription.SubscriptionCommand.MoveToPayer;
 import io.channelhub.billing.domain.subscription.SubscriptionCommand.RemoveSeats;
 import io.channelhub.billing.domain.subscription.SubscriptionCommand.Renew;
+import io.channelhub.billing.domain.subscription.SubscriptionCommand.StartPlan;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class MonthlyChargesTest {
@@ -116,5 +120,61 @@ class MonthlyChargesTest {
                 .containsExactly(
                         tuple(R1, LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 10), usd("10.74"), BA1),
                         tuple(R2, LocalDate.of(2024, 7, 11), LocalDate.of(2024, 7, 31), usd("22.56"), BA2));
+    }
+
+    // B1: 12 equal instalments, numbered by calendar month from the term's first; seats added are billed in the
+    // month's instalment; Flexible has none
+    @Test
+    void b1_eachAnnualLineSaysWhichOfTheTwelveInstalmentsItIs() {
+        Subscription annual = apply(annual("sub-a", 10, "2024-01-01"), new AddSeats(2), "2024-03-16T09:30:00Z");
+        assertThat(MonthlyCharges.of(annual, YearMonth.of(2024, 1))).extracting(SubscriptionCharge::instalment)
+                .containsExactly(OptionalInt.of(1));
+        assertThat(MonthlyCharges.of(annual, YearMonth.of(2024, 3)))
+                .extracting(SubscriptionCharge::kind, SubscriptionCharge::instalment)
+                .containsExactly(tuple(ChargeKind.ANNUAL_INSTALMENT, OptionalInt.of(3)),
+                        tuple(ChargeKind.ANNUAL_SEATS_ADDED, OptionalInt.of(3)));
+        assertThat(MonthlyCharges.of(annual, YearMonth.of(2024, 12))).extracting(SubscriptionCharge::instalment)
+                .containsExactly(OptionalInt.of(12));
+        // renewed on time: the new term's first instalment
+        assertThat(MonthlyCharges.of(apply(annual, new Renew(6), "2025-01-01"), YearMonth.of(2025, 1)))
+                .extracting(SubscriptionCharge::instalment).containsExactly(OptionalInt.of(1));
+
+        Subscription flexible = apply(flexible("sub-f", 10, "2024-06-01"), new AddSeats(5), "2024-06-01");
+        assertThat(MonthlyCharges.of(flexible, JUNE)).extracting(SubscriptionCharge::instalment)
+                .containsExactly(OptionalInt.empty());
+    }
+
+    // B1 (D-110): a term begun after the 1st is billed over 13 calendar months; the first, partial month is
+    // instalment 1, and the 13th month's days, which complete it, carry no number; nor does a line that runs
+    // across a renewal
+    @Test
+    void b1_aMonthThatIsNotOneInstalmentCarriesNoNumber() {
+        Subscription annual = annual("sub-a", 10, "2024-06-16T10:00:00Z");
+        assertThat(MonthlyCharges.of(annual, JUNE)).extracting(SubscriptionCharge::instalment)
+                .containsExactly(OptionalInt.of(1));
+        assertThat(MonthlyCharges.of(annual, JULY)).extracting(SubscriptionCharge::instalment)
+                .containsExactly(OptionalInt.of(2));
+        assertThat(MonthlyCharges.of(annual, YearMonth.of(2025, 5))).extracting(SubscriptionCharge::instalment)
+                .containsExactly(OptionalInt.of(12));
+        assertThat(MonthlyCharges.of(annual, YearMonth.of(2025, 6))).extracting(SubscriptionCharge::instalment)
+                .containsExactly(OptionalInt.empty());
+        // renewed on the 16th with as many licences: one line for the whole month, half of it the old term's
+        Subscription renewed = apply(annual, new Renew(10), "2025-06-16T10:00:00Z");
+        assertThat(MonthlyCharges.of(renewed, YearMonth.of(2025, 6)))
+                .extracting(SubscriptionCharge::firstDay, SubscriptionCharge::instalment)
+                .containsExactly(tuple(LocalDate.of(2025, 6, 1), OptionalInt.empty()));
+    }
+
+    // B5, B1: a migrated order keeps its renewal date; its 12 months began a year before it, the months before the
+    // migration were prepaid, so its first postpaid month goes on at the instalment it had reached
+    @Test
+    void b5_aMigratedOrderGoesOnAtTheInstalmentItHadReached() {
+        Subscription migrated = apply(null, new StartPlan("sub-m", BA1, R1, ISV, "sku-apps", null, Plan.ANNUAL,
+                usd("50.00"), MARGIN, 10, Instant.parse("2025-03-01T00:00:00Z")), "2024-10-10T09:00:00Z");
+        assertThat(MonthlyCharges.of(migrated, YearMonth.of(2024, 10)))
+                .extracting(SubscriptionCharge::firstDay, SubscriptionCharge::instalment)
+                .containsExactly(tuple(LocalDate.of(2024, 10, 10), OptionalInt.of(8)));
+        assertThat(MonthlyCharges.of(migrated, YearMonth.of(2025, 2))).extracting(SubscriptionCharge::instalment)
+                .containsExactly(OptionalInt.of(12));
     }
 }

@@ -2,6 +2,7 @@ package io.channelhub.billing.domain.invoice;
 
 import static io.channelhub.billing.domain.Fixtures.R1;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.channelhub.billing.event.CreditNoteIssued;
 import io.channelhub.billing.event.CreditNoteRefused;
@@ -42,6 +43,20 @@ class CreditNoteDeciderTest {
         assertThat(CreditNoteDecider.decide(request("c-1", 2), invoice, line -> Optional.empty()).state())
                 .isEqualTo(note);
         assertThat(invoice.getLines()).hasSize(2);
+    }
+
+    // B1, B4: the issued lines say which instalment of the Annual commitment they bill (none for Flexible usage),
+    // and a credit note repeats it with the line it credits
+    @Test
+    void b1_b4_theLinesCarryTheirInstalmentIntoTheCreditNote() {
+        assertThat(invoice.getLines()).extracting(io.channelhub.billing.event.InvoiceLine::getCharge,
+                io.channelhub.billing.event.InvoiceLine::getInstalment)
+                .containsExactly(tuple("ANNUAL_INSTALMENT", 1),
+                        tuple("FLEXIBLE_USAGE", null));
+        CreditNoteIssued note = CreditNoteDecider.decide(request("c-6", 1), invoice, line -> Optional.empty())
+                .state();
+        assertThat(note.getLines()).singleElement().satisfies(line -> assertThat(line.getInstalment())
+                .isEqualTo(1));
     }
 
     // B4: no invoice, no line, a line not on the invoice, a line credited before: refused with the code

@@ -3,6 +3,9 @@ package io.channelhub.billing.domain.migration;
 import static io.channelhub.billing.domain.migration.MigrationFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.channelhub.pricing.Money;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CreditStatementTest {
@@ -22,5 +25,27 @@ class CreditStatementTest {
         assertThat(statement.totalCells()).containsExactly("TOTAL", "", "", "", "", "", "", "", "51.52", "EUR");
         assertThat(CreditStatement.HEADER).hasSize(statement.rows().get(0).cells().size());
         assertThat(statement.resellerId()).isEqualTo(RESELLER);
+    }
+
+    // B6, X4: every amount of the CSV at the scale of its currency, whatever scale it was kept at (the wire's four
+    // decimals, a store's stripped zeros): 2 for EUR, 0 for JPY, 3 for BHD
+    @Test
+    void amountsAreWrittenAtTheirCurrencysScale() {
+        CreditStatement euros = new CreditStatement(RESELLER, Instant.parse("2026-10-02T09:00:00Z"), List.of(
+                new CreditStatement.Row("A", "ba-A", "sku-apps", OutcomeKind.ANNUAL, day("2027-01-01"), 91, 365,
+                        Money.of("120.0000", "EUR"), Money.of("29.9", "EUR"))), Money.of("29.90000", "EUR"));
+        assertThat(euros.rows().get(0).cells()).containsSequence("120.00", "29.90", "EUR");
+        assertThat(euros.totalCells()).containsSequence("29.90", "EUR");
+
+        CreditStatement yen = new CreditStatement(RESELLER, Instant.parse("2026-10-02T09:00:00Z"), List.of(
+                new CreditStatement.Row("A", "ba-A", "sku-apps", OutcomeKind.ANNUAL, day("2027-01-01"), 91, 365,
+                        Money.of("12000.0000", "JPY"), Money.of("2991.78", "JPY"))), Money.of("2991.78", "JPY"));
+        assertThat(yen.rows().get(0).cells()).containsSequence("12000", "2992", "JPY");
+        assertThat(yen.totalCells()).containsSequence("2992", "JPY");
+
+        CreditStatement dinars = new CreditStatement(RESELLER, Instant.parse("2026-10-02T09:00:00Z"), List.of(
+                new CreditStatement.Row("A", "ba-A", "sku-apps", OutcomeKind.ANNUAL, day("2027-01-01"), 91, 365,
+                        Money.of("120", "BHD"), Money.of("29.9178", "BHD"))), Money.of("29.9178", "BHD"));
+        assertThat(dinars.rows().get(0).cells()).containsSequence("120.000", "29.918", "BHD");
     }
 }
