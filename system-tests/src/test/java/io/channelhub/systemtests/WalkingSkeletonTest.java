@@ -44,9 +44,9 @@ class WalkingSkeletonTest {
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:R-2", new ResellerRegistered(meta(), "R-2", "Revenda Dois",
                 "sales@dois.example", "PT", java.util.List.of(), null));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:BA-1", new BillingAccountRegistered(meta(), "BA-1", "C-1",
-                "PT Maju", "it@maju.example", "R-1"));
+                "PT Maju", "it@maju.example", "R-1", null));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:BA-2", new BillingAccountRegistered(meta(), "BA-2", "C-1",
-                "PT Maju", "it@maju.example", "R-2"));
+                "PT Maju", "it@maju.example", "R-2", null));
         for (String entitlement : List.of("E-1", "E-2", "E-3", "E-4")) {
             kafka.send(Topics.ENTITLEMENTS_EVENTS, entitlement, new EntitlementActivated(meta(), entitlement, "O-1",
                     "ISV-1", "BA-1"));
