@@ -128,7 +128,7 @@ public final class QueryBenchmark {
                             java.util.List.of(), null))));
             records.add(new ProducerRecord<>(Topics.DIRECTORY_EVENTS, "account:" + account, serde.serialize(null,
                     new BillingAccountRegistered(meta(now), account, "Q-C" + i, "Customer " + i,
-                            "c" + i + "@bench.example", reseller))));
+                            "c" + i + "@bench.example", reseller, null))));
             offers.add(new ProducerRecord<>(Topics.DISCOUNTS_COMMANDS, Keys.discounts(ISV, reseller),
                     serde.serialize(null, DiscountConfigurationRequested.newBuilder().setMeta(meta(now))
                             .setIsvId(ISV).setResellerId(reseller).setBillingAccountId(account)

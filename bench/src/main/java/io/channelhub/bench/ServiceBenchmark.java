@@ -150,7 +150,7 @@ public final class ServiceBenchmark {
                     null)));
             directory.add(record(Topics.DIRECTORY_EVENTS, "account:D-A" + r, new BillingAccountRegistered(
                     meta("account-" + r), "D-A" + r, "D-C" + r, "Customer " + r, "c" + r + "@bench.example",
-                    "D-R" + r)));
+                    "D-R" + r, null)));
         }
         List<ProducerRecord<String, byte[]>> requests = new ArrayList<>();
         for (int r = 0; r < resellers; r++) {

@@ -341,9 +341,9 @@ public final class TransferBenchmark {
                 record(Topics.DIRECTORY_EVENTS, "reseller:B-R2", new ResellerRegistered(meta(), "B-R2", "Bench R2",
                         "r2@bench.example", "PT", java.util.List.of(), null)),
                 record(Topics.DIRECTORY_EVENTS, "account:B-A1", new BillingAccountRegistered(meta(), "B-A1", "B-C",
-                        "Bench Customer", "c@bench.example", "B-R1")),
+                        "Bench Customer", "c@bench.example", "B-R1", null)),
                 record(Topics.DIRECTORY_EVENTS, "account:B-A2", new BillingAccountRegistered(meta(), "B-A2", "B-C",
-                        "Bench Customer", "c@bench.example", "B-R2"))));
+                        "Bench Customer", "c@bench.example", "B-R2", null))));
         for (int i = 0; i < transfers; i++) {
             facts.add(record(Topics.ENTITLEMENTS_EVENTS, prefix + "-" + i, new EntitlementActivated(meta(),
                     prefix + "-" + i, "B-O", "B-ISV", "B-A1")));

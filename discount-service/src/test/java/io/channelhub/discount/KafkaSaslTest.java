@@ -109,7 +109,7 @@ class KafkaSaslTest {
         superUser.send(Topics.DIRECTORY_EVENTS, "reseller:" + RESELLER, new ResellerRegistered(meta(), RESELLER,
                 "Reseller", "r@example.com", "IT", java.util.List.of(), null));
         superUser.send(Topics.DIRECTORY_EVENTS, "account:" + ACCOUNT, new BillingAccountRegistered(meta(), ACCOUNT,
-                "C", "Acme", "acme@example.com", RESELLER));
+                "C", "Acme", "acme@example.com", RESELLER, null));
         EventSerde serde = new EventSerde();
         await().atMost(WAIT).until(() -> superUser.readAll(ReferenceTable.tableTopic(DiscountTopology.SERVICE,
                 Topics.DIRECTORY_EVENTS)).stream().anyMatch(r -> serde.decode(r.value())

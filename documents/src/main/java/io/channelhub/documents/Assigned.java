@@ -46,7 +46,8 @@ public record Assigned(String number, LocalDate issuedOn, int termsDays, LocalDa
                 billToAddress, names);
     }
 
-    String name(String kind, String id) {
+    /** The name of {@code kind:id} the document mentions ("sku", "account", "invoice"), else the id itself. */
+    public String name(String kind, String id) {
         return names.getOrDefault(kind + ":" + id, id);
     }
 }

@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Outcome events as transfer-service writes them, and the planner as the service builds it. */
 public final class TestEvents {
@@ -39,7 +40,7 @@ public final class TestEvents {
 
     /**
      * What billing's numbering fixed for a document (D-102): number, 45 days' terms from 2026-11-23 (T0), the payer's
-     * address.
+     * address, the name of the product SKU-PRO.
      */
     public static Assigned numbered(String documentId) {
         return Assigned.numbered(documentNumbered(documentId, "num-" + documentId));
@@ -50,7 +51,8 @@ public final class TestEvents {
                 .setDocumentType("MONTHLY_INVOICE").setPayerId("R-1").setIssuerId("CH").setSeries("INV")
                 .setYear(2026).setSequence(1).setNumber("CH-2026-000001").setIssuedOn(LocalDate.parse("2026-11-23"))
                 .setTermsDays(45).setDueOn(LocalDate.parse("2027-01-07"))
-                .setBillToAddress(List.of("1 Reseller Way", "8000 Zurich")).build();
+                .setBillToAddress(List.of("1 Reseller Way", "8000 Zurich"))
+                .setNames(Map.of("sku:SKU-PRO", "Vendor Pro Suite")).build();
     }
 
     public static EventMeta meta(String eventId) {
@@ -70,6 +72,16 @@ public final class TestEvents {
                         new Party(PartyRole.CURRENT_RESELLER, "R-1", "Old Reseller", "sales@old.example"),
                         new Party(PartyRole.TARGET_RESELLER, "R-2", "New Reseller", "sales@new.example")))
                 .build();
+    }
+
+    /**
+     * The details of a transfer whose offer and accounts the directory names (issue 23); {@link #details} is one
+     * it did not name, as every transfer opened before the names existed.
+     */
+    public static TransferDetails namedDetails(String entitlementId) {
+        return TransferDetails.newBuilder(details(entitlementId)).setProductName("Vendor Analytics")
+                .setOfferName("Analytics Pro").setFromBillingAccountName("Acme Hamburg")
+                .setToBillingAccountName("Acme Munich").build();
     }
 
     public static TransferOpened opened(String eventId, String entitlementId) {

@@ -15,6 +15,7 @@ import io.channelhub.billing.event.SubscriptionRefused;
 import io.channelhub.billing.event.SubscriptionUpdated;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
+import io.channelhub.directory.event.OfferListed;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.discount.event.DiscountAcceptanceSubmitted;
 import io.channelhub.discount.event.DiscountAccepted;
@@ -90,7 +91,7 @@ public final class EventCatalog {
 
     public static final List<Class<? extends SpecificRecord>> EVENT_TYPES = List.of(
             ClockTicked.class, InputRefused.class,
-            IsvRegistered.class, ResellerRegistered.class, BillingAccountRegistered.class,
+            IsvRegistered.class, ResellerRegistered.class, BillingAccountRegistered.class, OfferListed.class,
             EntitlementActivated.class, EntitlementMoved.class, EntitlementCancelled.class,
             TransferRequested.class, TransferDetailsSupplied.class, TransferConsentSubmitted.class,
             TransferOpened.class, TransferInfoRequested.class, TransferRefused.class, TransferConsentRecorded.class,

@@ -37,7 +37,7 @@ public final class InputLimits {
     public static final int ITEMS = 100;
 
     static final Set<String> NAMES = Set.of("customerCompanyName", "contactName", "customerName", "isvName",
-            "payerName", "resellerName", "name", "toName");
+            "payerName", "resellerName", "name", "toName", "offerName", "productName", "displayName");
     static final Set<String> EMAILS = Set.of("contactEmail", "customerEmail", "email", "isvEmail", "payerEmail",
             "resellerEmail", "toAddress");
     static final Set<String> TEXTS = Set.of("privateNotes", "detail", "message", "reason", "holdReason", "error");

@@ -76,7 +76,7 @@ class BillingJourneyTest {
         for (String account : List.of("BJ-A1", "BJ-A2")) {
             kafka.send(Topics.DIRECTORY_EVENTS, "account:" + account, new BillingAccountRegistered(meta(now),
                     account, "C-" + account, "Customer " + account, "it@" + account.toLowerCase() + ".example",
-                    RESELLER));
+                    RESELLER, null));
         }
         kafka.send(Topics.PRICES_EVENTS, "price:BJ-SKU-A:ANNUAL", new PriceListed(meta(now), "BJ-SKU-A", "BJ-ISV1",
                 BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("150.00", "EUR")), null));

@@ -82,7 +82,7 @@ class DiscountJourneyTest {
         for (String account : List.of("DJ-A1", "DJ-A2", "DJ-A3")) {
             kafka.send(Topics.DIRECTORY_EVENTS, "account:" + account, new BillingAccountRegistered(meta(T0), account,
                     "C-" + account, "Customer " + account, "billing@" + account.toLowerCase() + ".example",
-                    RESELLER));
+                    RESELLER, null));
         }
         SystemUnderTest.awaitAccountsKnownTo("discount-service", "DJ-A1", "DJ-A2", "DJ-A3");
     }

@@ -56,7 +56,7 @@ class DockerHostTest {
                     "partners@d-isv.example", true));
             for (String account : new String[] {"D-1", "D-2"}) {
                 kafka.send(Topics.DIRECTORY_EVENTS, "account:" + account, new BillingAccountRegistered(meta(),
-                        account, "C-" + account, "Customer " + account, "billing@" + account + ".example", null));
+                        account, "C-" + account, "Customer " + account, "billing@" + account + ".example", null, null));
             }
             kafka.send(Topics.ENTITLEMENTS_EVENTS, "D-E", new EntitlementActivated(meta(), "D-E", "O-D", "D-ISV",
                     "D-1"));

@@ -266,7 +266,7 @@ class LivePrometheusTest {
         for (String account : List.of("L-D1", "L-D2")) {
             kafka.send(Topics.DIRECTORY_EVENTS, "account:" + account, new BillingAccountRegistered(
                     meta(Instant.now()), account, "C-" + account, "Customer " + account, TransferJourneyTest
-                            .customer(account), null));
+                            .customer(account), null, null));
         }
         kafka.send(Topics.ENTITLEMENTS_EVENTS, "L-E1", new EntitlementActivated(meta(Instant.now()), "L-E1", "O-L",
                 "L-ISV", "L-D1"));
@@ -326,7 +326,7 @@ class LivePrometheusTest {
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:L-R", new ResellerRegistered(meta(now), "L-R", "Live Reseller",
                 "billing@l-r.example", "IT", java.util.List.of(), null));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:L-A", new BillingAccountRegistered(meta(now), "L-A", "C-L-A",
-                "Customer L-A", "it@l-a.example", "L-R"));
+                "Customer L-A", "it@l-a.example", "L-R", null));
         kafka.send(Topics.PRICES_EVENTS, "price:L-SKU:ANNUAL", new PriceListed(meta(now), "L-SKU", "L-ISV",
                 BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("120.00", "EUR")), null));
         kafka.send(Topics.PRICES_EVENTS, "margin:L-R", new ResellerMarginSet(meta(now), "L-R", new BigDecimal("20.00")));

@@ -78,7 +78,7 @@ class TransferJourneyTest {
         for (String[] account : new String[][] {{"J-D1", null}, {"J-D2", null}, {"J-R1A", "J-R1"},
                 {"J-R1B", "J-R1"}, {"J-R2A", "J-R2"}}) {
             kafka.send(Topics.DIRECTORY_EVENTS, "account:" + account[0], new BillingAccountRegistered(meta(),
-                    account[0], "C-" + account[0], "Customer " + account[0], customer(account[0]), account[1]));
+                    account[0], "C-" + account[0], "Customer " + account[0], customer(account[0]), account[1], null));
         }
         Map<String, String> entitlements = Map.of("J-E-CBA", "J-D1", "J-E-R2D", "J-R1A", "J-E-D2R", "J-D2",
                 "J-E-CR", "J-R1B", "J-E-REJ", "J-D1", "J-E-NP", "J-D1", "J-E-EXP", "J-D1");

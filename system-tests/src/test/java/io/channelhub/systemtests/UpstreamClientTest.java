@@ -54,7 +54,7 @@ class UpstreamClientTest {
         kafka.send(Topics.DIRECTORY_EVENTS, "isv:W-ISV", new IsvRegistered(meta(), "W-ISV", "Wire ISV", ISV, true));
         for (String account : List.of("W-D1", "W-D2")) {
             kafka.send(Topics.DIRECTORY_EVENTS, "account:" + account, new BillingAccountRegistered(meta(), account,
-                    "C-" + account, "Customer " + account, customer(account), null));
+                    "C-" + account, "Customer " + account, customer(account), null, null));
         }
         for (String entitlement : List.of("W-E-NODE", LEGACY, "W-E-NEW")) {
             kafka.send(Topics.ENTITLEMENTS_EVENTS, entitlement,

@@ -44,9 +44,9 @@ class WalkingSkeletonTest {
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:R-2", new ResellerRegistered(meta(), "R-2", "Revenda Dois",
                 "sales@dois.example", "PT", java.util.List.of(), null));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:BA-1", new BillingAccountRegistered(meta(), "BA-1", "C-1",
-                "PT Maju", "it@maju.example", "R-1"));
+                "PT Maju", "it@maju.example", "R-1", "Maju Jakarta"));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:BA-2", new BillingAccountRegistered(meta(), "BA-2", "C-1",
-                "PT Maju", "it@maju.example", "R-2"));
+                "PT Maju", "it@maju.example", "R-2", null));
         for (String entitlement : List.of("E-1", "E-2", "E-3", "E-4")) {
             kafka.send(Topics.ENTITLEMENTS_EVENTS, entitlement, new EntitlementActivated(meta(), entitlement, "O-1",
                     "ISV-1", "BA-1"));
@@ -81,9 +81,11 @@ class WalkingSkeletonTest {
                 "it@maju.example", "partners@vendor.example", "sales@uno.example", "sales@dois.example");
         for (MimeMessage email : emails) {
             String text = SystemUnderTest.text(email);
-            assertThat(text).contains("Change of reseller", "Entitlement:           E-1", "Offer:                 O-1",
-                    "From billing account:  BA-1", "To billing account:    BA-2", "From reseller:         Rivenditore Uno",
-                    "To reseller:           Revenda Dois");
+            // issue 23: an account with a display name is shown by it, one without (and the unlisted offer) by its id
+            assertThat(text).contains("Change of reseller", "Offer:                 O-1",
+                    "From billing account:  Maju Jakarta", "To billing account:    BA-2",
+                    "From reseller:         Rivenditore Uno", "To reseller:           Revenda Dois",
+                    "Reference: ", " \u00b7 entitlement E-1 \u00b7 offer O-1 \u00b7 billing accounts BA-1 \u2192 BA-2");
         }
     }
 

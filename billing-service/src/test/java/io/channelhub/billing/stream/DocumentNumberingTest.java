@@ -74,7 +74,7 @@ class DocumentNumberingTest {
         directory.pipeInput("reseller:R-2", new ResellerRegistered(meta("d2", NEW_YEAR), "R-2", "Southwind",
                 "billing@sw.example", "IT", List.of(), null));
         directory.pipeInput("account:A-1", new BillingAccountRegistered(meta("d3", NEW_YEAR), "A-1", "C-1",
-                "Globex Corporation", "it@globex.example", "R-1"));
+                "Globex Corporation", "it@globex.example", "R-1", null));
         driver.createInputTopic(Topics.PRICES_EVENTS, new StringSerializer(), new EventSerde())
                 .pipeInput("price:SKU-A:ANNUAL", new PriceListed(meta("p1", NEW_YEAR), "SKU-A", "ISV-1",
                         BillingPlan.ANNUAL, eur("150.00"), "Acme Analytics Pro"));

@@ -134,9 +134,9 @@ class BillingEndpointsTest {
         kafka.send(Topics.DIRECTORY_EVENTS, "isv:" + ISV, new IsvRegistered(meta(now), ISV, "Vendor",
                 "partners@isv.example", true));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:A1-" + RUN, new BillingAccountRegistered(meta(now), "A1-" + RUN,
-                CUSTOMER, "Customer One", CUSTOMER_MAIL, PAYER));
+                CUSTOMER, "Customer One", CUSTOMER_MAIL, PAYER, null));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:A2-" + RUN, new BillingAccountRegistered(meta(now), "A2-" + RUN,
-                OTHER_CUSTOMER, "Customer Two", OTHER_CUSTOMER_MAIL, PAYER));
+                OTHER_CUSTOMER, "Customer Two", OTHER_CUSTOMER_MAIL, PAYER, null));
         kafka.send(Topics.PRICES_EVENTS, "price:" + SKU + ":ANNUAL", new PriceListed(meta(now), SKU, ISV,
                 BillingPlan.ANNUAL, AvroMoney.toAvro(Money.of("150.00", "EUR")), null));
         kafka.send(Topics.PRICES_EVENTS, "margin:" + PAYER, new ResellerMarginSet(meta(now), PAYER,

@@ -73,7 +73,7 @@ class DiscountTopologyTest {
         directory.pipeInput("reseller:R-1", new ResellerRegistered(meta("d2", T0), "R-1", "Reseller",
                 "r1@example.com", "IT", java.util.List.of(), null));
         directory.pipeInput("account:A-1", new BillingAccountRegistered(meta("d3", T0), "A-1", "C-1", "Acme",
-                "acme@example.com", "R-1"));
+                "acme@example.com", "R-1", null));
     }
 
     @AfterEach

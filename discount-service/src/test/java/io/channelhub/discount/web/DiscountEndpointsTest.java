@@ -82,7 +82,7 @@ class DiscountEndpointsTest {
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + RESELLER, new ResellerRegistered(meta(), RESELLER,
                 "Reseller", "r@example.com", "IT", java.util.List.of(), null));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:" + ACCOUNT, new BillingAccountRegistered(meta(), ACCOUNT, "C",
-                "Acme", "acme@example.com", RESELLER));
+                "Acme", "acme@example.com", RESELLER, null));
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import io.channelhub.billing.event.SubscriptionPlanChosen;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
+import io.channelhub.directory.event.OfferListed;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.entitlement.event.EntitlementActivated;
 import io.channelhub.platform.ids.EventIds;
@@ -71,7 +72,10 @@ final class DemoEvents {
     record Publication(String topic, String key, SpecificRecord event) {
     }
 
-    /** Reference data the transfer needs: the ISV, both resellers, both accounts, the active entitlement. */
+    /**
+     * Reference data the transfer needs: the ISV, both resellers, both accounts, the offer (whose names the e-mails
+     * print), the active entitlement.
+     */
     static List<Publication> referenceData(Instant at) {
         return List.of(
                 new Publication(Topics.DIRECTORY_EVENTS, "isv:" + ISV, IsvRegistered.newBuilder()
@@ -88,9 +92,12 @@ final class DemoEvents {
                         .setAddress(List.of("Leopoldstrasse 30", "80802 Muenchen", "Germany")).setPaymentTermsDays(14)
                         .build()),
                 new Publication(Topics.DIRECTORY_EVENTS, "account:" + CURRENT_ACCOUNT, account(0, CURRENT_ACCOUNT,
-                        CURRENT_RESELLER, at)),
+                        "Globex Hamburg", CURRENT_RESELLER, at)),
                 new Publication(Topics.DIRECTORY_EVENTS, "account:" + TARGET_ACCOUNT, account(1, TARGET_ACCOUNT,
-                        TARGET_RESELLER, at)),
+                        "Globex Munich", TARGET_RESELLER, at)),
+                new Publication(Topics.DIRECTORY_EVENTS, "offer:" + OFFER, OfferListed.newBuilder()
+                        .setMeta(meta("OfferListed", 0, at)).setOfferId(OFFER).setOfferName("Annual, per user")
+                        .setProductName("Acme Analytics Pro").setIsvId(ISV).build()),
                 new Publication(Topics.ENTITLEMENTS_EVENTS, ENTITLEMENT, EntitlementActivated.newBuilder()
                         .setMeta(meta("EntitlementActivated", 0, at)).setEntitlementId(ENTITLEMENT).setOfferId(OFFER)
                         .setIsvId(ISV).setBillingAccountId(CURRENT_ACCOUNT).build()));
@@ -245,10 +252,11 @@ final class DemoEvents {
         return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private static BillingAccountRegistered account(int index, String accountId, String resellerId, Instant at) {
+    private static BillingAccountRegistered account(int index, String accountId, String displayName,
+            String resellerId, Instant at) {
         return BillingAccountRegistered.newBuilder().setMeta(meta("BillingAccountRegistered", index, at))
                 .setBillingAccountId(accountId).setCustomerId(CUSTOMER).setCustomerName("Globex GmbH")
-                .setContactEmail("it@globex.example").setResellerId(resellerId).build();
+                .setContactEmail("it@globex.example").setResellerId(resellerId).setDisplayName(displayName).build();
     }
 
     private static EventMeta meta(String kind, int index, Instant at) {

@@ -19,6 +19,7 @@ import io.channelhub.billing.event.SubscriptionChangeRequested;
 import io.channelhub.billing.event.SubscriptionPlanChosen;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
+import io.channelhub.directory.event.OfferListed;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.discount.domain.DiscountDecider;
 import io.channelhub.discount.event.DiscountAccepted;
@@ -93,7 +94,7 @@ class DemoEventsTest {
         for (Publication publication : scenario(Instant.now())) {
             SpecificRecord event = publication.event();
             switch (publication.topic()) {
-                case Topics.DIRECTORY_EVENTS -> assertThat(publication.key()).matches("(isv|reseller|account):.+");
+                case Topics.DIRECTORY_EVENTS -> assertThat(publication.key()).matches("(isv|reseller|account|offer):.+");
                 case Topics.ENTITLEMENTS_EVENTS, Topics.TRANSFERS_COMMANDS ->
                         assertThat(publication.key()).isEqualTo(DemoEvents.ENTITLEMENT);
                 case Topics.DISCOUNTS_COMMANDS -> assertThat(publication.key())
@@ -133,6 +134,12 @@ class DemoEventsTest {
                 .containsExactlyInAnyOrder(request.getCurrentBillingAccountId(), request.getTargetBillingAccountId());
         assertThat(accounts).extracting(BillingAccountRegistered::getResellerId).doesNotContainNull()
                 .doesNotHaveDuplicates();
+        // issue 23: the e-mails name the accounts and the offer, not their ids
+        assertThat(accounts).extracting(BillingAccountRegistered::getDisplayName).doesNotContainNull()
+                .doesNotHaveDuplicates();
+        OfferListed offer = only(reference, OfferListed.class);
+        assertThat(offer.getOfferId()).isEqualTo(entitlement.getOfferId()).isEqualTo(request.getOfferId());
+        assertThat(offer.getIsvId()).isEqualTo(entitlement.getIsvId());
     }
 
     @Test
@@ -272,6 +279,7 @@ class DemoEventsTest {
         Map<String, IsvRegistered> isvs = new HashMap<>();
         Map<String, ResellerRegistered> resellers = new HashMap<>();
         Map<String, BillingAccountRegistered> accounts = new HashMap<>();
+        Map<String, OfferListed> offers = new HashMap<>();
         for (Publication publication : all) {
             if (publication.event() instanceof IsvRegistered isv) {
                 isvs.put(isv.getIsvId(), isv);
@@ -279,13 +287,22 @@ class DemoEventsTest {
                 resellers.put(reseller.getResellerId(), reseller);
             } else if (publication.event() instanceof BillingAccountRegistered account) {
                 accounts.put(account.getBillingAccountId(), account);
+            } else if (publication.event() instanceof OfferListed offer) {
+                offers.put(offer.getOfferId(), offer);
             }
         }
         return new Directory() {
             @Override
             public Optional<BillingAccount> account(String id) {
                 return Optional.ofNullable(accounts.get(id)).map(a -> new BillingAccount(a.getBillingAccountId(),
-                        a.getCustomerId(), a.getCustomerName(), a.getContactEmail(), a.getResellerId()));
+                        a.getCustomerId(), a.getCustomerName(), a.getContactEmail(), a.getResellerId(),
+                        a.getDisplayName()));
+            }
+
+            @Override
+            public Optional<Offer> offer(String id) {
+                return Optional.ofNullable(offers.get(id)).map(o -> new Offer(o.getOfferId(), o.getOfferName(),
+                        o.getProductName(), o.getIsvId()));
             }
 
             @Override

@@ -54,8 +54,9 @@ public final class InvoiceEmails {
             Map<String, Object> model = new HashMap<>();
             model.put("invoiceNumber", document.number());
             model.put("month", prepaid.getMonth());
-            model.put("lines", prepaid.getLines().stream().map(l -> Map.of("orderId", l.getOrderId(), "sku",
-                    l.getSku(), "seats", l.getSeats(), "amount", money(l.getAmount()))).toList());
+            model.put("lines", prepaid.getLines().stream().map(l -> Map.of("orderId", l.getOrderId(), "product",
+                    ResellerEmails.product(l.getSku(), document), "seats", l.getSeats(), "amount",
+                    money(l.getAmount()))).toList());
             model.put("total", money(prepaid.getTotal()) + " " + prepaid.getTotal().getCurrency());
             model.put("dueOn", document.dueOn().toString());
             emails.add(PREPAID_ISSUED, prepaid.getResellerEmail(), prepaid.getResellerName() == null

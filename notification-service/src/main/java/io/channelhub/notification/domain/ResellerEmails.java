@@ -71,13 +71,13 @@ public final class ResellerEmails {
             emails.add(INVOICE, order.getResellerEmail(), order.getResellerName(), "Order " + order.getOrderId()
                     + ": your invoice " + document.number(), details, false, List.of(invoice(order, document)));
             Map<String, Object> licences = licenceModel(order.getOrderId(), order.getCustomerName(),
-                    released.getLicences());
+                    released.getLicences(), document);
             emails.add(LICENCES, order.getResellerEmail(), order.getResellerName(), "Order " + order.getOrderId()
                     + ": licences for " + order.getCustomerName(), licences, false);
             emails.add(CUSTOMER_LICENCE, order.getCustomerEmail(), order.getCustomerName(), "Your licence, order "
                     + order.getOrderId(), licences, true);
         } else if (event instanceof TemporaryLicenceIssued temporary) {
-            Map<String, Object> model = licenceModel(temporary.getOrderId(), "", temporary.getLicences());
+            Map<String, Object> model = licenceModel(temporary.getOrderId(), "", temporary.getLicences(), null);
             model.put("validUntil", temporary.getValidUntil().toString());
             emails.add(TEMPORARY, temporary.getResellerEmail(), Emails.NAME_UNKNOWN, "Order "
                     + temporary.getOrderId() + ": temporary licence", model, false);
@@ -103,18 +103,32 @@ public final class ResellerEmails {
         model.put("customerName", order.getCustomerName());
         model.put("total", money(order.getTotal()) + " " + order.getCurrency());
         model.put("dueOn", order.getDueOn().toString());
-        model.put("lines", order.getLines().stream().map(l -> l.getQuantity() + " x " + l.getSku()).toList());
+        model.put("lines", order.getLines().stream().map(l -> l.getQuantity() + " x " + product(l.getSku(),
+                document)).toList());
         return model;
     }
 
-    /** R7: order id, SKU and licence; the model has no amount to print. */
-    private static Map<String, Object> licenceModel(String orderId, String customerName, List<Licence> licences) {
+    /**
+     * R7: order id, product (by name where the numbered invoice names it) and licence; the model has no amount to
+     * print.
+     */
+    private static Map<String, Object> licenceModel(String orderId, String customerName, List<Licence> licences,
+            Assigned document) {
         Map<String, Object> model = new HashMap<>();
         model.put("orderId", orderId);
         model.put("customerName", customerName);
-        model.put("licences", licences.stream().map(l -> Map.of("sku", l.getSku(), "key", l.getLicenceKey()))
-                .toList());
+        model.put("licences", licences.stream().map(l -> Map.of("product", product(l.getSku(), document), "key",
+                l.getLicenceKey())).toList());
         return model;
+    }
+
+    /**
+     * A SKU as people read it (issue 23): "Acme Analytics Pro (SKU-PRO)" when the document's names give the
+     * product, else the SKU alone.
+     */
+    static String product(String sku, Assigned document) {
+        String name = document == null ? sku : document.name("sku", sku);
+        return name.equals(sku) ? sku : name + " (" + sku + ")";
     }
 
     private static PlannedEmail.Attachment invoice(ResellerOrder order, Assigned document) {

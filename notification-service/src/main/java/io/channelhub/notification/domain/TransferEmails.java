@@ -34,16 +34,19 @@ public final class TransferEmails {
     public static final String COMPLETED = "transfer-completed";
     public static final String COMPLETED_ISV = "transfer-completed-isv";
 
-    /** Each subject is followed by the entitlement id, so every e-mail about one entitlement reads as a thread. */
+    /**
+     * Each subject is followed by what is transferred, by name where the directory has one and for whom (issue 23),
+     * else by the entitlement id: the e-mails about one transfer read alike.
+     */
     private static final Map<String, String> SUBJECTS = Map.of(
-            CONSENT_REQUEST, "Your consent is needed to transfer entitlement",
-            REMINDER, "Reminder: your consent is still needed to transfer entitlement",
-            INFO_REQUESTED, "More information needed to transfer entitlement",
-            REFUSED, "Transfer request not accepted: entitlement",
-            REJECTED, "Transfer rejected: entitlement",
-            EXPIRED, "Transfer expired: entitlement",
-            COMPLETED, "Transfer confirmed: entitlement",
-            COMPLETED_ISV, "Transfer completed: entitlement");
+            CONSENT_REQUEST, "Your consent is needed to transfer",
+            REMINDER, "Reminder: your consent is still needed to transfer",
+            INFO_REQUESTED, "More information needed to transfer",
+            REFUSED, "Transfer request not accepted:",
+            REJECTED, "Transfer rejected:",
+            EXPIRED, "Transfer expired:",
+            COMPLETED, "Transfer confirmed:",
+            COMPLETED_ISV, "Transfer completed:");
 
     private static final String NOT_GIVEN = "(not given)";
 
@@ -116,18 +119,25 @@ public final class TransferEmails {
         toContact(emails, template, contact, model);
     }
 
-    /** The model of an e-mail about a transfer that opened: its summary (T4) and the reference. */
+    /** The model of an e-mail about a transfer that opened: its summary (T4), named things and the reference. */
     private static Map<String, Object> model(TransferDetails details) {
         Map<String, Object> model = model(details.getTransferId(), details.getEntitlementId());
-        model.put("transfer", TransferSummary.of(details));
+        TransferSummary summary = TransferSummary.of(details);
+        model.put("transfer", summary);
+        model.put("what", summary.what());
+        // a named product says little without its customer; an entitlement id is unique on its own
+        model.put("subjectSuffix", summary.product() == null ? summary.what()
+                : summary.what() + " for " + summary.customer());
         return model;
     }
 
     /** The model of an e-mail about a request that may never have been complete: only what identifies it. */
     private static Map<String, Object> model(String transferId, String entitlementId) {
         Map<String, Object> model = new HashMap<>();
+        String what = TransferSummary.what(entitlementId == null ? NOT_GIVEN : entitlementId);
         model.put("transferId", transferId);
-        model.put("entitlementId", entitlementId == null ? NOT_GIVEN : entitlementId);
+        model.put("what", what);
+        model.put("subjectSuffix", what);
         return model;
     }
 
@@ -146,6 +156,6 @@ public final class TransferEmails {
     }
 
     private static String subject(String template, Map<String, Object> model) {
-        return SUBJECTS.get(template) + " " + model.get("entitlementId");
+        return SUBJECTS.get(template) + " " + model.get("subjectSuffix");
     }
 }

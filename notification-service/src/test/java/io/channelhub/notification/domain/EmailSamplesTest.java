@@ -3,7 +3,7 @@ package io.channelhub.notification.domain;
 import static io.channelhub.notification.TestEvents.EXPIRES;
 import static io.channelhub.notification.TestEvents.PLANNER;
 import static io.channelhub.notification.TestEvents.T0;
-import static io.channelhub.notification.TestEvents.details;
+import static io.channelhub.notification.TestEvents.namedDetails;
 import static io.channelhub.notification.TestEvents.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +35,7 @@ import io.channelhub.transfer.event.Problem;
 import io.channelhub.transfer.event.TransferCompleted;
 import io.channelhub.transfer.event.TransferExpired;
 import io.channelhub.transfer.event.TransferInfoRequested;
+import io.channelhub.transfer.event.TransferOpened;
 import io.channelhub.transfer.event.TransferRefused;
 import io.channelhub.transfer.event.TransferRejected;
 import io.channelhub.transfer.event.TransferReminded;
@@ -54,7 +55,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * One sample of every e-mail template, planned from an event as the service plans it. The test proves every
+ * One sample of every e-mail template, planned from an event as the service plans it (transfers whose offer and
+ * accounts the directory names, issue 23). The test proves every
  * template has a sample, uses the shared layout, and (N3, D7, R7) that nothing a customer receives names a price,
  * a discount or a note. With {@code -Demail.samples.dir=<dir>} it also writes each sample's HTML and text there:
  * {@code ops/render-email-samples.sh} turns those into the PNGs under {@code docs/samples/emails/}.
@@ -99,12 +101,13 @@ class EmailSamplesTest {
     private static Map<String, PlannedEmail> samples() {
         BigDecimal ten = new BigDecimal("10.00");
         List<SpecificRecord> events = List.of(
-                TestEvents.opened("s-1", "E-1"),
-                new TransferReminded(meta("s-2"), details("E-1"), details("E-1").getParties().subList(0, 1), EXPIRES),
-                new TransferCompleted(meta("s-3"), details("E-1")),
-                new TransferRejected(meta("s-4"), details("E-1"), details("E-1").getParties().get(1)),
-                new TransferExpired(meta("s-5"), "T-E-1", "E-1", details("E-1"), ADA,
-                        details("E-1").getParties().subList(3, 4)),
+                new TransferOpened(meta("s-1"), namedDetails("E-1"), T0.plusSeconds(3 * 86400), EXPIRES),
+                new TransferReminded(meta("s-2"), namedDetails("E-1"), namedDetails("E-1").getParties().subList(0, 1),
+                        EXPIRES),
+                new TransferCompleted(meta("s-3"), namedDetails("E-1")),
+                new TransferRejected(meta("s-4"), namedDetails("E-1"), namedDetails("E-1").getParties().get(1)),
+                new TransferExpired(meta("s-5"), "T-E-1", "E-1", namedDetails("E-1"), ADA,
+                        namedDetails("E-1").getParties().subList(3, 4)),
                 new TransferInfoRequested(meta("s-6"), "T-E-2", "E-2", ADA,
                         List.of(new Problem("offerId", "MISSING", "Please provide the offer ID."))),
                 new TransferRefused(meta("s-7"), "T-E-3", "E-1", ADA, "TRANSFER_ALREADY_OPEN",

@@ -52,13 +52,14 @@ class ResellerEmailsTest {
             assertThat(PdfText.of(a.content())).contains("CH-2026-000001", "2026-11-04");
         });
         assertThat(emails.get(0).subject()).isEqualTo("Order O-1: your invoice CH-2026-000001");
-        assertThat(renderer.render(emails.get(0)).text()).contains("979.88 USD", "2 x SKU-PRO", "2026-11-04",
+        assertThat(renderer.render(emails.get(0)).text()).contains("979.88 USD", "2 x Vendor Pro Suite (SKU-PRO)", "2026-11-04",
                 "Its invoice CH-2026-000001 is attached");
         PlannedEmail customer = emails.get(2);
         assertThat(customer.customerFacing()).isTrue();
         assertThat(customer.attachments()).isEmpty();
         EmailRenderer.Rendered body = renderer.render(customer);
-        assertThat(body.text()).contains("O-1", "SKU-PRO: KEY-1").doesNotContain("979", "900", "USD", "%");
+        // issue 23: the product by the name the numbered invoice gives it, its SKU beside it
+        assertThat(body.text()).contains("O-1", "Vendor Pro Suite (SKU-PRO): KEY-1").doesNotContain("979", "900", "USD", "%");
         assertThat(body.html()).contains("KEY-1").doesNotContain("979", "USD");
     }
 

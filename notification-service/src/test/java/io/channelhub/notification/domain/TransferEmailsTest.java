@@ -36,10 +36,26 @@ class TransferEmailsTest {
     private static final String NEW_RESELLER = "sales@new.example";
     private static final String CONTACT = "ada@acme.example";
 
-    /** What TestEvents.details("E-1") must look like in every e-mail about it (T4). */
+    private static final List<String> PARTIES = List.of("Acme <Ltd> (customer)", "Vendor (ISV)",
+            "Old Reseller (current reseller)", "New Reseller (new reseller)");
+    /** What TestEvents.details("E-1") must look like in every e-mail about it (T4): nothing named, so ids. */
     private static final TransferSummary SUMMARY = new TransferSummary("T-E-1", "Change of reseller", "Acme <Ltd>",
-            "Vendor", "E-1", "O-1", "BA-1", "BA-2", "Old Reseller", "New Reseller", List.of("Acme <Ltd> (customer)", "Vendor (ISV)",
-                    "Old Reseller (current reseller)", "New Reseller (new reseller)"));
+            "Vendor", "entitlement E-1", null, "O-1", "BA-1", "BA-2", "Old Reseller", "New Reseller", PARTIES, "E-1",
+            "O-1", "BA-1", "BA-2");
+
+    // T4, issue 23: what the directory names is shown by name, the ids stay for the reference line
+    @Test
+    void aNamedTransferIsSummarisedByNamesAndItsSubjectsNameTheProductAndTheCustomer() {
+        List<PlannedEmail> emails = PLANNER.plan(new TransferOpened(meta("ev-n"), TestEvents.namedDetails("E-1"),
+                TestEvents.T0, EXPIRES), TestEvents.WRITTEN);
+
+        assertThat(emails).hasSize(4).allSatisfy(email -> assertThat(email.model()).containsEntry("transfer",
+                new TransferSummary("T-E-1", "Change of reseller", "Acme <Ltd>", "Vendor",
+                        "Vendor Analytics (Analytics Pro)", "Vendor Analytics", "Analytics Pro", "Acme Hamburg",
+                        "Acme Munich", "Old Reseller", "New Reseller", PARTIES, "E-1", "O-1", "BA-1", "BA-2")));
+        assertThat(emails).extracting(PlannedEmail::subject).containsOnly(
+                "Your consent is needed to transfer Vendor Analytics (Analytics Pro) for Acme <Ltd>");
+    }
 
     // T4: every party in its own e-mail, with every detail and two links only it can use
     @Test

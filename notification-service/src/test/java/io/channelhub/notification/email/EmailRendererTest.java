@@ -158,18 +158,39 @@ class EmailRendererTest {
                         TransferEmails.REJECTED, TransferEmails.EXPIRED);
     }
 
-    /** T4: the details in both forms, the company name escaped in HTML only. */
+    /**
+     * T4: the details in both forms, the company name escaped in HTML only; nothing named in the directory, so the
+     * offer and the accounts by their ids, and no product line.
+     */
     private static void assertShowsDetails(EmailRenderer.Rendered body) {
         assertThat(body.text()).contains("Kind of transfer:      Change of reseller", "Customer:              Acme <Ltd>",
-                "ISV:                   Vendor", "Entitlement:           E-1", "Offer:                 O-1",
+                "ISV:                   Vendor\n  Offer:                 O-1",
                 "From billing account:  BA-1", "To billing account:    BA-2", "From reseller:         Old Reseller",
                 "To reseller:           New Reseller",
                 "Parties:\n    - Acme <Ltd> (customer)\n    - Vendor (ISV)\n    - Old Reseller (current reseller)\n"
-                        + "    - New Reseller (new reseller)\n", "Reference: T-E-1");
-        assertThat(body.html()).contains("<td>Change of reseller</td>", "<td>Acme &lt;Ltd&gt;</td>", "<td>E-1</td>",
+                        + "    - New Reseller (new reseller)\n",
+                "Reference: T-E-1 \u00b7 entitlement E-1 \u00b7 offer O-1 \u00b7 billing accounts BA-1 \u2192 BA-2")
+                .doesNotContain("Product:", "Entitlement:");
+        assertThat(body.html()).contains("<td>Change of reseller</td>", "<td>Acme &lt;Ltd&gt;</td>",
                 "<td>O-1</td>", "<td>BA-1</td>", "<td>BA-2</td>", "<td>Vendor</td>", "<td>Old Reseller</td>",
                 "<td>New Reseller</td>",
-                "<li>Acme &lt;Ltd&gt; (customer)</li>", "<li>New Reseller (new reseller)</li>", "<code>T-E-1</code>")
-                .doesNotContain("Acme <Ltd>");
+                "<li>Acme &lt;Ltd&gt; (customer)</li>", "<li>New Reseller (new reseller)</li>", "<code>T-E-1</code>",
+                "<code>E-1</code>").doesNotContain("Acme <Ltd>", ">Product<");
+    }
+
+    // T4, issue 23: named things by name in the table and the sentence, their ids only in the reference line
+    @Test
+    void aNamedTransferShowsProductOfferAndAccountsByNameAndTheirIdsInTheReferenceLine() {
+        EmailRenderer.Rendered body = renderer.render(PLANNER.plan(new TransferCompleted(meta("ev-n"),
+                TestEvents.namedDetails("E-1")), TestEvents.WRITTEN).get(0));
+
+        assertThat(body.text()).contains("the transfer of Vendor Analytics (Analytics Pro) is done",
+                "it sits on billing account Acme Munich.", "Product:               Vendor Analytics\n",
+                "Offer:                 Analytics Pro\n", "From billing account:  Acme Hamburg\n",
+                "To billing account:    Acme Munich\n",
+                "Reference: T-E-1 \u00b7 entitlement E-1 \u00b7 offer O-1 \u00b7 billing accounts BA-1 \u2192 BA-2");
+        assertThat(body.text().substring(0, body.text().indexOf("Reference:"))).doesNotContain("E-1", "O-1", "BA-");
+        assertThat(body.html()).contains("<td>Vendor Analytics</td>", "<td>Analytics Pro</td>",
+                "<td>Acme Hamburg</td>", "<td>Acme Munich</td>", "<code>BA-2</code>");
     }
 }

@@ -84,8 +84,8 @@ class NotificationTopologyTest {
             assertThat(r.key()).isEqualTo(email.getMessageId());
             assertThat(email.getTemplate()).isEqualTo(TransferEmails.CONSENT_REQUEST);
             assertThat(email.getSubject()).isEqualTo("Your consent is needed to transfer entitlement E-1");
-            assertThat(email.getTextBody()).contains("Entitlement:           E-1", "/approvals/");
-            assertThat(email.getHtmlBody()).contains("<td>E-1</td>", "/approvals/");
+            assertThat(email.getTextBody()).contains("\u00b7 entitlement E-1 \u00b7", "/approvals/");
+            assertThat(email.getHtmlBody()).contains("<code>E-1</code>", "/approvals/");
         });
         assertThat(records).extracting(r -> ((EmailRequested) r.value()).getToAddress()).containsExactly(
                 "it@acme.example", "partners@vendor.example", "sales@old.example", "sales@new.example");

@@ -14,11 +14,18 @@ public interface Directory {
 
     Optional<Organisation> reseller(String resellerId);
 
+    /** An offer's names (issue 23: e-mails name what is transferred); empty for an offer upstream never listed. */
+    Optional<Offer> offer(String offerId);
+
     /** D2: whether the ISV lets resellers resell its products (false for an unknown ISV). */
     boolean resaleEnabled(String isvId);
 
-    /** A customer's billing account; {@code resellerId} is null for a direct account. */
-    record BillingAccount(String id, String customerId, String customerName, String contactEmail, String resellerId) {
+    /**
+     * A customer's billing account; {@code resellerId} is null for a direct account, {@code displayName} for one
+     * its owner gave no name.
+     */
+    record BillingAccount(String id, String customerId, String customerName, String contactEmail, String resellerId,
+            String displayName) {
         public boolean direct() {
             return resellerId == null;
         }
@@ -26,5 +33,9 @@ public interface Directory {
 
     /** An ISV or a reseller: who to ask for consent. */
     record Organisation(String id, String name, String contactEmail) {
+    }
+
+    /** An offer of one product of an ISV, as people name them. */
+    record Offer(String id, String name, String productName, String isvId) {
     }
 }

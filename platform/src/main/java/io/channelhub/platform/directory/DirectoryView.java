@@ -2,12 +2,16 @@ package io.channelhub.platform.directory;
 
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
+import io.channelhub.directory.event.OfferListed;
 import io.channelhub.directory.event.ResellerRegistered;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-/** The domain's {@link Directory} over the global directory store (keys {@code account:}, {@code isv:}, {@code reseller:}). */
+/**
+ * The domain's {@link Directory} over the global directory store (keys {@code account:}, {@code isv:},
+ * {@code reseller:}, {@code offer:}).
+ */
 public class DirectoryView implements Directory {
 
     private final ReadOnlyKeyValueStore<String, SpecificRecord> store;
@@ -20,7 +24,7 @@ public class DirectoryView implements Directory {
     public Optional<BillingAccount> account(String id) {
         return lookup("account:" + id, BillingAccountRegistered.class).map(a -> new BillingAccount(
                 a.getBillingAccountId(), a.getCustomerId(), a.getCustomerName(), a.getContactEmail(),
-                a.getResellerId()));
+                a.getResellerId(), a.getDisplayName()));
     }
 
     @Override
@@ -38,6 +42,12 @@ public class DirectoryView implements Directory {
     public Optional<Organisation> reseller(String id) {
         return lookup("reseller:" + id, ResellerRegistered.class).map(r -> new Organisation(r.getResellerId(),
                 r.getName(), r.getContactEmail()));
+    }
+
+    @Override
+    public Optional<Offer> offer(String id) {
+        return lookup("offer:" + id, OfferListed.class).map(o -> new Offer(o.getOfferId(), o.getOfferName(),
+                o.getProductName(), o.getIsvId()));
     }
 
     private <T> Optional<T> lookup(String key, Class<T> type) {

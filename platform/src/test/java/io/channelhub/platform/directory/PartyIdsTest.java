@@ -142,6 +142,7 @@ class PartyIdsTest {
     }
 
     private static BillingAccountRegistered account(String id, String customer, String reseller) {
-        return new BillingAccountRegistered(meta(), id, customer, "Customer " + customer, "c@example.com", reseller);
+        return new BillingAccountRegistered(meta(), id, customer, "Customer " + customer, "c@example.com", reseller,
+                null);
     }
 }

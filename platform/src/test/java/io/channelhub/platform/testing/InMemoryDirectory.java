@@ -12,12 +12,19 @@ public final class InMemoryDirectory implements Directory {
     private final Map<String, BillingAccount> accounts = new HashMap<>();
     private final Map<String, Organisation> isvs = new HashMap<>();
     private final Map<String, Organisation> resellers = new HashMap<>();
+    private final Map<String, Offer> offers = new HashMap<>();
     private final Set<String> resaleEnabled = new HashSet<>();
 
     /** A billing account; {@code resellerId} null for a direct one. */
     public InMemoryDirectory withAccount(String id, String resellerId) {
         accounts.put(id, new BillingAccount(id, "CUST-" + id, "Customer of " + id, "billing@" + id.toLowerCase()
-                + ".example", resellerId));
+                + ".example", resellerId, "Account " + id));
+        return this;
+    }
+
+    /** An offer named after its id: "Offer O-1" of "Product of O-1". */
+    public InMemoryDirectory withOffer(String id, String isvId) {
+        offers.put(id, new Offer(id, "Offer " + id, "Product of " + id, isvId));
         return this;
     }
 
@@ -50,6 +57,11 @@ public final class InMemoryDirectory implements Directory {
     @Override
     public Optional<Organisation> reseller(String id) {
         return Optional.ofNullable(resellers.get(id));
+    }
+
+    @Override
+    public Optional<Offer> offer(String id) {
+        return Optional.ofNullable(offers.get(id));
     }
 
     @Override

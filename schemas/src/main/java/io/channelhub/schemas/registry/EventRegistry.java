@@ -92,7 +92,8 @@ public final class EventRegistry implements SchemaStore {
         schemas.putIfAbsent(fp, schema);
     }
 
-    static List<Schema> loadHistory(String fullName) {
+    /** The shipped versions of a record type, oldest first: events, and the state records of StateSerde. */
+    public static List<Schema> loadHistory(String fullName) {
         List<Schema> versions = new ArrayList<>();
         ClassLoader loader = EventRegistry.class.getClassLoader();
         for (int v = 1; ; v++) {

@@ -1,5 +1,6 @@
 package io.channelhub.schemas.serde;
 
+import io.channelhub.schemas.registry.EventRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -14,7 +15,9 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Avro single-object encoding of one state record type (a service's store values): the same wire format as
- * events, so changelog topics are as readable and as evolvable as business topics.
+ * events, so changelog topics are as readable and as evolvable as business topics. Values written by an older
+ * version of the schema (kept as {@code avro-history/<FullName>/v<N>.avsc}, as for events) are read into the
+ * current one: a store survives an upgrade that adds a field with a default.
  */
 public final class StateSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
@@ -29,6 +32,7 @@ public final class StateSerde<T extends SpecificRecord> implements Serde<T>, Ser
         SpecificData model = SpecificData.getForClass(type);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
+        EventRegistry.loadHistory(schema.getFullName()).forEach(decoder::addSchema);
     }
 
     @Override

@@ -54,7 +54,7 @@ final class TransferWorkload implements AutoCloseable {
                             java.util.List.of(), null));
             String account = id(reseller + "A");
             kafka.send(Topics.DIRECTORY_EVENTS, "account:" + account, new BillingAccountRegistered(meta(), account,
-                    "C-" + account, "Customer " + run, "billing@" + run + ".example", id(reseller)));
+                    "C-" + account, "Customer " + run, "billing@" + run + ".example", id(reseller), null));
         }
         for (int i = 0; i < transfers; i++) {
             kafka.send(Topics.ENTITLEMENTS_EVENTS, entitlement(i), new EntitlementActivated(meta(), entitlement(i),

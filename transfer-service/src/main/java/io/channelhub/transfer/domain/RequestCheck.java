@@ -93,6 +93,8 @@ final class RequestCheck {
         toReseller.filter(r -> fromReseller.map(f -> !f.id().equals(r.id())).orElse(true))
                 .ifPresent(r -> parties.add(new Party(PartyRole.TARGET_RESELLER, r.id(), r.name(),
                         r.contactEmail())));
+        // Names are for people (issue 23): an offer not listed, or listed for another ISV, is shown by its id.
+        Optional<Directory.Offer> offer = facts.offer(offerId).filter(o -> o.isvId().equals(ent.isvId()));
         return new Complete(TransferDetails.newBuilder()
                 .setTransferId(transferId)
                 .setKind(kind)
@@ -106,6 +108,10 @@ final class RequestCheck {
                 .setToResellerId(to.resellerId())
                 .setContact(new Contact(contactName, contactEmail))
                 .setParties(parties)
+                .setProductName(offer.map(Directory.Offer::productName).orElse(null))
+                .setOfferName(offer.map(Directory.Offer::name).orElse(null))
+                .setFromBillingAccountName(from.displayName())
+                .setToBillingAccountName(to.displayName())
                 .build());
     }
 

@@ -25,6 +25,11 @@ final class TestFacts implements Facts {
         return this;
     }
 
+    TestFacts withOffer(String id, String isvId) {
+        directory.withOffer(id, isvId);
+        return this;
+    }
+
     TestFacts withEntitlement(String id, String account, boolean active) {
         entitlements.put(id, new Entitlement(id, "O-1", "ISV-1", account, active));
         return this;
@@ -48,6 +53,11 @@ final class TestFacts implements Facts {
     @Override
     public Optional<Organisation> reseller(String id) {
         return directory.reseller(id);
+    }
+
+    @Override
+    public Optional<Offer> offer(String id) {
+        return directory.offer(id);
     }
 
     @Override

@@ -91,6 +91,30 @@ class TransferRequestTest {
         assertThat(opened.getToResellerId()).isEqualTo("R-2");
     }
 
+    // T4, issue 23: the details name the offer, its product and both accounts, so every e-mail can
+    @Test
+    void detailsCarryTheNamesOfTheOfferAndTheAccountsFromTheDirectory() {
+        TransferDetails opened = ((TransferOpened) decide(request("BA-R1-A", "BA-R2").build(),
+                facts("BA-R1-A").withOffer("O-1", "ISV-1")).get(0)).getDetails();
+        assertThat(opened.getProductName()).isEqualTo("Product of O-1");
+        assertThat(opened.getOfferName()).isEqualTo("Offer O-1");
+        assertThat(opened.getFromBillingAccountName()).isEqualTo("Account BA-R1-A");
+        assertThat(opened.getToBillingAccountName()).isEqualTo("Account BA-R2");
+    }
+
+    // issue 23: names are for people, never a reason to hold a transfer; an offer not listed stays an id
+    @ParameterizedTest
+    @CsvSource({"unlisted, ''", "listed for another ISV, ISV-2"})
+    void anOfferWithoutNamesOfItsIsvOpensTheTransferWithoutThem(String what, String listedFor) {
+        TestFacts facts = listedFor.isEmpty() ? facts("BA-R1-A") : facts("BA-R1-A").withOffer("O-1", listedFor);
+        SpecificRecord outcome = decide(request("BA-R1-A", "BA-R2").build(), facts).get(0);
+        assertThat(outcome).as(what).isInstanceOf(TransferOpened.class);
+        TransferDetails opened = ((TransferOpened) outcome).getDetails();
+        assertThat(opened.getProductName()).isNull();
+        assertThat(opened.getOfferName()).isNull();
+        assertThat(opened.getOfferId()).isEqualTo("O-1");
+    }
+
     @Test
     void idsDeriveFromTheRequestSoAReplayDecidesIdentically() {
         TransferRequested request = request("BA-R1-A", "BA-R2").build();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.directory.event.BillingAccountRegistered;
 import io.channelhub.directory.event.IsvRegistered;
+import io.channelhub.directory.event.OfferListed;
 import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.entitlement.event.EntitlementActivated;
 import io.channelhub.platform.metrics.MetricNames;
@@ -15,6 +16,7 @@ import io.channelhub.transfer.domain.TransferDecider;
 import io.channelhub.transfer.domain.TransferSettings;
 import io.channelhub.transfer.event.ConsentDecision;
 import io.channelhub.transfer.event.PartyRole;
+import io.channelhub.transfer.event.TransferCompleted;
 import io.channelhub.transfer.event.TransferConsentSubmitted;
 import io.channelhub.transfer.event.TransferExpired;
 import io.channelhub.transfer.event.TransferInfoRequested;
@@ -80,9 +82,11 @@ class TransferTopologyTest {
         directory.pipeInput("reseller:R-2", new ResellerRegistered(meta("d3"), "R-2", "New Reseller",
                 "r2@example.com", "PT", java.util.List.of(), null));
         directory.pipeInput("account:BA-1", new BillingAccountRegistered(meta("d4"), "BA-1", "C-1", "Acme",
-                "acme@example.com", "R-1"));
+                "acme@example.com", "R-1", null));
         directory.pipeInput("account:BA-2", new BillingAccountRegistered(meta("d5"), "BA-2", "C-1", "Acme",
-                "acme@example.com", "R-2"));
+                "acme@example.com", "R-2", "Acme Europe"));
+        directory.pipeInput("offer:O-1", new OfferListed(meta("d6"), "O-1", "Analytics Pro", "Vendor Analytics",
+                "ISV-1"));
         entitlements.pipeInput("E-1", new EntitlementActivated(meta("f1"), "E-1", "O-1", "ISV-1", "BA-1"));
     }
 
@@ -107,6 +111,11 @@ class TransferTopologyTest {
         TransferOpened opened = (TransferOpened) out.get(0).value();
         assertThat(opened.getDetails().getKind()).isEqualTo(TransferKind.CHANGE_RESELLER);
         assertThat(opened.getDetails().getParties()).hasSize(4);
+        // issue 23: the directory's names travel in the details, so every later event of the transfer has them
+        assertThat(List.of(opened.getDetails().getProductName(), opened.getDetails().getOfferName(),
+                String.valueOf(opened.getDetails().getFromBillingAccountName()),
+                opened.getDetails().getToBillingAccountName())).containsExactly("Vendor Analytics", "Analytics Pro",
+                        "null", "Acme Europe");
         TransferState state = driver.<String, TransferState>getKeyValueStore(TransferTopology.TRANSFERS_STORE)
                 .get("E-1");
         assertThat(state.getStatus()).isEqualTo(TransferStatus.AWAITING_CONSENT);
@@ -163,9 +172,11 @@ class TransferTopologyTest {
                     PartyRole.valueOf(party[0]), party[1], ConsentDecision.APPROVE, "upstream"));
         }
 
-        assertThat(events.readValuesToList()).extracting(e -> e.getClass().getSimpleName()).containsExactly(
+        List<SpecificRecord> outcomes = events.readValuesToList();
+        assertThat(outcomes).extracting(e -> e.getClass().getSimpleName()).containsExactly(
                 "TransferConsentRecorded", "TransferConsentRecorded", "TransferConsentRecorded",
                 "TransferConsentRecorded", "TransferCompleted");
+        assertThat(((TransferCompleted) outcomes.get(4)).getDetails().getOfferName()).isEqualTo("Analytics Pro");
         var moved = moves.readRecordsToList();
         assertThat(moved).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo("E-1");

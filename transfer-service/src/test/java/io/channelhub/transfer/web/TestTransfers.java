@@ -92,9 +92,9 @@ final class TestTransfers implements AutoCloseable {
         kafka.send(Topics.DIRECTORY_EVENTS, "reseller:" + newReseller, new ResellerRegistered(meta(REQUESTED_AT),
                 newReseller, "Revenda Dois", "sales@dois.example", "PT", java.util.List.of(), null));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:" + fromAccount, new BillingAccountRegistered(
-                meta(REQUESTED_AT), fromAccount, customer, "PT Maju", "it@maju.example", oldReseller));
+                meta(REQUESTED_AT), fromAccount, customer, "PT Maju", "it@maju.example", oldReseller, null));
         kafka.send(Topics.DIRECTORY_EVENTS, "account:" + toAccount, new BillingAccountRegistered(
-                meta(REQUESTED_AT), toAccount, customer, "PT Maju", "it@maju.example", newReseller));
+                meta(REQUESTED_AT), toAccount, customer, "PT Maju", "it@maju.example", newReseller, null));
         // the directory reaches the topology through the service's copy topic (D-2): wait until it is there
         kafka.await(ReferenceTable.tableTopic(TransferTopology.SERVICE, Topics.DIRECTORY_EVENTS),
                 BillingAccountRegistered.class, a -> a.getBillingAccountId().equals(toAccount), 1, PATIENCE);
