@@ -7,13 +7,9 @@ import io.channelhub.localstack.broker.KraftBroker;
 import io.channelhub.localstack.demo.DemoScenario;
 import io.channelhub.localstack.mail.MailViewer;
 import io.channelhub.localstack.mail.SmtpServer;
-import io.channelhub.localstack.registry.LocalRegistry;
 import io.channelhub.localstack.services.HealthCheck;
 import io.channelhub.localstack.services.RunningService;
 import io.channelhub.localstack.services.Services;
-import io.channelhub.schemas.registry.ConfluentRegistryClient;
-import io.channelhub.schemas.serde.EventWire;
-import io.channelhub.schemas.testing.InMemorySchemaRegistry;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -37,7 +33,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -48,9 +43,9 @@ import picocli.CommandLine;
 
 /**
  * Issue 23: the demo as {@code ./run-local-stack.sh --demo} plays it, on a stack of its own put together as
- * {@link LocalStack} does (KRaft broker, the real schema registry, SMTP and mail viewer, the four services with the
- * data directory's approval key and token issuer), on free ports. Then every line of the summary it printed is
- * used as a reader would paste it.
+ * {@link LocalStack} does (KRaft broker, SMTP and mail viewer, the four services with the data directory's approval
+ * key and token issuer), on free ports; schemas in the module tests' in-memory registry (D-113). Then every line of
+ * the summary it printed is used as a reader would paste it.
  */
 class DemoRunTest {
 
@@ -79,11 +74,7 @@ class DemoRunTest {
         DataDirectory data = DataDirectory.prepare(dataDir, false);
         KraftBroker broker = KraftBroker.start(data.kafka(), Ports.free(), Ports.free());
         STACK.add("Kafka broker", broker);
-        LocalRegistry registry = LocalRegistry.start(LocalRegistry.home(), Ports.free(),
-                Optional.of(broker.bootstrapServers()), Path.of("target", "demo-run-registry.log").toAbsolutePath());
-        STACK.add("schema registry", registry);
-        long registryUp = System.nanoTime();
-        EventWire.use(new ConfluentRegistryClient(registry.url()));
+        long brokerUp = System.nanoTime();
         smtp = SmtpServer.start(Ports.free());
         STACK.add("SMTP server", smtp::stop);
         MailViewer viewer = MailViewer.start(smtp, Ports.free());
@@ -101,8 +92,8 @@ class DemoRunTest {
                 .play(LocalStack.demoLinks(viewer.url(), ports, dataDir, data));
         long demoMillis = Duration.ofNanos(System.nanoTime() - demo).toMillis();
         String output = out.toString(StandardCharsets.UTF_8);
-        System.out.printf("DemoRunTest: broker and registry up in %d ms, the rest in %d ms, demo played in %d ms%n%s%n",
-                Duration.ofNanos(registryUp - start).toMillis(), Duration.ofNanos(demo - registryUp).toMillis(),
+        System.out.printf("DemoRunTest: broker up in %d ms, the rest in %d ms, demo played in %d ms%n%s%n",
+                Duration.ofNanos(brokerUp - start).toMillis(), Duration.ofNanos(demo - brokerUp).toMillis(),
                 demoMillis, output);
         printed = summary(output);
         // the invoice's e-mail leaves after the summary is printed (its own outbox): every test sees it
@@ -111,12 +102,15 @@ class DemoRunTest {
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
+        for (MimeMessage email : smtp.getReceivedMessages()) {
+            System.out.printf("DemoRunTest: e-mail to %s sent %s: %s%n", email.getAllRecipients()[0],
+                    email.getSentDate().toInstant(), email.getSubject());
+        }
     }
 
     @AfterAll
     static void stop() {
         STACK.run();
-        EventWire.use(InMemorySchemaRegistry.shared());
     }
 
     @Test
