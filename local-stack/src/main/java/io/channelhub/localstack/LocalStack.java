@@ -203,17 +203,21 @@ public final class LocalStack implements Callable<Integer> {
             DataDirectory data) throws InterruptedException {
         try {
             new DemoScenario(broker.bootstrapServers(), greenMail, out, verbose)
-                    .play(new DemoSummary.Links(viewer.url(), ports.firstInstances(), tokenCommand(),
-                            data.logFile()));
+                    .play(demoLinks(viewer.url(), ports.firstInstances(), dataDir(), data));
         } catch (RuntimeException e) {
             out.println("Demo failed: " + e);
         }
     }
 
-    /** The token command as pasted from the project's directory, for a stack whose data is where this one's is. */
-    private String tokenCommand() {
-        return "./run-local-stack.sh token"
-                + (dataDir().equals(Path.of(DEFAULT_DATA_DIR)) ? "" : " --data-dir " + dataDir());
+    /**
+     * What the demo's summary links to, for a stack whose data directory was given as {@code dataDir}: the token
+     * command as pasted from the project's directory names that directory unless it is the default.
+     */
+    static DemoSummary.Links demoLinks(String mailViewerUrl, Map<String, Integer> servicePorts, Path dataDir,
+            DataDirectory data) {
+        String tokenCommand = "./run-local-stack.sh token"
+                + (dataDir.equals(Path.of(DEFAULT_DATA_DIR)) ? "" : " --data-dir " + dataDir);
+        return new DemoSummary.Links(mailViewerUrl, servicePorts, tokenCommand, data.logFile());
     }
 
     /** A second stack (with a port offset) has data of its own unless told otherwise: one broker per log. */

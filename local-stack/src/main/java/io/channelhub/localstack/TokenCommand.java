@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -39,9 +41,15 @@ final class TokenCommand implements Callable<Integer> {
             description = "The stack's data directory (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.out.println(DataDirectory.prepare(dataDir, false).tokenIssuer().token(kind, partyId, validity));
+        // the command line's writer (System.out unless set): a test reads the token as the shell's $(...) would
+        spec.commandLine().getOut().println(DataDirectory.prepare(dataDir, false).tokenIssuer()
+                .token(kind, partyId, validity));
+        spec.commandLine().getOut().flush();
         return 0;
     }
 
