@@ -89,8 +89,11 @@ class EmailSamplesTest {
         }
         assertThat(samples.values()).filteredOn(PlannedEmail::customerFacing).extracting(PlannedEmail::template)
                 .contains(TransferEmails.CONSENT_REQUEST, TransferEmails.COMPLETED, ResellerEmails.CUSTOMER_LICENCE);
-        assertThat(List.of(MigrationEmails.TRIAL_ENDING, MigrationEmails.SUSPENDED, ResellerEmails.REFUSED,
-                ResellerEmails.TEMPORARY)).allSatisfy(template -> {
+        // issue 23: the migration's e-mails greet the reseller and name the customer, the account id beside it
+        assertThat(List.of(MigrationEmails.TRIAL_ENDING, MigrationEmails.SUSPENDED, MigrationEmails.CONFIRMED))
+                .allSatisfy(template -> assertThat(renderer.render(samples.get(template)).text())
+                        .startsWith("Hello Reseller One,\n").contains("Acme Corp (BA-ACME)"));
+        assertThat(List.of(ResellerEmails.REFUSED, ResellerEmails.TEMPORARY)).allSatisfy(template -> {
                     assertThat(renderer.render(samples.get(template)).text()).startsWith("Hello,\n");
                     assertThat(samples.get(template).toName()).isNull();
                 });
@@ -123,10 +126,11 @@ class EmailSamplesTest {
                         "Reseller One", "billing@r1.example"),
                 new MigrationCompleted(meta("s-13"), "R-1", "Reseller One", "billing@r1.example", T0,
                         List.of(new MigratedOrder("PO-1", "BA-ACME", "SKU-PRO", "ANNUAL", LocalDate.parse("2027-03-01"),
-                                null, 98, 365, usd("365.00"), usd("98.00"))), usd("98.00")),
+                                null, 98, 365, usd("365.00"), usd("98.00"), "Acme Corp")), usd("98.00")),
                 new TrialEnding(meta("s-14"), "R-1", "billing@r1.example", "PO-2", "BA-ACME",
-                        LocalDate.parse("2026-12-20")),
-                new CustomerSuspended(meta("s-15"), "R-1", "billing@r1.example", "PO-2", "BA-ACME"),
+                        LocalDate.parse("2026-12-20"), "Reseller One", "Acme Corp"),
+                new CustomerSuspended(meta("s-15"), "R-1", "billing@r1.example", "PO-2", "BA-ACME", "Reseller One",
+                        "Acme Corp"),
                 new ResellerAccountOpened(meta("s-16"), "R-1", "Reseller One", "orders@r1.example", ten),
                 new ResellerRequestRefused(meta("s-17"), "cmd-1", "R-1", "O-2", List.of("CARD_PAYMENT_REFUSED"),
                         "Reseller orders are paid by wire transfer only.", "orders@r1.example"),

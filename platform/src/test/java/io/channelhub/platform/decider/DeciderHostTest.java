@@ -59,7 +59,8 @@ class DeciderHostTest {
                         cause.getEventId(), "bell", List.of("RANG_TWICE"), "enough"));
             }
             return Decision.of(new Bell(rings + 1, now.plus(Duration.ofHours(1))), new CustomerSuspended(
-                    EventIds.causedBy(cause, "Rang", 0, "test"), "bell", facts, "ring-" + (rings + 1), "-"));
+                    EventIds.causedBy(cause, "Rang", 0, "test"), "bell", facts, "ring-" + (rings + 1), "-", null,
+                    null));
         }
 
         @Override
@@ -68,7 +69,7 @@ class DeciderHostTest {
                 return Decision.nothing();
             }
             return Decision.of(new Bell(state.rings(), null), new CustomerSuspended(EventIds.causedBy(cause,
-                    "Stopped", 0, "test"), "bell", facts, "stopped", "-"));
+                    "Stopped", 0, "test"), "bell", facts, "stopped", "-", null, null));
         }
 
         @Override
@@ -151,7 +152,7 @@ class DeciderHostTest {
         commands.pipeInput("B-1", request("r-1", T0));
         commands.pipeInput("B-1", request("r-2", T0.plusSeconds(1)));
         commands.pipeInput("B-1", request("r-3", T0.plusSeconds(2)));
-        commands.pipeInput("B-1", new CustomerSuspended(EventIds.origin("x-1", T0, "test"), "bell", "", "o", "a"));
+        commands.pipeInput("B-1", new CustomerSuspended(EventIds.origin("x-1", T0, "test"), "bell", "", "o", "a", null, null));
 
         List<SpecificRecord> out = events.readValuesToList();
         assertThat(out).hasSize(3).last().isInstanceOf(MigrationRefused.class);

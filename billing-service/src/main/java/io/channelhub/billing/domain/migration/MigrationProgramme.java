@@ -127,11 +127,15 @@ public final class MigrationProgramme implements Decider<MigrationBook, Director
             } else if (outcome instanceof MigrationOutcome.TrialConverted converted) {
                 events.add(chosen(converted.plan(), meta));
             } else if (outcome instanceof MigrationOutcome.TrialEndingReminder reminder) {
-                events.add(new TrialEnding(meta, resellerId, reseller(directory, resellerId).contactEmail(),
-                        reminder.orderId(), reminder.billingAccountId(), reminder.end()));
+                Directory.Organisation reseller = reseller(directory, resellerId);
+                events.add(new TrialEnding(meta, resellerId, reseller.contactEmail(), reminder.orderId(),
+                        reminder.billingAccountId(), reminder.end(), known(reseller),
+                        customerName(directory, reminder.billingAccountId())));
             } else if (outcome instanceof MigrationOutcome.CustomerSuspended suspended) {
-                events.add(new CustomerSuspended(meta, resellerId, reseller(directory, resellerId).contactEmail(),
-                        suspended.orderId(), suspended.billingAccountId()));
+                Directory.Organisation reseller = reseller(directory, resellerId);
+                events.add(new CustomerSuspended(meta, resellerId, reseller.contactEmail(), suspended.orderId(),
+                        suspended.billingAccountId(), known(reseller),
+                        customerName(directory, suspended.billingAccountId())));
             }
         }
         return new Decision<>(events, new MigrationBook(book.prepaidOrders(), accepted.state()));
@@ -139,6 +143,16 @@ public final class MigrationProgramme implements Decider<MigrationBook, Director
 
     private static Directory.Organisation reseller(Directory directory, String resellerId) {
         return directory.reseller(resellerId).orElse(new Directory.Organisation(resellerId, resellerId, ""));
+    }
+
+    /** The reseller's name, or null where the directory does not know it (the e-mail then greets no one by name). */
+    private static String known(Directory.Organisation reseller) {
+        return reseller.name().equals(reseller.id()) ? null : reseller.name();
+    }
+
+    /** Issue 23: e-mails name the customer of a billing account; null for an account the directory does not know. */
+    private static String customerName(Directory directory, String billingAccountId) {
+        return directory.account(billingAccountId).map(Directory.BillingAccount::customerName).orElse(null);
     }
 
     /** B5: a migrated order (or a converted trial) goes on as a postpaid plan, chosen like any other. */
@@ -164,7 +178,8 @@ public final class MigrationProgramme implements Decider<MigrationBook, Director
             orders.add(new io.channelhub.migration.event.MigratedOrder(order.orderId(),
                     order.order().billingAccountId(), order.order().sku(), order.kind().name(),
                     order.order().renewalDate(), order.trialEnd(), order.unusedDays(), order.order().termDays(),
-                    AvroMoney.toAvro(order.order().amountPaid()), AvroMoney.toAvro(order.credit())));
+                    AvroMoney.toAvro(order.order().amountPaid()), AvroMoney.toAvro(order.credit()),
+                    customerName(directory, order.order().billingAccountId())));
         }
         return new MigrationCompleted(meta, migration.resellerId(), reseller.name(), reseller.contactEmail(),
                 migration.migratedAt(), orders, AvroMoney.toAvro(migration.totalCredit()));

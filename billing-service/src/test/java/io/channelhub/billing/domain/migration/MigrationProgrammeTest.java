@@ -27,7 +27,7 @@ class MigrationProgrammeTest {
 
     final MigrationProgramme programme = new MigrationProgramme(SETTINGS);
     final DeciderScenario<MigrationBook, Directory> reseller = DeciderScenario.given(programme,
-            new InMemoryDirectory().withReseller(RESELLER));
+            new InMemoryDirectory().withReseller(RESELLER).withAccount("ba-B", RESELLER));
     int ids;
 
     // B5: the opt-in migrates every recorded order; the Annual one goes on as a plan keeping its renewal date
@@ -39,6 +39,8 @@ class MigrationProgrammeTest {
         assertThat(events).hasSize(2);
         MigrationCompleted done = (MigrationCompleted) events.get(0);
         assertThat(done.getOrders()).extracting(o -> o.getOrderId()).containsExactly("A", "B");
+        // issue 23: the e-mails name each order's customer; an account the directory does not know stays an id
+        assertThat(done.getOrders()).extracting(o -> o.getCustomerName()).containsExactly(null, "Customer of ba-B");
         SubscriptionPlanChosen plan = (SubscriptionPlanChosen) events.get(1);
         assertThat(plan.getSubscriptionId()).isEqualTo("A");
         assertThat(plan.getPayerId()).isEqualTo(RESELLER);
@@ -62,8 +64,13 @@ class MigrationProgrammeTest {
 
         assertThat(tick("2026-10-12T23:00:00Z")).isEmpty();
         assertThat(tick("2026-10-13T00:00:30Z")).singleElement().isInstanceOfSatisfying(TrialEnding.class,
-                ending -> assertThat(ending.getResellerEmail()).isEqualTo("sales@" + RESELLER + ".example"));
-        assertThat(tick("2026-10-20T00:00:30Z")).singleElement().isInstanceOf(CustomerSuspended.class);
+                ending -> {
+                    assertThat(ending.getResellerEmail()).isEqualTo("sales@" + RESELLER + ".example");
+                    assertThat(ending.getResellerName()).isEqualTo("Reseller " + RESELLER);
+                    assertThat(ending.getCustomerName()).isEqualTo("Customer of ba-B");
+                });
+        assertThat(tick("2026-10-20T00:00:30Z")).singleElement().isInstanceOfSatisfying(CustomerSuspended.class,
+                suspended -> assertThat(suspended.getCustomerName()).isEqualTo("Customer of ba-B"));
         assertThat(programme.nextDeadline(reseller.state())).isEmpty();
     }
 
