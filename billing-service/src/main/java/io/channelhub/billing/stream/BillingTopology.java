@@ -9,7 +9,6 @@ import io.channelhub.billing.domain.reseller.ResellerAccount;
 import io.channelhub.billing.domain.reseller.ResellerProgramme;
 import io.channelhub.billing.domain.reseller.ResellerSettings;
 import io.channelhub.billing.domain.reseller.SalesTaxRates;
-import io.channelhub.billing.domain.subscription.Subscription;
 import io.channelhub.billing.event.InvoiceIssued;
 import io.channelhub.billing.event.InvoiceNotIssued;
 import io.channelhub.billing.event.IsvInvoiceLines;
@@ -213,7 +212,7 @@ public final class BillingTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISCOUNT_TERMS_STORE),
                 Serdes.String(), new EventSerde()), DISCOUNT_TERMS, COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE),
-                Serdes.String(), new JsonSerde<>(Subscription.class)), COMMANDS);
+                Serdes.String(), new SubscriptionSerde()), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PAYER_LEDGERS_STORE),
                 Serdes.String(), new JsonSerde<>(PayerLedger.class)), COMMANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INVOICES_STORE),
