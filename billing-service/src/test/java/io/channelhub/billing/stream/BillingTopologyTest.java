@@ -195,7 +195,7 @@ class BillingTopologyTest {
     void aMonthEndRunGoesAHundredPayersAtATime() {
         TestInputTopic<String, SpecificRecord> prices = driver.createInputTopic(Topics.PRICES_EVENTS,
                 new StringSerializer(), new EventSerde());
-        int payers = BillingTopology.PAYERS_PER_STEP + 30;
+        int payers = BillingTopology.PAYERS_PER_STEP + 10;
         for (int i = 0; i < payers; i++) {
             String payer = String.format("P-%03d", i);
             prices.pipeInput("margin:" + payer, new ResellerMarginSet(meta(SEPT), payer, new BigDecimal("20.00")));
