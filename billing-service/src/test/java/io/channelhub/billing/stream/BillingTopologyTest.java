@@ -189,6 +189,36 @@ class BillingTopologyTest {
         assertThat(isv1.getSequence()).isEqualTo(1);
     }
 
+    // B4, D-115: a month-end run of more payers than a step (100): the tick invoices the first 100, the next step
+    // (the punctuation at the stream thread's next loop) the rest; a replayed tick issues nothing twice
+    @Test
+    void aMonthEndRunGoesAHundredPayersAtATime() {
+        TestInputTopic<String, SpecificRecord> prices = driver.createInputTopic(Topics.PRICES_EVENTS,
+                new StringSerializer(), new EventSerde());
+        int payers = BillingTopology.PAYERS_PER_STEP + 10;
+        for (int i = 0; i < payers; i++) {
+            String payer = String.format("P-%03d", i);
+            prices.pipeInput("margin:" + payer, new ResellerMarginSet(meta(SEPT), payer, new BigDecimal("20.00")));
+            commands.pipeInput(payer, new SubscriptionPlanChosen(meta("p-" + i, OCT), "S-" + i, payer, "A-" + i,
+                    "ISV-2", "SKU-S", null, BillingPlan.ANNUAL, 1, null, null, null));
+        }
+        assertThat(events.readValuesToList()).hasSize(payers).allMatch(SubscriptionUpdated.class::isInstance);
+
+        tick(NOV.plusSeconds(30));
+        assertThat(invoicedPayers()).hasSize(BillingTopology.PAYERS_PER_STEP).doesNotHaveDuplicates();
+        tick(NOV.plusSeconds(30)); // a replay, while the run is in progress
+        driver.advanceWallClockTime(Duration.ofMillis(10));
+        assertThat(invoicedPayers()).hasSize(payers - BillingTopology.PAYERS_PER_STEP).doesNotHaveDuplicates();
+        tick(NOV.plusSeconds(30)); // and after it
+        driver.advanceWallClockTime(Duration.ofMillis(10));
+        assertThat(events.isEmpty()).isTrue();
+    }
+
+    private List<String> invoicedPayers() {
+        return events.readValuesToList().stream().map(InvoiceIssued.class::cast).map(InvoiceIssued::getPayerId)
+                .toList();
+    }
+
     // B4: an issued invoice never changes; a credit note credits whole lines once, and the ISV's next statement
     // nets it off
     @Test

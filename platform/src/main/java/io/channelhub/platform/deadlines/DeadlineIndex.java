@@ -43,9 +43,16 @@ public final class DeadlineIndex {
 
     /** The keys whose deadline is at or before {@code now}, oldest first, removed from the index. */
     public List<String> takeDue(Instant now) {
+        return takeDue(now, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} of the keys due by {@code now}, oldest first, removed; the rest stay due. */
+    public List<String> takeDue(Instant now, int limit) {
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = store.range(indexKey(0, ""), indexKey(now.toEpochMilli(), "\uffff"))) {
-            it.forEachRemaining(due::add);
+            while (due.size() < limit && it.hasNext()) {
+                due.add(it.next());
+            }
         }
         due.forEach(entry -> store.delete(entry.key));
         return due.stream().map(entry -> entry.value).toList();

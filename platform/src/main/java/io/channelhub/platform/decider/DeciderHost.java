@@ -7,9 +7,11 @@ import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.platform.metrics.MetricNames;
 import io.channelhub.platform.streams.Unsupported;
 import io.channelhub.schemas.Events;
+import io.channelhub.schemas.serde.EventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -17,16 +19,22 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The one processor that hosts any {@link Decider}, keyed by the aggregate's id: a command is applied once (X2),
  * what was due at its time happens first, then it is decided; the events go out, the state is stored, its deadline
  * rescheduled; outcomes and refusals are counted (X3). A clock tick fires the due deadlines, found through the
- * {@link DeadlineIndex}, never by reading every aggregate. Nothing here decides anything.
+ * {@link DeadlineIndex}, never by reading every aggregate; a host wired to work {@link Wiring#deadlinesInSteps in
+ * steps} fires them a bounded number at a time, each step committed by itself (D-115). Nothing here decides anything.
  *
  * @param <S> the aggregate's state
  * @param <F> the facts the decider reads
@@ -62,6 +70,7 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
                 context -> (key, state) -> { };
         private MeterRegistry registry;
         private Duration dedupeRetention;
+        private int perStep = Integer.MAX_VALUE;
 
         private Wiring(String service, String topic, Decider<S, F> decider) {
             this.service = Objects.requireNonNull(service, "service");
@@ -146,6 +155,25 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
         }
 
         /**
+         * A tick fires at most {@code aggregates} due deadlines (and forgets at most {@value #FORGOTTEN_PER_STEP}
+         * applied ids) in the transaction of its record; the rest follow in steps of as many, each its own
+         * transaction, continued by a punctuation. The tick being worked through is kept in a store of its own, so
+         * a task that restarts mid-way goes on with it (D-115). Without this a tick does all of it at once, in
+         * one transaction however many aggregates are due.
+         */
+        public Wiring<S, F> deadlinesInSteps(int aggregates) {
+            if (aggregates < 1) {
+                throw new IllegalArgumentException("At least one aggregate per step, not " + aggregates);
+            }
+            this.perStep = aggregates;
+            return this;
+        }
+
+        private boolean stepped() {
+            return perStep != Integer.MAX_VALUE;
+        }
+
+        /**
          * Adds the processor {@code name} with its deadline index and applied-ids stores (named after it); the
          * caller adds the state store(s), with their serdes, and any index {@code stored} writes.
          */
@@ -159,8 +187,19 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
             for (var store : AppliedEventIds.storeBuilders(name)) {
                 topology.addStateStore(store, name);
             }
+            if (stepped()) {
+                topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name
+                        + TICK_STORE_SUFFIX), Serdes.String(), new EventSerde()), name);
+            }
         }
     }
+
+    /** Applied ids forgotten at most in one step of a host that works in steps (D-116). */
+    static final int FORGOTTEN_PER_STEP = 20_000;
+    private static final String TICK_STORE_SUFFIX = "-tick-in-progress";
+    private static final String TICK_KEY = "tick";
+    /** How soon a step follows the last one: at the stream thread's next loop, after the commit. */
+    private static final Duration NEXT_STEP = Duration.ofMillis(1);
 
     private final Wiring<S, F> wiring;
     private final Decider<S, F> decider;
@@ -170,6 +209,9 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
     private AppliedEventIds applied;
     private F facts;
     private BiConsumer<String, S> stored;
+    /** The tick a stepped host is working through, if any: written when a step leaves work, deleted when done. */
+    private KeyValueStore<String, SpecificRecord> tickInProgress;
+    private Cancellable nextStep;
 
     private DeciderHost(Wiring<S, F> wiring) {
         this.wiring = wiring;
@@ -184,6 +226,12 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
         applied = AppliedEventIds.from(context, wiring.name);
         facts = wiring.facts.apply(context);
         stored = wiring.stored.apply(context);
+        if (wiring.stepped()) {
+            tickInProgress = context.getStateStore(wiring.name + TICK_STORE_SUFFIX);
+            if (inProgress() != null) { // a restarted task goes on where the last committed step ended
+                continueInSteps();
+            }
+        }
     }
 
     @Override
@@ -210,13 +258,57 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
     }
 
     private void tick(ClockTicked tick, long timestamp) {
-        applied.forgetBefore(tick.getAt().toEpochMilli() - wiring.dedupeRetention.toMillis());
-        for (String key : deadlines.takeDue(tick.getAt())) {
+        ClockTicked running = wiring.stepped() ? inProgress() : null;
+        if (running != null && !tick.getAt().isAfter(running.getAt())) {
+            return; // a replayed or older tick: the run in progress, at its time or later, covers what it would do
+        }
+        step(tick, timestamp);
+    }
+
+    /**
+     * One step of a tick's work: forgets applied ids out of the window and fires due deadlines, each up to its
+     * bound; a stepped host keeps the tick while work is left, and asks for a commit so each step is its own.
+     */
+    private void step(ClockTicked tick, long timestamp) {
+        int forgetLimit = wiring.stepped() ? FORGOTTEN_PER_STEP : Integer.MAX_VALUE;
+        int forgotten = applied.forgetBefore(tick.getAt().toEpochMilli() - wiring.dedupeRetention.toMillis(),
+                forgetLimit);
+        List<String> due = deadlines.takeDue(tick.getAt(), wiring.perStep);
+        boolean moved = false;
+        for (String key : due) {
             S before = states.load(key);
             S after = apply(key, before, decider.deadlines(before, facts, tick.getMeta(), tick.getAt()), tick.getAt(),
                     timestamp);
             // taken out of the index above: due again later (or still due: a deadline it did not act on)
-            decider.nextDeadline(after).ifPresent(at -> deadlines.schedule(key, at));
+            Optional<Instant> next = decider.nextDeadline(after);
+            next.ifPresent(at -> deadlines.schedule(key, at));
+            moved |= next.filter(at -> !at.isAfter(tick.getAt())).isEmpty();
+        }
+        if (!wiring.stepped()) {
+            return;
+        }
+        // a step whose aggregates all stay due would find them again: they wait for the next tick, as unstepped
+        if ((due.size() == wiring.perStep && moved) || forgotten == forgetLimit) {
+            tickInProgress.put(TICK_KEY, tick);
+            continueInSteps();
+        } else if (nextStep != null) {
+            tickInProgress.delete(TICK_KEY);
+            nextStep.cancel();
+            nextStep = null;
+        }
+        context.commit();
+    }
+
+    private ClockTicked inProgress() {
+        return (ClockTicked) tickInProgress.get(TICK_KEY);
+    }
+
+    private void continueInSteps() {
+        if (nextStep == null) {
+            nextStep = context.schedule(NEXT_STEP, PunctuationType.WALL_CLOCK_TIME, now -> {
+                ClockTicked running = inProgress();
+                step(running, running.getAt().toEpochMilli());
+            });
         }
     }
 

@@ -79,8 +79,12 @@ public final class AppliedEventIds {
         return see(eventId, eventTime) == Seen.FIRST;
     }
 
-    /** Forgets ids applied before {@code cutoff} (epoch millis); returns how many. */
-    public int forgetBefore(long cutoff) {
+    /**
+     * Forgets at most {@code limit} of the ids applied before {@code cutoff} (epoch millis); returns how many. The
+     * forgetting point moves at once: an id of before it that is still kept is a {@link Seen#REPEAT}, one that is
+     * gone is {@link Seen#BEYOND_WINDOW}, and neither is applied, so the rest may be forgotten later.
+     */
+    public int forgetBefore(long cutoff, int limit) {
         Long before = forgottenBefore();
         if (before == null || cutoff > before) {
             byId.put(FORGOTTEN_BEFORE, cutoff);
@@ -88,7 +92,7 @@ public final class AppliedEventIds {
         }
         int forgotten = 0;
         try (KeyValueIterator<String, String> old = byTime.range(timeKey(0, ""), timeKey(Math.max(0, cutoff), ""))) {
-            while (old.hasNext()) {
+            while (forgotten < limit && old.hasNext()) {
                 KeyValue<String, String> entry = old.next();
                 byId.delete(entry.value);
                 byTime.delete(entry.key);

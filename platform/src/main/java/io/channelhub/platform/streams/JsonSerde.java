@@ -7,7 +7,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A store serde for plain domain records (billing's subscriptions), as JSON. Only for state a service keeps to
+ * A store serde for plain domain records (billing's ledgers and accounts), as JSON. Only for state a service keeps to
  * itself: its changelog is internal, so the record's shape can change with a deploy that rebuilds the store; events
  * on shared topics stay Avro with a checked schema history.
  */

@@ -26,7 +26,10 @@ class DeadlineIndexTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> commands;
 
-    /** Commands: "schedule key epochSecond", "cancel key epochSecond", "take epochSecond". */
+    /**
+     * Commands: "schedule key epochSecond", "cancel key epochSecond", "take epochSecond", "takeSome epochSecond
+     * limit".
+     */
     @BeforeEach
     void start() {
         Topology topology = new Topology();
@@ -45,8 +48,10 @@ class DeadlineIndexTest {
                 switch (command[0]) {
                     case "schedule" -> index.schedule(command[1], Instant.ofEpochSecond(Long.parseLong(command[2])));
                     case "cancel" -> index.cancel(command[1], Instant.ofEpochSecond(Long.parseLong(command[2])));
-                    default -> taken.add(String.join(",", index.takeDue(Instant.ofEpochSecond(
+                    case "take" -> taken.add(String.join(",", index.takeDue(Instant.ofEpochSecond(
                             Long.parseLong(command[1])))));
+                    default -> taken.add(String.join(",", index.takeDue(Instant.ofEpochSecond(
+                            Long.parseLong(command[1])), Integer.parseInt(command[2]))));
                 }
             }
         }, "in");
@@ -75,5 +80,19 @@ class DeadlineIndexTest {
         commands.pipeInput("take 300");
 
         assertThat(taken).containsExactly("", "early,same-second", "", "late");
+    }
+
+    // D-115: a bounded take leaves the rest due, in the same order, for the next
+    @Test
+    void aBoundedTakeLeavesTheRestDue() {
+        commands.pipeInput("schedule c 100");
+        commands.pipeInput("schedule a 100");
+        commands.pipeInput("schedule b 90");
+        commands.pipeInput("schedule later 300");
+        commands.pipeInput("takeSome 200 2");
+        commands.pipeInput("takeSome 200 2");
+        commands.pipeInput("takeSome 200 2");
+
+        assertThat(taken).containsExactly("b,a", "c", "");
     }
 }

@@ -216,7 +216,7 @@ class DeciderHostTest {
         commands.pipeInput("B-1", new ClockTicked(EventIds.origin("tick-" + at, at, "ticker"), at));
     }
 
-    private static MigrationRequested request(String id, Instant at) {
+    static MigrationRequested request(String id, Instant at) {
         return new MigrationRequested(EventIds.origin(id, at, "test"), "bell");
     }
 }

@@ -44,7 +44,7 @@ class AppliedEventIdsTest {
             @Override
             public void process(Record<String, Long> record) {
                 if (context.recordMetadata().orElseThrow().topic().equals("forget")) {
-                    log.add("forgot " + applied.forgetBefore(record.value()));
+                    log.add("forgot " + applied.forgetBefore(record.value(), Integer.parseInt(record.key())));
                 } else {
                     log.add(record.key() + " " + applied.see(record.key(), record.value()));
                 }
@@ -70,7 +70,7 @@ class AppliedEventIdsTest {
         ids.pipeInput("a", 100L);
         ids.pipeInput("b", 200L);
         ids.pipeInput("a", 300L);
-        forget.pipeInput("x", 150L);
+        forget.pipeInput("100", 150L);
         ids.pipeInput("a", 400L);
         ids.pipeInput("b", 500L);
 
@@ -81,13 +81,30 @@ class AppliedEventIdsTest {
     @Test
     void anEventFromTheForgottenPastIsNotApplied() {
         ids.pipeInput("a", 100L);
-        forget.pipeInput("x", 150L);
-        forget.pipeInput("x", 120L); // an earlier point never moves the window back
+        forget.pipeInput("100", 150L);
+        forget.pipeInput("100", 120L); // an earlier point never moves the window back
         ids.pipeInput("a", 100L);
         ids.pipeInput("c", 149L);
         ids.pipeInput("d", 150L);
 
         assertThat(log).containsExactly("a FIRST", "forgot 1", "forgot 0", "a BEYOND_WINDOW", "c BEYOND_WINDOW",
                 "d FIRST");
+    }
+
+    // X2, D-116: forgetting in bounded steps, oldest first; an id of before the point is never applied again,
+    // whether it is forgotten yet or not
+    @Test
+    void forgettingIsBoundedPerCall() {
+        ids.pipeInput("a", 100L);
+        ids.pipeInput("b", 110L);
+        ids.pipeInput("c", 120L);
+        forget.pipeInput("2", 150L);
+        ids.pipeInput("a", 100L);
+        ids.pipeInput("c", 120L);
+        forget.pipeInput("2", 150L);
+        ids.pipeInput("c", 120L);
+
+        assertThat(log).containsExactly("a FIRST", "b FIRST", "c FIRST", "forgot 2", "a BEYOND_WINDOW", "c REPEAT",
+                "forgot 1", "c BEYOND_WINDOW");
     }
 }

@@ -147,7 +147,7 @@ public final class PayerBilling implements Decider<PayerBook, PayerBilling.Facts
         List<Subscription> held = book.subscriptions();
         MonthEndRun.Outcome run = MonthEndRun.run(payerId, book.ledger(), new MonthEndRun.Facts(
                 payer.map(Directory.Organisation::name).orElse(null),
-                payer.map(Directory.Organisation::contactEmail).orElse(null), held, book.kinds(),
+                payer.map(Directory.Organisation::contactEmail).orElse(null), held, book.kinds(held),
                 facts.migration(payerId), facts.terms(payerId), facts.revenueShares(),
                 month -> book.invoice(month).isPresent()), now);
         PayerBook after = book.withLedger(run.ledger()).withoutSubscriptions(run.letGo());

@@ -99,10 +99,13 @@ public final class PayerBook {
         return List.copyOf(all.values());
     }
 
-    /** B6: who each subscription is for, as the plans said; absent: not known (an offline customer). */
-    public Map<String, String> kinds() {
+    /**
+     * B6: who each of {@code held} (the book's {@link #subscriptions()}, read once by the caller) is for, as the
+     * plans said; absent: not known (an offline customer).
+     */
+    public Map<String, String> kinds(List<Subscription> held) {
         Map<String, String> all = new LinkedHashMap<>();
-        for (Subscription subscription : subscriptions()) {
+        for (Subscription subscription : held) {
             kind(subscription.id()).ifPresent(kind -> all.put(subscription.id(), kind));
         }
         return all;
