@@ -212,6 +212,7 @@ public final class TransferBenchmark {
                     System.out.printf("Audit trail so far: %d Message-IDs with more than one EmailSent%n",
                             hops.duplicatedSentRecords());
                 }
+                senderDrain(smtp, floorRate(rates), drain);
             }
         } finally {
             for (int i = services.size() - 1; i >= 0; i--) {
@@ -219,7 +220,7 @@ public final class TransferBenchmark {
             }
         }
         try {
-            smtpFloor(smtp, rates.get(Math.min(2, rates.size() - 1)));
+            smtpFloor(smtp, floorRate(rates));
         } finally {
             smtp.stop();
         }
@@ -308,14 +309,50 @@ public final class TransferBenchmark {
         return approved;
     }
 
-    /** The rendered e-mails of one rate's run, straight from the outbox to the same SMTP server. */
-    private void smtpFloor(GreenMail smtp, int rate) throws Exception {
+    /** The rate whose rendered e-mails the floors and the sender's drain send again: the third, or the last. */
+    private static int floorRate(List<Integer> rates) {
+        return rates.get(Math.min(2, rates.size() - 1));
+    }
+
+    /** The e-mails notification-service rendered during one rate's run, as they are on the outbox. */
+    private List<EmailRequested> rendered(int rate) {
         List<EmailRequested> emails = new ArrayList<>();
         for (byte[] value : readAll(Topics.NOTIFICATIONS_OUTBOX)) {
             if (serde.decode(value) instanceof EmailRequested r && r.getSubject().contains(" L" + rate + "x")) {
                 emails.add(r);
             }
         }
+        return emails;
+    }
+
+    /**
+     * The senders' own throughput, to hold against the raw SMTP floor: one rate's rendered e-mails put back on the
+     * outbox at once under new Message-IDs, a backlog, timed until SMTP accepted the last of them.
+     */
+    private void senderDrain(GreenMail smtp, int rate, Duration timeout) throws Exception {
+        List<ProducerRecord<String, byte[]>> backlog = new ArrayList<>();
+        for (EmailRequested email : rendered(rate)) {
+            EmailRequested copy = EmailRequested.newBuilder(email)
+                    .setMessageId(email.getMessageId().replace("@", "-drain@")).build();
+            backlog.add(new ProducerRecord<>(Topics.NOTIFICATIONS_OUTBOX, copy.getMessageId(), serde.encode(copy)));
+        }
+        smtp.purgeEmailFromAllMailboxes();
+        long start = System.nanoTime();
+        send(backlog);
+        long deadline = start + timeout.toNanos();
+        while (smtp.getReceivedMessages().length < backlog.size() && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        int received = smtp.getReceivedMessages().length;
+        System.out.printf("%n| sender drain: the %d rendered e-mails of the %d/s run on the outbox at once, "
+                + "notification-service's %s senders -> the same GreenMail | e-mails/s | received |%n|---|---|---|%n"
+                + "| from the first send to the last e-mail accepted | %.0f | %d |%n", backlog.size(), rate,
+                stackSettings.getOrDefault("channelhub.mail.senders", "3"), received / seconds(start), received);
+    }
+
+    /** The rendered e-mails of one rate's run, straight from the outbox to the same SMTP server. */
+    private void smtpFloor(GreenMail smtp, int rate) throws Exception {
+        List<EmailRequested> emails = rendered(rate);
         System.out.printf("%n| raw SMTP floor: the %d rendered e-mails of the %d/s run, JavaMail -> the same "
                 + "GreenMail, no Kafka | e-mails/s | one send p50 ms | p99 ms |%n|---|---|---|---|%n", emails.size(),
                 rate);

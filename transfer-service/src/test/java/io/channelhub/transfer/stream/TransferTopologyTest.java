@@ -101,6 +101,7 @@ class TransferTopologyTest {
                 .setContactName("Ada").setContactEmail("ada@acme.example").build();
     }
 
+    // T4: a complete request opens the transfer with every party, and the details name what is transferred
     @Test
     void aCompleteRequestOpensTheTransferUnderTheEntitlementKey() {
         commands.pipeInput("E-1", request("r-1"));
