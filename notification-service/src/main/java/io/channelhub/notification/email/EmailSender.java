@@ -48,13 +48,14 @@ public class EmailSender {
     private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
 
     private final JavaMailSenderImpl mail;
+    private final SmtpConnections connections;
     private final KafkaTemplate<String, SpecificRecord> events;
     private final DeliveryAttemptAware attempts;
     private final MeterRegistry registry;
     private final String from;
     private final int confirmEvery;
 
-    public EmailSender(JavaMailSenderImpl mail, KafkaTemplate<String, SpecificRecord> events,
+    EmailSender(JavaMailSenderImpl mail, SmtpConnections connections, KafkaTemplate<String, SpecificRecord> events,
             DeliveryAttemptAware attempts, MeterRegistry registry, String from, int confirmEvery) {
         if (confirmEvery < 1) {
             throw new IllegalArgumentException("channelhub.mail.confirm-every must be at least 1, was "
@@ -62,6 +63,7 @@ public class EmailSender {
         }
         this.confirmEvery = confirmEvery;
         this.mail = mail;
+        this.connections = connections;
         this.events = events;
         this.attempts = attempts;
         this.registry = registry;
@@ -83,10 +85,12 @@ public class EmailSender {
                 try {
                     MimeMessage message = toMime(email);
                     if (smtp == null) {
-                        smtp = connect();
+                        smtp = connections.acquire();
                     }
                     smtp.sendMessage(message, message.getAllRecipients());
                 } catch (MessagingException | RuntimeException e) {
+                    connections.discard(smtp);
+                    smtp = null;
                     // the e-mails before this one went out: a retry from this one must not send them again
                     confirmations.confirmAll();
                     failed(email, attempt, e).join();
@@ -105,7 +109,9 @@ public class EmailSender {
             }
             confirmations.confirmAll();
         } finally {
-            close(smtp);
+            if (smtp != null) {
+                connections.release(smtp);
+            }
         }
     }
 
@@ -132,24 +138,6 @@ public class EmailSender {
         record.headers().remove(KafkaHeaders.DELIVERY_ATTEMPT);
         record.headers().add(KafkaHeaders.DELIVERY_ATTEMPT, ByteBuffer.allocate(4).putInt(attempt).array());
         return attempt;
-    }
-
-    private Transport connect() throws MessagingException {
-        Transport transport = mail.getSession().getTransport(mail.getProtocol());
-        transport.connect(mail.getHost(), mail.getPort(), mail.getUsername(), mail.getPassword());
-        return transport;
-    }
-
-    private static void close(Transport smtp) {
-        if (smtp == null) {
-            return;
-        }
-        try {
-            smtp.close();
-        } catch (MessagingException e) {
-            // every message of the batch was accepted before QUIT; a failing QUIT loses nothing
-            log.debug("Closing the SMTP connection failed: {}", e.getMessage());
-        }
     }
 
     private MimeMessage toMime(EmailRequested email) throws MessagingException {

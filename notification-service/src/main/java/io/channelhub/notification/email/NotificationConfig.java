@@ -75,11 +75,17 @@ public class NotificationConfig {
     }
 
     @Bean
-    EmailSender emailSender(JavaMailSenderImpl mail, KafkaTemplate<String, SpecificRecord> events,
-            DefaultErrorHandler outboxErrorHandler, MeterRegistry registry,
-            @Value("${channelhub.mail.from}") String from,
+    EmailSender emailSender(JavaMailSenderImpl mail, SmtpConnections connections,
+            KafkaTemplate<String, SpecificRecord> events, DefaultErrorHandler outboxErrorHandler,
+            MeterRegistry registry, @Value("${channelhub.mail.from}") String from,
             @Value("${channelhub.mail.confirm-every}") int confirmEvery) {
-        return new EmailSender(mail, events, outboxErrorHandler, registry, from, confirmEvery);
+        return new EmailSender(mail, connections, events, outboxErrorHandler, registry, from, confirmEvery);
+    }
+
+    /** A bean, so the context quits the kept SMTP connections on shutdown, after the senders stopped. */
+    @Bean
+    SmtpConnections smtpConnections(JavaMailSenderImpl mail) {
+        return new SmtpConnections(mail);
     }
 
     @Bean
