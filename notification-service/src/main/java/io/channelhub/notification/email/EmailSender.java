@@ -34,9 +34,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * <p>Once (N1): the e-mails accepted by SMTP are confirmed in windows and at the end of each batch: their
  * {@code EmailSent} records acknowledged by the broker, then the last one's outbox offset committed. A sender killed
  * mid-send sends again at most {@code confirmEvery} e-mails. Confirming each e-mail before the next one (D-55) cost
- * two broker round trips per e-mail, most of a sender's time (docs/benchmarks.md); the batch shares one SMTP
- * connection (docs/decisions.md, D-85), and a window's acknowledgments arrive while the next window's e-mails go out
- * (D-104).
+ * two broker round trips per e-mail, most of a sender's time (docs/benchmarks.md); a window's acknowledgments arrive
+ * while the next window's e-mails go out (docs/decisions.md, D-104), over the connection the sender thread keeps from
+ * batch to batch (D-118).
  *
  * <p>Failure: a permanent failure (malformed address, SMTP 5xx) parks the e-mail at once through
  * {@link EmailParking} and the partition moves on. A connection failure stops the batch: its {@code EmailFailed}
