@@ -31,8 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Issue 23 (D-111): the numbered documents no other endpoint serves, as JSON (the {@link Document} the PDF prints)
  * and as PDFs: a credit note (B4) and a reseller order's invoice (R2), each as it was issued, from the numbering
  * task that keeps it (its series' partition, found from the number every instance holds). Before it is numbered a
- * document is not served: a moment after it is issued. Authorised like the invoices (issue 10): the path names the payer, so another caller is refused (403); a
- * document of another payer under this payer's path is not found, exactly like an id nobody issued.
+ * document is not served: a moment after it is issued. Authorised like the invoices (issue 10): the path names the
+ * payer, so another caller is refused (403); a document of another payer under this payer's path is not found,
+ * exactly like an id nobody issued.
  */
 @RestController
 class DocumentController {
