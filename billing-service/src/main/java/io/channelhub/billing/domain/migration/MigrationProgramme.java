@@ -127,14 +127,12 @@ public final class MigrationProgramme implements Decider<MigrationBook, Director
             } else if (outcome instanceof MigrationOutcome.TrialConverted converted) {
                 events.add(chosen(converted.plan(), meta));
             } else if (outcome instanceof MigrationOutcome.TrialEndingReminder reminder) {
-                Directory.Organisation reseller = reseller(directory, resellerId);
-                events.add(new TrialEnding(meta, resellerId, reseller.contactEmail(), reminder.orderId(),
-                        reminder.billingAccountId(), reminder.end(), known(reseller),
-                        customerName(directory, reminder.billingAccountId())));
+                events.add(new TrialEnding(meta, resellerId, reseller(directory, resellerId).contactEmail(),
+                        reminder.orderId(), reminder.billingAccountId(), reminder.end(),
+                        resellerName(directory, resellerId), customerName(directory, reminder.billingAccountId())));
             } else if (outcome instanceof MigrationOutcome.CustomerSuspended suspended) {
-                Directory.Organisation reseller = reseller(directory, resellerId);
-                events.add(new CustomerSuspended(meta, resellerId, reseller.contactEmail(), suspended.orderId(),
-                        suspended.billingAccountId(), known(reseller),
+                events.add(new CustomerSuspended(meta, resellerId, reseller(directory, resellerId).contactEmail(),
+                        suspended.orderId(), suspended.billingAccountId(), resellerName(directory, resellerId),
                         customerName(directory, suspended.billingAccountId())));
             }
         }
@@ -146,8 +144,8 @@ public final class MigrationProgramme implements Decider<MigrationBook, Director
     }
 
     /** The reseller's name, or null where the directory does not know it (the e-mail then greets no one by name). */
-    private static String known(Directory.Organisation reseller) {
-        return reseller.name().equals(reseller.id()) ? null : reseller.name();
+    private static String resellerName(Directory directory, String resellerId) {
+        return directory.reseller(resellerId).map(Directory.Organisation::name).orElse(null);
     }
 
     /** Issue 23: e-mails name the customer of a billing account; null for an account the directory does not know. */
