@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -124,8 +125,30 @@ final class BenchKafka {
 
     /** Reads a topic from the start (read_committed) until {@code count} records match. */
     void countUntil(String topic, Predicate<byte[]> match, int count, Duration timeout) {
+        countUntil(topic, Map.of(), match, count, timeout);
+    }
+
+    /** Where each partition of {@code topic} ends now: what a later {@link #countUntil} starts after. */
+    Map<TopicPartition, Long> ends(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(topic));
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    /**
+     * Reads a topic (read_committed) from the offsets {@code from} (from the start where it has none) until
+     * {@code count} records match.
+     */
+    void countUntil(String topic, Map<TopicPartition, Long> from, Predicate<byte[]> match, int count,
+            Duration timeout) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            from.forEach(consumer::seek);
             long deadline = System.nanoTime() + timeout.toNanos();
             int seen = 0;
             while (seen < count) {

@@ -105,7 +105,7 @@ public final class BillingBenchmark {
 
     private String run(int subscriptions, int payers, boolean withPassThrough) throws Exception {
         createTopics();
-        List<ProducerRecord<String, byte[]>> plans = plans(subscriptions, payers);
+        List<ProducerRecord<String, byte[]>> plans = plans("", subscriptions, payers);
         ConfigurableApplicationContext service = new SpringApplicationBuilder(BillingServiceApplication.class).run(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.bootstrap(),
                 "--spring.kafka.streams.state-dir=" + data.streamsState("billing-service"),
@@ -196,19 +196,19 @@ public final class BillingBenchmark {
 
     /**
      * Every payer gets half Annual (10 licences) and half Flexible subscriptions (cap 10, 5 users from the first
-     * day): a plan per subscription, and a seat change per Flexible one.
+     * day): a plan per subscription, and a seat change per Flexible one. Ids start with {@code prefix}.
      */
-    List<ProducerRecord<String, byte[]>> plans(int subscriptions, int payers) {
+    List<ProducerRecord<String, byte[]>> plans(String prefix, int subscriptions, int payers) {
         List<ProducerRecord<String, byte[]>> plans = new ArrayList<>(subscriptions * 3 / 2);
         for (int s = 0; s < subscriptions; s++) {
             String payer = "R-" + (s % payers);
             boolean annual = (s / payers) % 2 == 0;
-            plans.add(record(Topics.BILLING_COMMANDS, payer, new SubscriptionPlanChosen(meta("plan-" + s, MARCH),
-                    "S-" + s, payer, "A-" + s, annual ? "ISV-1" : "ISV-2", annual ? "SKU-A" : "SKU-F", null,
+            plans.add(record(Topics.BILLING_COMMANDS, payer, new SubscriptionPlanChosen(meta(prefix + "plan-" + s,
+                    MARCH), prefix + "S-" + s, payer, prefix + "A-" + s, annual ? "ISV-1" : "ISV-2", annual ? "SKU-A" : "SKU-F", null,
                     annual ? BillingPlan.ANNUAL : BillingPlan.FLEXIBLE, 10, null, null, null)));
             if (!annual) {
                 plans.add(record(Topics.BILLING_COMMANDS, payer, new SubscriptionChangeRequested(
-                        meta("users-" + s, MARCH.plusSeconds(60)), "S-" + s, payer, SubscriptionChange.ADD_SEATS, 5)));
+                        meta(prefix + "users-" + s, MARCH.plusSeconds(60)), prefix + "S-" + s, payer, SubscriptionChange.ADD_SEATS, 5)));
             }
         }
         return plans;

@@ -40,6 +40,7 @@ import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -73,6 +74,8 @@ public final class ServiceBenchmark {
     /** Per service: the pass-through's rate (the mean of one run before and one after the service), the service's. */
     final Map<String, BenchKafka.Rate[]> figures = new LinkedHashMap<>();
     private final Map<String, Integer> sizes = new LinkedHashMap<>();
+    /** Per output topic: where the timed run's outputs start (the warm-up's end before them). */
+    private final Map<String, Map<TopicPartition, Long>> timedOutputsFrom = new HashMap<>();
 
     private ServiceBenchmark(BenchKafka kafka, DataDirectory data) {
         this.kafka = kafka;
@@ -81,13 +84,16 @@ public final class ServiceBenchmark {
 
     public static void main(String[] args) {
         Map<String, Integer> options = new HashMap<>(Map.of("records", 100_000));
+        options.put("warmup", -1);
         for (String arg : args) {
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
             options.put(kv[0], Integer.parseInt(kv[1]));
         }
         int status = 1;
         try {
-            System.out.println(report(measure(Path.of("target/bench-data-services"), options.get("records"))));
+            int records = options.get("records");
+            int warmup = options.get("warmup") < 0 ? records : options.get("warmup");
+            System.out.println(report(measure(Path.of("target/bench-data-services"), records, warmup)));
             status = 0;
         } catch (Exception | Error e) {
             e.printStackTrace();
@@ -96,16 +102,19 @@ public final class ServiceBenchmark {
         }
     }
 
-    /** The whole run on a fresh broker in {@code directory}. */
-    static ServiceBenchmark measure(Path directory, int records) throws Exception {
+    /**
+     * The whole run on a fresh broker in {@code directory}: each service first takes {@code warmup} records of the
+     * same kind (other ids), untimed, then the {@code records} it is timed on.
+     */
+    static ServiceBenchmark measure(Path directory, int records, int warmup) throws Exception {
         DataDirectory data = DataDirectory.prepare(directory, true);
         try (KraftBroker broker = KraftBroker.start(data.kafka(), Ports.free(), Ports.free())) {
             BenchRegistry.bind();
             ServiceBenchmark bench = new ServiceBenchmark(new BenchKafka(broker.bootstrapServers(), data), data);
             bench.createTopics();
-            bench.transfers(records);
-            bench.discounts(records);
-            bench.billingIntake(records);
+            bench.transfers(warmup, records);
+            bench.discounts(warmup, records);
+            bench.billingIntake(warmup, records);
             bench.notificationPlanning();
             return bench;
         }
@@ -123,84 +132,107 @@ public final class ServiceBenchmark {
         kafka.createTopics(List.copyOf(topics.values()));
     }
 
-    private void transfers(int records) throws Exception {
-        int transfers = records / 5;
+    private void transfers(int warmup, int records) throws Exception {
         TransferBenchmark workload = new TransferBenchmark(kafka.bootstrap(), data, Map.of());
-        List<ProducerRecord<String, byte[]>> commands = workload.commands("S-T", transfers);
+        Workload warm = new Workload(workload.commands("W-T", warmup / 5), warmup / 5);
+        Workload timed = new Workload(workload.commands("S-T", records / 5), records / 5);
         measure("transfer-service (requests and approvals -> TransferCompleted)", "transfer-service",
-                TransferServiceApplication.class, commands, () -> workload.publishFacts("S-T", transfers),
-                Topics.TRANSFERS_EVENTS, r -> SERDE.decode(r) instanceof TransferCompleted, transfers);
+                TransferServiceApplication.class, warm, timed, () -> {
+                    workload.publishFacts("W-T", warm.outputs());
+                    workload.publishFacts("S-T", timed.outputs());
+                }, Topics.TRANSFERS_EVENTS, r -> SERDE.decode(r) instanceof TransferCompleted);
     }
 
     /**
      * 100 ISVs, each reselling through every one of {@code records / 100} resellers (one customer account each):
-     * one request per ISV-reseller pair, so each discount book holds one discount, as most do.
+     * one request per ISV-reseller pair, so each discount book holds one discount, as most do. The warm-up has ISVs,
+     * resellers and accounts of its own.
      */
-    private void discounts(int records) throws Exception {
+    private void discounts(int warmup, int records) throws Exception {
+        List<ProducerRecord<String, byte[]>> directory = new ArrayList<>();
+        Workload warm = discountRequests("WD", warmup, directory);
+        Workload timed = discountRequests("D", records, directory);
+        int accounts = (int) directory.stream().filter(r -> r.key().startsWith("account:")).count();
+        measure("discount-service (requests -> DiscountProposed)", "discount-service",
+                DiscountServiceApplication.class, warm, timed, () -> {
+                    kafka.send(directory);
+                    kafka.countUntil(ReferenceTable.tableTopic("discount-service", Topics.DIRECTORY_EVENTS),
+                            r -> SERDE.decode(r) instanceof BillingAccountRegistered, accounts,
+                            Duration.ofMinutes(5));
+                    BenchKafka.sleep(2000);
+                }, Topics.DISCOUNTS_EVENTS, r -> SERDE.decode(r) instanceof DiscountProposed);
+    }
+
+    /** {@code records} requests over 100 ISVs and their resellers, ids starting with {@code prefix}. */
+    private static Workload discountRequests(String prefix, int records, List<ProducerRecord<String, byte[]>> directory) {
         int isvs = 100;
         int resellers = Math.max(1, records / isvs);
-        List<ProducerRecord<String, byte[]>> directory = new ArrayList<>();
         for (int i = 0; i < isvs; i++) {
-            directory.add(record(Topics.DIRECTORY_EVENTS, "isv:D-I" + i, new IsvRegistered(meta("isv-" + i),
-                    "D-I" + i, "ISV " + i, "isv" + i + "@bench.example", true)));
+            directory.add(record(Topics.DIRECTORY_EVENTS, "isv:" + prefix + "-I" + i, new IsvRegistered(
+                    meta(prefix + "isv-" + i), prefix + "-I" + i, "ISV " + i, "isv" + i + "@bench.example", true)));
         }
         for (int r = 0; r < resellers; r++) {
-            directory.add(record(Topics.DIRECTORY_EVENTS, "reseller:D-R" + r, new ResellerRegistered(
-                    meta("reseller-" + r), "D-R" + r, "Reseller " + r, "r" + r + "@bench.example", "IT", List.of(),
-                    null)));
-            directory.add(record(Topics.DIRECTORY_EVENTS, "account:D-A" + r, new BillingAccountRegistered(
-                    meta("account-" + r), "D-A" + r, "D-C" + r, "Customer " + r, "c" + r + "@bench.example",
-                    "D-R" + r, null)));
+            directory.add(record(Topics.DIRECTORY_EVENTS, "reseller:" + prefix + "-R" + r, new ResellerRegistered(
+                    meta(prefix + "reseller-" + r), prefix + "-R" + r, "Reseller " + r, "r" + r + "@bench.example",
+                    "IT", List.of(), null)));
+            directory.add(record(Topics.DIRECTORY_EVENTS, "account:" + prefix + "-A" + r, new BillingAccountRegistered(
+                    meta(prefix + "account-" + r), prefix + "-A" + r, prefix + "-C" + r, "Customer " + r,
+                    "c" + r + "@bench.example", prefix + "-R" + r, null)));
         }
         List<ProducerRecord<String, byte[]>> requests = new ArrayList<>();
         for (int r = 0; r < resellers; r++) {
             for (int i = 0; i < isvs; i++) {
-                requests.add(record(Topics.DISCOUNTS_COMMANDS, "D-I" + i + "|D-R" + r,
-                        DiscountConfigurationRequested.newBuilder().setMeta(meta("discount-" + i + "-" + r))
-                                .setIsvId("D-I" + i).setResellerId("D-R" + r).setBillingAccountId("D-A" + r)
+                requests.add(record(Topics.DISCOUNTS_COMMANDS, prefix + "-I" + i + "|" + prefix + "-R" + r,
+                        DiscountConfigurationRequested.newBuilder()
+                                .setMeta(meta(prefix + "discount-" + i + "-" + r)).setIsvId(prefix + "-I" + i)
+                                .setResellerId(prefix + "-R" + r).setBillingAccountId(prefix + "-A" + r)
                                 .setPercent(new BigDecimal("10.00")).setStartsAt(NOW.plus(Duration.ofDays(30)))
                                 .build()));
             }
         }
-        measure("discount-service (requests -> DiscountProposed)", "discount-service",
-                DiscountServiceApplication.class, requests, () -> {
-                    kafka.send(directory);
-                    kafka.countUntil(ReferenceTable.tableTopic("discount-service", Topics.DIRECTORY_EVENTS),
-                            r -> SERDE.decode(r) instanceof BillingAccountRegistered, resellers,
-                            Duration.ofMinutes(5));
-                    BenchKafka.sleep(2000);
-                }, Topics.DISCOUNTS_EVENTS, r -> SERDE.decode(r) instanceof DiscountProposed, requests.size());
+        return new Workload(requests, requests.size());
     }
 
     /** Plans and seat changes of {@code records / 1.5} subscriptions across 1,000 payers (BillingBenchmark's). */
-    private void billingIntake(int records) throws Exception {
+    private void billingIntake(int warmup, int records) throws Exception {
         BillingBenchmark workload = new BillingBenchmark(kafka, data);
-        List<ProducerRecord<String, byte[]>> plans = workload.plans(records * 2 / 3, 1000);
+        List<ProducerRecord<String, byte[]>> warm = workload.plans("W", warmup * 2 / 3, 1000);
+        List<ProducerRecord<String, byte[]>> plans = workload.plans("", records * 2 / 3, 1000);
         measure("billing-service intake (plans and seat changes -> SubscriptionUpdated)", "billing-service",
-                BillingServiceApplication.class, plans, () -> workload.publishReferenceData(1000),
-                Topics.BILLING_EVENTS, r -> SERDE.decode(r) instanceof SubscriptionUpdated, plans.size());
+                BillingServiceApplication.class, new Workload(warm, warm.size()), new Workload(plans, plans.size()),
+                () -> workload.publishReferenceData(1000), Topics.BILLING_EVENTS,
+                r -> SERDE.decode(r) instanceof SubscriptionUpdated);
     }
 
     /**
      * notification-service's planning topology alone (outcome events in, rendered EmailRequested out, Message-IDs
      * deduplicated): the sender is not started, so nothing goes to SMTP. The input is what transfer- and
-     * discount-service published above, with their timestamps; how many e-mails it promises is counted with the
-     * same planner first.
+     * discount-service published above, with their timestamps: what they published for their warm-up warms the
+     * planner up, untimed; how many e-mails it promises is counted with the same planner first.
      */
     private void notificationPlanning() {
         EmailPlanner planner = new EmailPlanner(new SignedApprovalLinks(KEY, "http://localhost:8081",
                 "http://localhost:8082"));
+        List<ProducerRecord<String, byte[]>> warm = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> events = new ArrayList<>();
+        int warmExpected = 0;
         int expected = 0;
         for (String topic : List.of(Topics.TRANSFERS_EVENTS, Topics.DISCOUNTS_EVENTS)) {
+            Map<TopicPartition, Long> timedFrom = timedOutputsFrom.get(topic);
             for (var r : kafka.readAll(topic)) {
-                events.add(new ProducerRecord<>(topic, null, r.timestamp(), r.key(), r.value()));
-                expected += planner.plan(SERDE.decode(r.value()), Instant.ofEpochMilli(r.timestamp())).size();
+                // the planner reads copies of the outcome topics, so it is fed by a producer like the pass-through
+                var copy = new ProducerRecord<>("bench.notification." + topic, null, r.timestamp(), r.key(),
+                        r.value());
+                int emails = planner.plan(SERDE.decode(r.value()), Instant.ofEpochMilli(r.timestamp())).size();
+                if (r.offset() < timedFrom.get(new TopicPartition(topic, r.partition()))) {
+                    warm.add(copy);
+                    warmExpected += emails;
+                } else {
+                    events.add(copy);
+                    expected += emails;
+                }
             }
         }
-        // the planner reads copies of the outcome topics, so it is fed by a producer like the pass-through
-        List<ProducerRecord<String, byte[]>> copy = events.stream().map(r -> new ProducerRecord<>(
-                "bench.notification." + r.topic(), null, r.timestamp(), r.key(), r.value())).toList();
         BenchKafka.Rate before = kafka.passThrough("notification-pass-through-before", events, Map.of());
         kafka.createTopics(List.of(new NewTopic("bench.notification." + Topics.TRANSFERS_EVENTS, 3, (short) 1),
                 new NewTopic("bench.notification." + Topics.DISCOUNTS_EVENTS, 3, (short) 1)));
@@ -213,13 +245,17 @@ public final class ServiceBenchmark {
         try (KafkaStreams streams = new KafkaStreams(topology, props)) {
             streams.start();
             BenchKafka.await(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(60));
-            BenchKafka.Rate planning = timed(copy, Topics.NOTIFICATIONS_OUTBOX,
-                    r -> SERDE.decode(r) instanceof EmailRequested, expected);
+            BenchKafka.Rate planning = warmedUp(new Workload(warm, warmExpected), new Workload(events, expected),
+                    Topics.NOTIFICATIONS_OUTBOX, r -> SERDE.decode(r) instanceof EmailRequested);
             streams.close();
             record("notification planning (outcome events -> rendered EmailRequested; " + expected + " e-mails)",
                     events.size(), before.meanWith(kafka.passThrough("notification-pass-through-after", events,
                             Map.of())), planning);
         }
+    }
+
+    /** Records to send, and how many outputs they must give. */
+    private record Workload(List<ProducerRecord<String, byte[]>> records, int outputs) {
     }
 
     /** Work before the service is timed (reference data it needs), which may throw. */
@@ -231,21 +267,39 @@ public final class ServiceBenchmark {
      * One service measured beside the pass-through of the same records, run once before and once after it with
      * the service's own commit interval (a service that commits less often is compared with a pass-through that
      * does too); the two pass-through runs are averaged, so load that comes and goes on the machine weighs on both.
+     * Both are timed warm: the pass-through after a run of its own on the warm-up records, the service after it has
+     * taken them (D-119).
      */
-    private void measure(String label, String name, Class<?> application, List<ProducerRecord<String, byte[]>> records,
-            Setup setup, String outputs, Predicate<byte[]> match, int count) throws Exception {
+    private void measure(String label, String name, Class<?> application, Workload warmup, Workload timed,
+            Setup setup, String outputs, Predicate<byte[]> match) throws Exception {
         Map<String, Object> interval = commitInterval(name);
-        BenchKafka.Rate before = kafka.passThrough(name + "-pass-through-before", records, interval);
+        kafka.passThrough(name + "-pass-through-warm-up", warmup.records(), interval);
+        BenchKafka.Rate before = kafka.passThrough(name + "-pass-through-before", timed.records(), interval);
         ConfigurableApplicationContext service = start(application, name);
         BenchKafka.Rate rate;
         try {
             setup.run();
-            rate = timed(records, outputs, match, count);
+            rate = warmedUp(warmup, timed, outputs, match);
         } finally {
             service.close();
         }
-        record(label, records.size(), before.meanWith(kafka.passThrough(name + "-pass-through-after", records,
-                interval)), rate);
+        record(label, timed.records().size(), before.meanWith(kafka.passThrough(name + "-pass-through-after",
+                timed.records(), interval)), rate);
+    }
+
+    /**
+     * Sends the warm-up to a running service and waits for its outputs, untimed; then its rate on the timed records,
+     * from the first send to the last of their outputs (counted from where the warm-up's ended).
+     */
+    private BenchKafka.Rate warmedUp(Workload warmup, Workload timed, String outputs, Predicate<byte[]> match) {
+        kafka.send(warmup.records());
+        kafka.countUntil(outputs, match, warmup.outputs(), Duration.ofMinutes(20));
+        Map<TopicPartition, Long> from = kafka.ends(outputs);
+        timedOutputsFrom.put(outputs, from);
+        return BenchKafka.Rate.of(timed.records().size(), () -> {
+            kafka.send(timed.records());
+            kafka.countUntil(outputs, from, match, timed.outputs(), Duration.ofMinutes(20));
+        });
     }
 
     /** The commit interval the service sets in its defaults ({@code <service>.properties}), if it sets one. */
@@ -259,15 +313,6 @@ public final class ServiceBenchmark {
     private void record(String label, int records, BenchKafka.Rate passThrough, BenchKafka.Rate service) {
         sizes.put(label, records);
         figures.put(label, new BenchKafka.Rate[] {passThrough, service});
-    }
-
-    /** Sends the records to a running service; its rate from the first send to the {@code count}-th output. */
-    private BenchKafka.Rate timed(List<ProducerRecord<String, byte[]>> records, String outputs, Predicate<byte[]> match,
-            int count) {
-        return BenchKafka.Rate.of(records.size(), () -> {
-            kafka.send(records);
-            kafka.countUntil(outputs, match, count, Duration.ofMinutes(20));
-        });
     }
 
     private ConfigurableApplicationContext start(Class<?> application, String name) {

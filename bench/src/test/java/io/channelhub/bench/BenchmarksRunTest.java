@@ -15,7 +15,7 @@ class BenchmarksRunTest {
 
     @Test
     void everyServiceIsMeasuredBesideItsPassThrough(@TempDir Path directory) throws Exception {
-        Map<String, BenchKafka.Rate[]> figures = ServiceBenchmark.measure(directory, 200).figures;
+        Map<String, BenchKafka.Rate[]> figures = ServiceBenchmark.measure(directory, 200, 100).figures;
 
         assertThat(figures.keySet()).hasSize(4).anySatisfy(name -> assertThat(name).startsWith("transfer-service"))
                 .anySatisfy(name -> assertThat(name).startsWith("discount-service"))

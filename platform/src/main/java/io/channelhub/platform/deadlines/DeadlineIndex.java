@@ -38,7 +38,7 @@ public final class DeadlineIndex {
     }
 
     public void cancel(String key, Instant at) {
-        store.delete(indexKey(at.toEpochMilli(), key));
+        store.put(indexKey(at.toEpochMilli(), key), null); // blind: delete() reads first
     }
 
     /** The keys whose deadline is at or before {@code now}, oldest first, removed from the index. */
@@ -54,7 +54,7 @@ public final class DeadlineIndex {
                 due.add(it.next());
             }
         }
-        due.forEach(entry -> store.delete(entry.key));
+        due.forEach(entry -> store.put(entry.key, null));
         return due.stream().map(entry -> entry.value).toList();
     }
 

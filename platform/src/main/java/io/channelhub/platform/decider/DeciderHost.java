@@ -266,13 +266,12 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
     }
 
     /**
-     * One step of a tick's work: forgets applied ids out of the window and fires due deadlines, each up to its
+     * One step of a tick's work: fires due deadlines, then forgets applied ids out of the window, each up to its
      * bound; a stepped host keeps the tick while work is left, and asks for a commit so each step is its own.
+     * Forgetting is housekeeping: while deadlines are left to fire it only moves the forgetting point, so a month-end
+     * run is not slowed by the ids a month of commands left (D-121).
      */
     private void step(ClockTicked tick, long timestamp) {
-        int forgetLimit = wiring.stepped() ? FORGOTTEN_PER_STEP : Integer.MAX_VALUE;
-        int forgotten = applied.forgetBefore(tick.getAt().toEpochMilli() - wiring.dedupeRetention.toMillis(),
-                forgetLimit);
         List<String> due = deadlines.takeDue(tick.getAt(), wiring.perStep);
         boolean moved = false;
         for (String key : due) {
@@ -284,11 +283,15 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
             next.ifPresent(at -> deadlines.schedule(key, at));
             moved |= next.filter(at -> !at.isAfter(tick.getAt())).isEmpty();
         }
+        // a step whose aggregates all stay due would find them again: they wait for the next tick, as unstepped
+        boolean deadlinesLeft = wiring.stepped() && due.size() == wiring.perStep && moved;
+        int forgetLimit = !wiring.stepped() ? Integer.MAX_VALUE : deadlinesLeft ? 0 : FORGOTTEN_PER_STEP;
+        int forgotten = applied.forgetBefore(tick.getAt().toEpochMilli() - wiring.dedupeRetention.toMillis(),
+                forgetLimit);
         if (!wiring.stepped()) {
             return;
         }
-        // a step whose aggregates all stay due would find them again: they wait for the next tick, as unstepped
-        if ((due.size() == wiring.perStep && moved) || forgotten == forgetLimit) {
+        if (deadlinesLeft || forgotten == forgetLimit) {
             tickInProgress.put(TICK_KEY, tick);
             continueInSteps();
         } else if (nextStep != null) {

@@ -94,8 +94,9 @@ public final class AppliedEventIds {
         try (KeyValueIterator<String, String> old = byTime.range(timeKey(0, ""), timeKey(Math.max(0, cutoff), ""))) {
             while (forgotten < limit && old.hasNext()) {
                 KeyValue<String, String> entry = old.next();
-                byId.delete(entry.value);
-                byTime.delete(entry.key);
+                // a blind delete: delete() reads the old value first, a random read per id (D-121)
+                byId.put(entry.value, null);
+                byTime.put(entry.key, null);
                 forgotten++;
             }
         }

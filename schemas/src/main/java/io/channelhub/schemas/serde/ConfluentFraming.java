@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
@@ -37,6 +38,43 @@ final class ConfluentFraming {
     private final Map<Class<?>, Integer> writerIds = new ConcurrentHashMap<>();
     private final Map<Class<?>, DatumWriter<SpecificRecord>> writers = new ConcurrentHashMap<>();
     private final Map<Integer, Reader> readers = new ConcurrentHashMap<>();
+    /**
+     * Each thread's buffer and Avro coders, reused from record to record: a buffered encoder writes a record's many
+     * small fields into its own buffer rather than one by one into the stream (D-119).
+     */
+    private static final ThreadLocal<Coders> CODERS = ThreadLocal.withInitial(Coders::new);
+
+    private static final class Coders {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        BinaryEncoder encoder;
+        BinaryDecoder decoder;
+        /**
+         * The last records this thread encoded, by identity, and their bytes: a record published and kept in a store
+         * in the same step (an invoice, D-120) is encoded once. Records are values: nothing sets a field of one once
+         * it is built.
+         */
+        final Object[] recent = new Object[RECENT];
+        final byte[][] recentBytes = new byte[RECENT][];
+        int next;
+
+        byte[] encoded(Object record) {
+            for (int i = 0; i < RECENT; i++) {
+                if (recent[i] == record) {
+                    return recentBytes[i];
+                }
+            }
+            return null;
+        }
+
+        byte[] remember(Object record, byte[] bytes) {
+            recent[next] = record;
+            recentBytes[next] = bytes;
+            next = (next + 1) % RECENT;
+            return bytes;
+        }
+    }
+
+    private static final int RECENT = 4;
 
     /** How records of one writer schema id are read: into which type, resolved how. */
     private record Reader(String type, DatumReader<SpecificRecord> datumReader) {
@@ -60,25 +98,32 @@ final class ConfluentFraming {
                 c -> registry.register(EventSubjects.subjectOf(schema), schema));
         DatumWriter<SpecificRecord> writer = writers.computeIfAbsent(event.getClass(),
                 c -> new SpecificDatumWriter<>(schema, SpecificData.getForClass(c)));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        Coders coders = CODERS.get();
+        byte[] encoded = coders.encoded(event);
+        if (encoded != null) {
+            return encoded;
+        }
+        ByteArrayOutputStream out = coders.out;
+        out.reset();
         out.write(MAGIC);
         out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
         try {
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writer.write(event, encoder);
-            encoder.flush();
+            coders.encoder = EncoderFactory.get().binaryEncoder(out, coders.encoder);
+            writer.write(event, coders.encoder);
+            coders.encoder.flush();
         } catch (IOException e) {
             throw new SerializationException("Cannot encode " + event.getClass().getSimpleName(), e);
         }
-        return out.toByteArray();
+        return coders.remember(event, out.toByteArray());
     }
 
     SpecificRecord decode(byte[] bytes) {
         int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
         Reader reader = readerFor(id);
+        Coders coders = CODERS.get();
         try {
-            return reader.datumReader().read(null,
-                    DecoderFactory.get().binaryDecoder(bytes, HEADER, bytes.length - HEADER, null));
+            coders.decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER, bytes.length - HEADER, coders.decoder);
+            return reader.datumReader().read(null, coders.decoder);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot decode " + reader.type() + " (schema id " + id + "): "
                     + e.getMessage(), e);

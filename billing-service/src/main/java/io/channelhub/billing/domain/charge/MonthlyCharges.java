@@ -28,6 +28,8 @@ import java.util.List;
  */
 public final class MonthlyCharges {
 
+    private static final long DAY_SECONDS = 86_400;
+
     private MonthlyCharges() {
     }
 
@@ -35,11 +37,16 @@ public final class MonthlyCharges {
         int days = month.lengthOfMonth();
         int[] holder = new int[days]; // index into payerChanges, -1 before acceptance
         int[] seats = new int[days];
+        // a UTC day is 86,400 s; the days' bounds are counted from the month's first, not each made from a date
+        Instant first = startOf(month.atDay(1));
+        long termEndDay = subscription.plan() == Plan.ANNUAL
+                ? LocalDate.ofInstant(subscription.termEnd(), ZoneOffset.UTC).toEpochDay() : Long.MAX_VALUE;
+        long firstDay = month.atDay(1).toEpochDay();
         for (int i = 0; i < days; i++) {
-            Instant from = startOf(month.atDay(i + 1));
-            Instant to = startOf(month.atDay(i + 1).plusDays(1));
+            Instant from = first.plusSeconds(DAY_SECONDS * i);
+            Instant to = from.plusSeconds(DAY_SECONDS);
             holder[i] = lastBefore(subscription, to);
-            seats[i] = holder[i] < 0 ? 0 : billableSeats(subscription, month.atDay(i + 1), from, to);
+            seats[i] = holder[i] < 0 ? 0 : billableSeats(subscription, firstDay + i < termEndDay, from, to);
         }
         List<SubscriptionCharge> charges = new ArrayList<>();
         for (int holding = 0; holding < subscription.payerChanges().size(); holding++) {
@@ -54,7 +61,8 @@ public final class MonthlyCharges {
         return charges;
     }
 
-    private static int billableSeats(Subscription subscription, LocalDate day, Instant from, Instant to) {
+    /** {@code inTerm}: for Annual, whether the day is before the term's end (a term's last day is the day before). */
+    private static int billableSeats(Subscription subscription, boolean inTerm, Instant from, Instant to) {
         int atStart = 0;
         int atEnd = 0;
         int max = 0;
@@ -69,7 +77,7 @@ public final class MonthlyCharges {
             }
         }
         if (subscription.plan() == Plan.ANNUAL) {
-            return day.isBefore(LocalDate.ofInstant(subscription.termEnd(), ZoneOffset.UTC)) ? atEnd : 0;
+            return inTerm ? atEnd : 0;
         }
         return Math.max(atStart, max);
     }
