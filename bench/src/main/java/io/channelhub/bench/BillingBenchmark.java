@@ -1,5 +1,6 @@
 package io.channelhub.bench;
 
+import com.icegreen.greenmail.util.GreenMail;
 import io.channelhub.billing.BillingServiceApplication;
 import io.channelhub.billing.event.BillingPlan;
 import io.channelhub.billing.event.InvoiceIssued;
@@ -12,6 +13,11 @@ import io.channelhub.directory.event.ResellerRegistered;
 import io.channelhub.localstack.DataDirectory;
 import io.channelhub.localstack.Ports;
 import io.channelhub.localstack.broker.KraftBroker;
+import io.channelhub.localstack.mail.SmtpServer;
+import io.channelhub.localstack.services.RunningService;
+import io.channelhub.localstack.services.Services;
+import io.channelhub.notification.domain.InvoiceEmails;
+import io.channelhub.notification.event.EmailSent;
 import io.channelhub.platform.event.ClockTicked;
 import io.channelhub.platform.ids.EventIds;
 import io.channelhub.platform.security.DevTokenIssuer;
@@ -33,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -73,7 +80,7 @@ public final class BillingBenchmark {
 
     public static void main(String[] args) {
         Map<String, Integer> options = new HashMap<>(Map.of("subscriptions", 100_000, "payers", 1000,
-                "pass-through", 1));
+                "pass-through", 1, "emails", 0));
         for (String arg : args) {
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
             options.put(kv[0], Integer.parseInt(kv[1]));
@@ -81,7 +88,7 @@ public final class BillingBenchmark {
         int status = 1;
         try {
             System.out.println(measure(Path.of("target/bench-data-billing"), options.get("subscriptions"),
-                    options.get("payers"), options.get("pass-through") != 0));
+                    options.get("payers"), options.get("pass-through") != 0, options.get("emails") != 0));
             status = 0;
         } catch (Exception | Error e) {
             e.printStackTrace();
@@ -92,19 +99,28 @@ public final class BillingBenchmark {
 
     /**
      * The whole run on a fresh broker in {@code directory}, as a Markdown table; {@code passThrough}: whether to
-     * run the pass-through of the plans too (ServiceBenchmark compares intake; at a million it only costs time).
+     * run the pass-through of the plans too (ServiceBenchmark compares intake; at a million it only costs time);
+     * {@code emails}: run notification-service and an SMTP server too, and time the run to the last invoice e-mail
+     * (with its PDF) accepted by SMTP.
      */
-    static String measure(Path directory, int subscriptions, int payers, boolean passThrough) throws Exception {
+    static String measure(Path directory, int subscriptions, int payers, boolean passThrough, boolean emails)
+            throws Exception {
         DataDirectory data = DataDirectory.prepare(directory, true);
         try (KraftBroker broker = KraftBroker.start(data.kafka(), Ports.free(), Ports.free())) {
             BenchRegistry.bind();
             return new BillingBenchmark(new BenchKafka(broker.bootstrapServers(), data), data).run(subscriptions,
-                    payers, passThrough);
+                    payers, passThrough, emails);
         }
     }
 
-    private String run(int subscriptions, int payers, boolean withPassThrough) throws Exception {
+    private String run(int subscriptions, int payers, boolean withPassThrough, boolean emails) throws Exception {
         createTopics();
+        GreenMail smtp = emails ? SmtpServer.start(Ports.free()) : null;
+        List<RunningService> notification = new ArrayList<>();
+        if (emails) { // the invoices' e-mails: notification-service alone, beside billing-service
+            Services.start(new Services.Settings(kafka.bootstrap(), smtp.getSmtp().getPort(), data,
+                    Duration.ofMinutes(1), Map.of("notification-service", 0)), Map.of(), notification::add);
+        }
         List<ProducerRecord<String, byte[]>> plans = plans("", subscriptions, payers);
         ConfigurableApplicationContext service = new SpringApplicationBuilder(BillingServiceApplication.class).run(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.bootstrap(),
@@ -144,6 +160,13 @@ public final class BillingBenchmark {
                     Duration.ofMinutes(30));
             double runSeconds = BenchKafka.seconds(run);
             long runHeap = peakHeapMb();
+            double emailSeconds = Double.NaN;
+            if (emails) {
+                kafka.countUntil(Topics.NOTIFICATIONS_EVENTS, r -> serde.decode(r) instanceof EmailSent sent
+                        && InvoiceEmails.ISSUED.equals(sent.getTemplate()), payers, Duration.ofMinutes(60));
+                emailSeconds = BenchKafka.seconds(run);
+                runHeap = peakHeapMb();
+            }
 
             StringBuilder table = new StringBuilder();
             table.append(String.format("%n| measure (%d subscriptions, %d payers, %d command records, 3 partitions, "
@@ -159,20 +182,33 @@ public final class BillingBenchmark {
                     payers, runSeconds));
             table.append(String.format("| month-end run: subscriptions invoiced per second | %.0f |%n",
                     subscriptions / runSeconds));
+            if (emails) {
+                table.append(String.format("| month-end run: tick to the %d-th invoice e-mail (with its PDF) accepted "
+                        + "by SMTP, wall time s | %.1f |%n", payers, emailSeconds));
+            }
             table.append(String.format("| peak heap of the whole JVM (broker + service), plans phase / month-end "
                     + "run, MB | %d / %d |%n", ingestHeap, runHeap));
             return table.toString();
         } finally {
+            for (RunningService running : notification) {
+                running.context().close();
+            }
             service.close();
+            if (smtp != null) {
+                smtp.stop();
+            }
         }
     }
 
     private void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()))) {
-            List<NewTopic> topics = new ArrayList<>(TopicCatalogue.newTopics(3, (short) 1, "billing-service",
-                    List.of(Topics.DIRECTORY_EVENTS, Topics.PRICES_EVENTS), List.of("billing-service.discounts-by-reseller",
-                            "billing-service.payout-lines")));
-            admin.createTopics(topics).all().get();
+            Map<String, NewTopic> topics = new LinkedHashMap<>();
+            TopicCatalogue.newTopics(3, (short) 1, "billing-service", List.of(Topics.DIRECTORY_EVENTS,
+                            Topics.PRICES_EVENTS), List.of("billing-service.discounts-by-reseller",
+                            "billing-service.payout-lines")).forEach(t -> topics.putIfAbsent(t.name(), t));
+            TopicCatalogue.newTopics(3, (short) 1, "notification-service").forEach(t -> topics.putIfAbsent(t.name(),
+                    t));
+            admin.createTopics(List.copyOf(topics.values())).all().get();
         }
     }
 

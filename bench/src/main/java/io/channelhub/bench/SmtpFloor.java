@@ -2,6 +2,7 @@ package io.channelhub.bench;
 
 import io.channelhub.notification.email.MimeEmails;
 import io.channelhub.notification.event.EmailRequested;
+import io.channelhub.notification.email.NoDelaySockets;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -32,6 +33,7 @@ final class SmtpFloor {
         Properties props = new Properties();
         props.put("mail.smtp.host", "localhost");
         props.put("mail.smtp.port", String.valueOf(port));
+        props.put("mail.smtp.socketFactory", new NoDelaySockets()); // as the senders' (D-122)
         Session session = Session.getInstance(props);
         List<MimeMessage> messages = new ArrayList<>();
         for (EmailRequested email : emails) {

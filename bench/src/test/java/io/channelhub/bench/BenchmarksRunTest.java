@@ -30,8 +30,9 @@ class BenchmarksRunTest {
 
     @Test
     void theMonthEndRunInvoicesEveryPayer(@TempDir Path directory) throws Exception {
-        String table = BillingBenchmark.measure(directory, 40, 4, true);
+        String table = BillingBenchmark.measure(directory, 40, 4, true, true);
 
-        assertThat(table).contains("tick to the 4-th invoice issued", "ratio billing-service / pass-through");
+        assertThat(table).contains("tick to the 4-th invoice issued", "ratio billing-service / pass-through",
+                "tick to the 4-th invoice e-mail (with its PDF) accepted by SMTP");
     }
 }

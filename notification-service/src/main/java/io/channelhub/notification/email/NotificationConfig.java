@@ -10,6 +10,7 @@ import io.channelhub.schemas.serde.EventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -85,6 +86,12 @@ public class NotificationConfig {
     /** A bean, so the context quits the kept SMTP connections on shutdown, after the senders stopped. */
     @Bean
     SmtpConnections smtpConnections(JavaMailSenderImpl mail) {
+        // every SMTP socket without Nagle's delay (D-122); not SMTPS's (null: JavaMail's default, SMTP)
+        if (mail.getProtocol() == null || "smtp".equals(mail.getProtocol())) {
+            Properties properties = mail.getJavaMailProperties();
+            properties.put("mail.smtp.socketFactory", new NoDelaySockets());
+            mail.setJavaMailProperties(properties); // a session made before is made again with it
+        }
         return new SmtpConnections(mail);
     }
 
