@@ -85,9 +85,10 @@ public class NotificationConfig {
 
     /** A bean, so the context quits the kept SMTP connections on shutdown, after the senders stopped. */
     @Bean
-    SmtpConnections smtpConnections(JavaMailSenderImpl mail) {
+    SmtpConnections smtpConnections(JavaMailSenderImpl mail,
+            @Value("${channelhub.mail.tcp-no-delay:true}") boolean tcpNoDelay) {
         // every SMTP socket without Nagle's delay (D-122); not SMTPS's (null: JavaMail's default, SMTP)
-        if (mail.getProtocol() == null || "smtp".equals(mail.getProtocol())) {
+        if (tcpNoDelay && (mail.getProtocol() == null || "smtp".equals(mail.getProtocol()))) {
             Properties properties = mail.getJavaMailProperties();
             properties.put("mail.smtp.socketFactory", new NoDelaySockets());
             mail.setJavaMailProperties(properties); // a session made before is made again with it

@@ -30,7 +30,7 @@ class NoDelaySocketsTest {
         timeouts.put("mail.smtp.timeout", "5000");
         mail.setJavaMailProperties(timeouts);
 
-        try (SmtpConnections ignored = new NotificationConfig().smtpConnections(mail)) {
+        try (SmtpConnections ignored = new NotificationConfig().smtpConnections(mail, true)) {
             assertThat(mail.getSession().getProperties().get("mail.smtp.socketFactory"))
                     .isInstanceOf(NoDelaySockets.class);
             assertThat(mail.getSession().getProperty("mail.smtp.timeout")).isEqualTo("5000");
