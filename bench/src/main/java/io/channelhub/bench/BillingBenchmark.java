@@ -240,11 +240,13 @@ public final class BillingBenchmark {
             String payer = "R-" + (s % payers);
             boolean annual = (s / payers) % 2 == 0;
             plans.add(record(Topics.BILLING_COMMANDS, payer, new SubscriptionPlanChosen(meta(prefix + "plan-" + s,
-                    MARCH), prefix + "S-" + s, payer, prefix + "A-" + s, annual ? "ISV-1" : "ISV-2", annual ? "SKU-A" : "SKU-F", null,
+                    MARCH), prefix + "S-" + s, payer, prefix + "A-" + s, annual ? "ISV-1" : "ISV-2",
+                    annual ? "SKU-A" : "SKU-F", null,
                     annual ? BillingPlan.ANNUAL : BillingPlan.FLEXIBLE, 10, null, null, null)));
             if (!annual) {
                 plans.add(record(Topics.BILLING_COMMANDS, payer, new SubscriptionChangeRequested(
-                        meta(prefix + "users-" + s, MARCH.plusSeconds(60)), prefix + "S-" + s, payer, SubscriptionChange.ADD_SEATS, 5)));
+                        meta(prefix + "users-" + s, MARCH.plusSeconds(60)), prefix + "S-" + s, payer,
+                        SubscriptionChange.ADD_SEATS, 5)));
             }
         }
         return plans;

@@ -164,7 +164,8 @@ public final class ServiceBenchmark {
     }
 
     /** {@code records} requests over 100 ISVs and their resellers, ids starting with {@code prefix}. */
-    private static Workload discountRequests(String prefix, int records, List<ProducerRecord<String, byte[]>> directory) {
+    private static Workload discountRequests(String prefix, int records,
+            List<ProducerRecord<String, byte[]>> directory) {
         int isvs = 100;
         int resellers = Math.max(1, records / isvs);
         for (int i = 0; i < isvs; i++) {
