@@ -303,12 +303,25 @@ public final class ServiceBenchmark {
         });
     }
 
-    /** The commit interval the service sets in its defaults ({@code <service>.properties}), if it sets one. */
+    /**
+     * The commit interval the service sets in its defaults ({@code <service>.properties}), if it sets one, and the
+     * stream threads given to every service on the command line
+     * ({@code -Dspring.kafka.streams.properties.num.stream.threads=N}), if any: the pass-through runs with them too.
+     */
     private static Map<String, Object> commitInterval(String service) throws Exception {
+        Map<String, Object> settings = new HashMap<>();
         Properties defaults = PropertiesLoaderUtils.loadProperties(new ClassPathResource(service + ".properties"));
         String interval = defaults.getProperty("spring.kafka.streams.properties."
                 + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
-        return interval == null ? Map.of() : Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.parseInt(interval));
+        if (interval != null) {
+            settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.parseInt(interval));
+        }
+        String threads = System.getProperty("spring.kafka.streams.properties."
+                + StreamsConfig.NUM_STREAM_THREADS_CONFIG);
+        if (threads != null) {
+            settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.parseInt(threads));
+        }
+        return settings;
     }
 
     private void record(String label, int records, BenchKafka.Rate passThrough, BenchKafka.Rate service) {
