@@ -40,7 +40,7 @@ final class ConfluentFraming {
     private final Map<Integer, Reader> readers = new ConcurrentHashMap<>();
     /**
      * Each thread's buffer and Avro coders, reused from record to record: a buffered encoder writes a record's many
-     * small fields into its own buffer rather than one by one into the stream (D-119).
+     * small fields into its own buffer rather than one by one into the stream (D-120).
      */
     private static final ThreadLocal<Coders> CODERS = ThreadLocal.withInitial(Coders::new);
 
