@@ -273,9 +273,9 @@ public final class ServiceBenchmark {
      */
     private void measure(String label, String name, Class<?> application, Workload warmup, Workload timed,
             Setup setup, String outputs, Predicate<byte[]> match) throws Exception {
-        Map<String, Object> interval = commitInterval(name);
-        kafka.passThrough(name + "-pass-through-warm-up", warmup.records(), interval);
-        BenchKafka.Rate before = kafka.passThrough(name + "-pass-through-before", timed.records(), interval);
+        Map<String, Object> settings = passThroughSettings(name);
+        kafka.passThrough(name + "-pass-through-warm-up", warmup.records(), settings);
+        BenchKafka.Rate before = kafka.passThrough(name + "-pass-through-before", timed.records(), settings);
         ConfigurableApplicationContext service = start(application, name);
         BenchKafka.Rate rate;
         try {
@@ -285,7 +285,7 @@ public final class ServiceBenchmark {
             service.close();
         }
         record(label, timed.records().size(), before.meanWith(kafka.passThrough(name + "-pass-through-after",
-                timed.records(), interval)), rate);
+                timed.records(), settings)), rate);
     }
 
     /**
@@ -308,7 +308,7 @@ public final class ServiceBenchmark {
      * stream threads given to every service on the command line
      * ({@code -Dspring.kafka.streams.properties.num.stream.threads=N}), if any: the pass-through runs with them too.
      */
-    private static Map<String, Object> commitInterval(String service) throws Exception {
+    private static Map<String, Object> passThroughSettings(String service) throws Exception {
         Map<String, Object> settings = new HashMap<>();
         Properties defaults = PropertiesLoaderUtils.loadProperties(new ClassPathResource(service + ".properties"));
         String interval = defaults.getProperty("spring.kafka.streams.properties."

@@ -91,6 +91,9 @@ public final class AppliedEventIds {
             forgottenBefore = cutoff;
         }
         int forgotten = 0;
+        if (limit == 0) { // only the point moves (a step with deadlines left, D-121): no range to open
+            return forgotten;
+        }
         try (KeyValueIterator<String, String> old = byTime.range(timeKey(0, ""), timeKey(Math.max(0, cutoff), ""))) {
             while (forgotten < limit && old.hasNext()) {
                 KeyValue<String, String> entry = old.next();
