@@ -9,13 +9,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -81,7 +84,7 @@ final class BenchKafka {
             await(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(60));
             List<ProducerRecord<String, byte[]>> copy = records.stream().map(r -> new ProducerRecord<>(in, null,
                     r.timestamp(), r.key(), r.value())).toList();
-            return Rate.of(records.size(), () -> {
+            return timed(records.size(), () -> {
                 send(copy);
                 countUntil(out, r -> true, records.size(), Duration.ofMinutes(10));
             });
@@ -95,20 +98,51 @@ final class BenchKafka {
     /**
      * Records per second of wall time, and per second of this JVM's CPU time (broker, clients and services
      * together): on a machine shared with other builds the wall-time rate follows their load, the CPU rate much
-     * less, so both are reported.
+     * less, so both are reported. And what the broker's logs took per record sent: every entry appended to any
+     * partition (outputs, changelogs, transaction markers, offsets, transaction state), less the records sent.
      */
-    record Rate(double perSecond, double perCpuSecond) {
-
-        static Rate of(int records, Runnable work) {
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long cpu = os.getProcessCpuTime();
-            long start = System.nanoTime();
-            work.run();
-            return new Rate(records / seconds(start), records / ((os.getProcessCpuTime() - cpu) / 1e9));
-        }
+    record Rate(double perSecond, double perCpuSecond, double writesPerRecord) {
 
         Rate meanWith(Rate other) {
-            return new Rate((perSecond + other.perSecond) / 2, (perCpuSecond + other.perCpuSecond) / 2);
+            return new Rate((perSecond + other.perSecond) / 2, (perCpuSecond + other.perCpuSecond) / 2,
+                    (writesPerRecord + other.writesPerRecord) / 2);
+        }
+    }
+
+    /** {@code work}, which sends {@code records} records and waits for what they give, timed. */
+    Rate timed(int records, Runnable work) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long entries = logEntries();
+        long cpu = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        work.run();
+        double seconds = seconds(start);
+        double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
+        return new Rate(records / seconds, records / cpuSeconds,
+                (double) (logEntries() - entries - records) / records);
+    }
+
+    /** How many entries every partition of the broker holds, internal topics included: the sum of end offsets. */
+    long logEntries() {
+        return logEntriesByTopic().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** How many entries each topic's partitions hold, internal topics included. */
+    Map<String, Long> logEntriesByTopic() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(names).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+            Map<String, Long> entries = new TreeMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, end) -> entries.merge(partition.topic(),
+                    end.offset(), Long::sum));
+            return entries;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot read the log ends", e.getCause());
         }
     }
 

@@ -297,10 +297,19 @@ public final class ServiceBenchmark {
         kafka.countUntil(outputs, match, warmup.outputs(), Duration.ofMinutes(20));
         Map<TopicPartition, Long> from = kafka.ends(outputs);
         timedOutputsFrom.put(outputs, from);
-        return BenchKafka.Rate.of(timed.records().size(), () -> {
+        Map<String, Long> entries = kafka.logEntriesByTopic();
+        BenchKafka.Rate rate = kafka.timed(timed.records().size(), () -> {
             kafka.send(timed.records());
             kafka.countUntil(outputs, from, match, timed.outputs(), Duration.ofMinutes(20));
         });
+        kafka.logEntriesByTopic().forEach((topic, now) -> {
+            long written = now - entries.getOrDefault(topic, 0L);
+            if (written > 0) {
+                System.out.printf("  log entries per record sent: %.2f %s%n", (double) written
+                        / timed.records().size(), topic);
+            }
+        });
+        return rate;
     }
 
     /**
@@ -345,11 +354,12 @@ public final class ServiceBenchmark {
     private static String report(ServiceBenchmark bench) {
         StringBuilder table = new StringBuilder(String.format("%n| service (3 partitions, EOS v2, one broker, side "
                 + "by side) | records | pass-through records/s | service records/s | ratio | pass-through records "
-                + "per CPU-s | service records per CPU-s | CPU ratio |%n|---|---:|---:|---:|---:|---:|---:|---:|%n"));
+                + "per CPU-s | service records per CPU-s | CPU ratio | pass-through log writes per record | service log "
+                + "writes per record |%n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n"));
         bench.figures.forEach((name, f) -> table.append(String.format("| %s | %d | %.0f | %.0f | %.0f%% | %.0f | %.0f "
-                + "| %.0f%% |%n", name, bench.sizes.get(name), f[0].perSecond(), f[1].perSecond(),
+                + "| %.0f%% | %.2f | %.2f |%n", name, bench.sizes.get(name), f[0].perSecond(), f[1].perSecond(),
                 100 * f[1].perSecond() / f[0].perSecond(), f[0].perCpuSecond(), f[1].perCpuSecond(),
-                100 * f[1].perCpuSecond() / f[0].perCpuSecond())));
+                100 * f[1].perCpuSecond() / f[0].perCpuSecond(), f[0].writesPerRecord(), f[1].writesPerRecord())));
         return table.toString();
     }
 

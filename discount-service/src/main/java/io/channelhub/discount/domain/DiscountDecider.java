@@ -25,6 +25,7 @@ import io.channelhub.platform.directory.Directory;
 import io.channelhub.platform.directory.Directory.BillingAccount;
 import io.channelhub.platform.directory.Directory.Organisation;
 import io.channelhub.platform.ids.EventIds;
+import io.channelhub.schemas.Records;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -230,8 +231,10 @@ public final class DiscountDecider implements Decider<DiscountBook, Directory> {
             return refuse(acceptance.getMeta(), acceptance.getDiscountId(), DiscountAction.ACCEPT,
                     RefusalCode.NOT_PROPOSED);
         }
-        Discount accepted = Discount.newBuilder(discount).setStatus(DiscountStatus.ACCEPTED).setAcceptedAt(now)
-                .build();
+        Discount accepted = Records.with(discount, next -> {
+            next.setStatus(DiscountStatus.ACCEPTED);
+            next.setAcceptedAt(now);
+        });
         return new Decision<>(List.of(new DiscountAccepted(meta(acceptance.getMeta(), "DiscountAccepted"),
                 discount.getTerms(), now)), replace(book, accepted));
     }
@@ -256,8 +259,7 @@ public final class DiscountDecider implements Decider<DiscountBook, Directory> {
                     RefusalCode.ALREADY_CLOSED);
         }
         boolean wasInEffect = discount.getStatus() == DiscountStatus.IN_EFFECT;
-        Discount cancelled = Discount.newBuilder(discount).setStatus(DiscountStatus.CANCELLED).setClosedAt(now)
-                .build();
+        Discount cancelled = closed(discount, DiscountStatus.CANCELLED, now);
         return new Decision<>(List.of(new DiscountCancelled(meta(cancellation.getMeta(), "DiscountCancelled"),
                 discount.getTerms(), now, wasInEffect)), replace(book, cancelled));
     }
@@ -277,18 +279,25 @@ public final class DiscountDecider implements Decider<DiscountBook, Directory> {
         return switch (discount.getStatus()) {
             case PROPOSED -> {
                 events.add(new DiscountLapsed(deadlineMeta(terms, "DiscountLapsed", at), terms, at));
-                yield Discount.newBuilder(discount).setStatus(DiscountStatus.LAPSED).setClosedAt(at).build();
+                yield closed(discount, DiscountStatus.LAPSED, at);
             }
             case ACCEPTED -> {
                 events.add(new DiscountStarted(deadlineMeta(terms, "DiscountStarted", at), terms, at));
-                yield Discount.newBuilder(discount).setStatus(DiscountStatus.IN_EFFECT).build();
+                yield Records.with(discount, next -> next.setStatus(DiscountStatus.IN_EFFECT));
             }
             case IN_EFFECT -> {
                 events.add(new DiscountEnded(deadlineMeta(terms, "DiscountEnded", at), terms, at));
-                yield Discount.newBuilder(discount).setStatus(DiscountStatus.ENDED).setClosedAt(at).build();
+                yield closed(discount, DiscountStatus.ENDED, at);
             }
             default -> discount;
         };
+    }
+
+    private static Discount closed(Discount discount, DiscountStatus status, Instant at) {
+        return Records.with(discount, next -> {
+            next.setStatus(status);
+            next.setClosedAt(at);
+        });
     }
 
     private static Decision<DiscountBook> refuse(EventMeta cause, String discountId, DiscountAction action, RefusalCode code) {

@@ -5,6 +5,7 @@ import io.channelhub.entitlement.event.EntitlementMoved;
 import io.channelhub.platform.decider.Decider;
 import io.channelhub.platform.decider.Decision;
 import io.channelhub.platform.ids.EventIds;
+import io.channelhub.schemas.Records;
 import io.channelhub.transfer.event.ConsentDecision;
 import io.channelhub.transfer.event.Contact;
 import io.channelhub.transfer.event.Party;
@@ -210,7 +211,7 @@ public final class TransferDecider implements Decider<TransferState, Facts> {
                 .setPending(pending)
                 .build();
         if (!pending.isEmpty()) {
-            return Decision.of(TransferState.newBuilder(state).setConsents(consents).build(), recorded);
+            return Decision.of(Records.with(state, next -> next.setConsents(consents)), recorded);
         }
         return Decision.of(closed(state, TransferStatus.COMPLETED, consents, now), recorded,
                 TransferCompleted.newBuilder().setMeta(meta(cause, "TransferCompleted", transferId))
@@ -249,7 +250,7 @@ public final class TransferDecider implements Decider<TransferState, Facts> {
                             .build());
         }
         if (state.getRemindAt() != null && !now.isBefore(state.getRemindAt())) {
-            return Decision.of(TransferState.newBuilder(state).setRemindAt(null).build(),
+            return Decision.of(Records.with(state, next -> next.setRemindAt(null)),
                     TransferReminded.newBuilder()
                             .setMeta(meta(cause, "TransferReminded", transferId))
                             .setDetails(details)
@@ -267,8 +268,12 @@ public final class TransferDecider implements Decider<TransferState, Facts> {
 
     private static TransferState closed(TransferState state, TransferStatus status, List<Consent> consents,
             Instant now) {
-        return TransferState.newBuilder(state).setStatus(status).setConsents(consents).setRemindAt(null)
-                .setClosedAt(now).build();
+        return Records.with(state, next -> {
+            next.setStatus(status);
+            next.setConsents(consents);
+            next.setRemindAt(null);
+            next.setClosedAt(now);
+        });
     }
 
     private static TransferRequested merge(TransferRequested request, TransferDetailsSupplied supplied) {
