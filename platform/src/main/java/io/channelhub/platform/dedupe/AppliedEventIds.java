@@ -15,6 +15,11 @@ import org.apache.kafka.streams.state.Stores;
  * an event from before that point is {@link Seen#BEYOND_WINDOW}: it may have been applied and forgotten, so it is
  * not applied again (a replay of a months-old request that was refused then must not be accepted now). Two
  * stores: by id for the lookup, by time for the cheap range delete; the forgetting point lives in the first.
+ *
+ * <p>Only the first has a changelog: the second is an index of it (each id's time is its value there), kept in
+ * RocksDB alone and rebuilt from the first whenever a task starts without it (a new instance, a restore, a wiped
+ * task directory). A command then costs the broker one dedupe record, not two (D-125). The index says it is whole
+ * with a marker written after a rebuild, and is lost only with its task directory, marker and all.
  */
 public final class AppliedEventIds {
 
@@ -30,6 +35,8 @@ public final class AppliedEventIds {
 
     /** A key no event id can have (ids are UUIDs or names without control characters). */
     private static final String FORGOTTEN_BEFORE = "\u0000forgotten-before";
+    /** In the time index, before every time key: present once the index holds every id of the first store. */
+    private static final String INDEX_WHOLE = "\u0000whole";
 
     private final KeyValueStore<String, Long> byId;
     private final KeyValueStore<String, String> byTime;
@@ -51,13 +58,31 @@ public final class AppliedEventIds {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name + "-applied-ids"), Serdes.String(),
                         Serdes.Long()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name + "-applied-ids-by-time"),
-                        Serdes.String(), Serdes.String())
+                        Serdes.String(), Serdes.String()).withLoggingDisabled()
         };
     }
 
+    /** The task's applied ids; rebuilds the time index first if the task has none (call from the processor's init). */
     public static AppliedEventIds from(ProcessorContext<?, ?> context, String name) {
-        return new AppliedEventIds(context.getStateStore(name + "-applied-ids"),
+        AppliedEventIds applied = new AppliedEventIds(context.getStateStore(name + "-applied-ids"),
                 context.getStateStore(name + "-applied-ids-by-time"));
+        applied.indexIfLost();
+        return applied;
+    }
+
+    private void indexIfLost() {
+        if (byTime.get(INDEX_WHOLE) != null) {
+            return;
+        }
+        try (KeyValueIterator<String, Long> all = byId.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Long> entry = all.next();
+                if (!entry.key.equals(FORGOTTEN_BEFORE)) {
+                    byTime.put(timeKey(entry.value, entry.key), entry.key);
+                }
+            }
+        }
+        byTime.put(INDEX_WHOLE, "whole");
     }
 
     /** Records the id the first time; {@code eventTime}: the event's own time (epoch millis), which replays keep. */

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,13 @@ class AppliedEventIdsTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, Long> ids;
     private TestInputTopic<String, Long> forget;
+    private TestInputTopic<String, Long> restart;
 
     @BeforeEach
     void start() {
         Topology topology = new Topology();
         topology.addSource("ids", new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.LongDeserializer(), "ids", "forget");
+                new org.apache.kafka.common.serialization.LongDeserializer(), "ids", "forget", "restart");
         topology.addProcessor("p", () -> new Processor<String, Long, Void, Void>() {
             private AppliedEventIds applied;
             private ProcessorContext<Void, Void> context;
@@ -43,8 +45,11 @@ class AppliedEventIdsTest {
 
             @Override
             public void process(Record<String, Long> record) {
-                if (context.recordMetadata().orElseThrow().topic().equals("forget")) {
+                String topic = context.recordMetadata().orElseThrow().topic();
+                if (topic.equals("forget")) {
                     log.add("forgot " + applied.forgetBefore(record.value(), Integer.parseInt(record.key())));
+                } else if (topic.equals("restart")) { // as a task starting on the stores it finds
+                    applied = AppliedEventIds.from(context, "p");
                 } else {
                     log.add(record.key() + " " + applied.see(record.key(), record.value()));
                 }
@@ -58,6 +63,7 @@ class AppliedEventIdsTest {
         driver = new TopologyTestDriver(topology, props);
         ids = driver.createInputTopic("ids", new StringSerializer(), new LongSerializer());
         forget = driver.createInputTopic("forget", new StringSerializer(), new LongSerializer());
+        restart = driver.createInputTopic("restart", new StringSerializer(), new LongSerializer());
     }
 
     @AfterEach
@@ -106,5 +112,25 @@ class AppliedEventIdsTest {
 
         assertThat(log).containsExactly("a FIRST", "b FIRST", "c FIRST", "forgot 2", "a BEYOND_WINDOW", "c REPEAT",
                 "forgot 1", "c BEYOND_WINDOW");
+    }
+
+    // D-125: the time index has no changelog; a task that starts without it (a restore, a new instance) rebuilds
+    // it from the ids, so what was applied before is still forgotten in time
+    @Test
+    void theTimeIndexIsRebuiltFromTheIdsWhenATaskStartsWithoutIt() {
+        ids.pipeInput("a", 100L);
+        ids.pipeInput("b", 200L);
+        KeyValueStore<String, String> index = driver.getKeyValueStore("p-applied-ids-by-time");
+        List<String> keys = new ArrayList<>();
+        index.all().forEachRemaining(entry -> keys.add(entry.key));
+        keys.forEach(index::delete);
+        restart.pipeInput("", 0L);
+        forget.pipeInput("100", 150L);
+        ids.pipeInput("a", 400L);
+        ids.pipeInput("b", 500L);
+
+        assertThat(log).containsExactly("a FIRST", "b FIRST", "forgot 1", "a FIRST", "b REPEAT");
+        assertThat(driver.producedTopicNames()).contains("dedupe-test-p-applied-ids-changelog")
+                .doesNotContain("dedupe-test-p-applied-ids-by-time-changelog");
     }
 }
