@@ -6,18 +6,13 @@ import io.channelhub.schemas.registry.EventSubjects;
 import io.channelhub.schemas.registry.SchemaRegistry;
 import io.channelhub.schemas.registry.SchemaRegistryUnavailableException;
 import io.channelhub.schemas.registry.SchemaRegistryException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -39,38 +34,31 @@ final class ConfluentFraming {
     private final Map<Class<?>, DatumWriter<SpecificRecord>> writers = new ConcurrentHashMap<>();
     private final Map<Integer, Reader> readers = new ConcurrentHashMap<>();
     /**
-     * Each thread's buffer and Avro coders, reused from record to record: a buffered encoder writes a record's many
-     * small fields into its own buffer rather than one by one into the stream (D-120).
+     * The last records each thread encoded, by identity, and their bytes: a record published and kept in a store in
+     * the same step (an invoice, D-120) is encoded once. Records are values: nothing sets a field of one once it is
+     * built.
      */
-    private static final ThreadLocal<Coders> CODERS = ThreadLocal.withInitial(Coders::new);
+    private static final ThreadLocal<Recent> RECENTLY_ENCODED = ThreadLocal.withInitial(Recent::new);
 
-    private static final class Coders {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        BinaryEncoder encoder;
-        BinaryDecoder decoder;
-        /**
-         * The last records this thread encoded, by identity, and their bytes: a record published and kept in a store
-         * in the same step (an invoice, D-120) is encoded once. Records are values: nothing sets a field of one once
-         * it is built.
-         */
-        final Object[] recent = new Object[RECENT];
-        final byte[][] recentBytes = new byte[RECENT][];
+    private static final class Recent {
+        final Object[] records = new Object[RECENT];
+        final byte[][] bytes = new byte[RECENT][];
         int next;
 
         byte[] encoded(Object record) {
             for (int i = 0; i < RECENT; i++) {
-                if (recent[i] == record) {
-                    return recentBytes[i];
+                if (records[i] == record) {
+                    return bytes[i];
                 }
             }
             return null;
         }
 
-        byte[] remember(Object record, byte[] bytes) {
-            recent[next] = record;
-            recentBytes[next] = bytes;
+        byte[] remember(Object record, byte[] encoded) {
+            records[next] = record;
+            bytes[next] = encoded;
             next = (next + 1) % RECENT;
-            return bytes;
+            return encoded;
         }
     }
 
@@ -98,32 +86,24 @@ final class ConfluentFraming {
                 c -> registry.register(EventSubjects.subjectOf(schema), schema));
         DatumWriter<SpecificRecord> writer = writers.computeIfAbsent(event.getClass(),
                 c -> new SpecificDatumWriter<>(schema, SpecificData.getForClass(c)));
-        Coders coders = CODERS.get();
-        byte[] encoded = coders.encoded(event);
+        Recent recent = RECENTLY_ENCODED.get();
+        byte[] encoded = recent.encoded(event);
         if (encoded != null) {
             return encoded;
         }
-        ByteArrayOutputStream out = coders.out;
-        out.reset();
-        out.write(MAGIC);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
         try {
-            coders.encoder = EncoderFactory.get().binaryEncoder(out, coders.encoder);
-            writer.write(event, coders.encoder);
-            coders.encoder.flush();
+            return recent.remember(event, AvroCoders.ofThisThread().encode(
+                    ByteBuffer.allocate(HEADER).put(MAGIC).putInt(id).array(), writer, event));
         } catch (IOException e) {
             throw new SerializationException("Cannot encode " + event.getClass().getSimpleName(), e);
         }
-        return coders.remember(event, out.toByteArray());
     }
 
     SpecificRecord decode(byte[] bytes) {
         int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
         Reader reader = readerFor(id);
-        Coders coders = CODERS.get();
         try {
-            coders.decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER, bytes.length - HEADER, coders.decoder);
-            return reader.datumReader().read(null, coders.decoder);
+            return AvroCoders.ofThisThread().decode(bytes, HEADER, reader.datumReader());
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot decode " + reader.type() + " (schema id " + id + "): "
                     + e.getMessage(), e);

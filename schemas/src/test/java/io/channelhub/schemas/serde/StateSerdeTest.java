@@ -1,6 +1,7 @@
 package io.channelhub.schemas.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.channelhub.common.event.EventMeta;
 import io.channelhub.schemas.registry.EventRegistry;
@@ -14,7 +15,9 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +40,32 @@ class StateSerdeTest {
 
         assertThat(read).isEqualTo(state);
         assertThat(read.getDetails().getOfferName()).isNull();
+    }
+
+    /** D-126: the buffered coders write what Avro's message encoder writes, and read it back. */
+    @Test
+    void writesAvrosSingleObjectEncodingByteForByte() throws Exception {
+        TransferState state = state();
+        StateSerde<TransferState> serde = new StateSerde<>(TransferState.class, TransferState.getClassSchema());
+        ByteBuffer expected = new BinaryMessageEncoder<TransferState>(SpecificData.getForClass(TransferState.class),
+                TransferState.getClassSchema()).encode(state);
+        byte[] bytes = new byte[expected.remaining()];
+        expected.get(bytes);
+
+        assertThat(serde.serialize("transfers-changelog", state)).isEqualTo(bytes);
+        assertThat(serde.deserialize("transfers-changelog", bytes)).isEqualTo(state);
+    }
+
+    @Test
+    void refusesBytesThatAreNotAStateOfAKnownSchema() {
+        StateSerde<TransferState> serde = new StateSerde<>(TransferState.class, TransferState.getClassSchema());
+        byte[] bytes = serde.serialize("transfers-changelog", state());
+        bytes[5] ^= 1; // another fingerprint
+
+        assertThatThrownBy(() -> serde.deserialize("transfers-changelog", bytes))
+                .isInstanceOf(MissingSchemaException.class);
+        assertThatThrownBy(() -> serde.deserialize("transfers-changelog", new byte[] {0, 1, 2}))
+                .isInstanceOf(BadHeaderException.class);
     }
 
     private static TransferState state() {
