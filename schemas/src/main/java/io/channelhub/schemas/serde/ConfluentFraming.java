@@ -30,7 +30,8 @@ final class ConfluentFraming {
     private static final int HEADER = 5;
 
     private final SchemaRegistry registry;
-    private final Map<Class<?>, Integer> writerIds = new ConcurrentHashMap<>();
+    /** Per event type: the frame its records start with, the magic byte and its writer schema's id. */
+    private final Map<Class<?>, byte[]> headers = new ConcurrentHashMap<>();
     private final Map<Class<?>, DatumWriter<SpecificRecord>> writers = new ConcurrentHashMap<>();
     private final Map<Integer, Reader> readers = new ConcurrentHashMap<>();
     /**
@@ -81,19 +82,18 @@ final class ConfluentFraming {
     }
 
     byte[] encode(SpecificRecord event) {
-        Schema schema = event.getSchema();
-        int id = writerIds.computeIfAbsent(event.getClass(),
-                c -> registry.register(EventSubjects.subjectOf(schema), schema));
-        DatumWriter<SpecificRecord> writer = writers.computeIfAbsent(event.getClass(),
-                c -> new SpecificDatumWriter<>(schema, SpecificData.getForClass(c)));
         Recent recent = RECENTLY_ENCODED.get();
         byte[] encoded = recent.encoded(event);
         if (encoded != null) {
             return encoded;
         }
+        Schema schema = event.getSchema();
+        byte[] header = headers.computeIfAbsent(event.getClass(), c -> ByteBuffer.allocate(HEADER).put(MAGIC)
+                .putInt(registry.register(EventSubjects.subjectOf(schema), schema)).array());
+        DatumWriter<SpecificRecord> writer = writers.computeIfAbsent(event.getClass(),
+                c -> new SpecificDatumWriter<>(schema, SpecificData.getForClass(c)));
         try {
-            return recent.remember(event, AvroCoders.ofThisThread().encode(
-                    ByteBuffer.allocate(HEADER).put(MAGIC).putInt(id).array(), writer, event));
+            return recent.remember(event, AvroCoders.ofThisThread().encode(header, writer, event));
         } catch (IOException e) {
             throw new SerializationException("Cannot encode " + event.getClass().getSimpleName(), e);
         }
