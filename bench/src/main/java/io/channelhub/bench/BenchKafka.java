@@ -98,37 +98,46 @@ final class BenchKafka {
     /**
      * Records per second of wall time, and per second of this JVM's CPU time (broker, clients and services
      * together): on a machine shared with other builds the wall-time rate follows their load, the CPU rate much
-     * less, so both are reported. And what the broker's logs took per record sent: every entry appended to any
-     * partition (outputs, changelogs, transaction markers, offsets, transaction state), less the records sent.
+     * less, so both are reported. And what the broker's logs took per record sent, by topic: every entry appended to
+     * any partition (the records sent, outputs, changelogs, transaction markers, offsets, transaction state).
      */
-    record Rate(double perSecond, double perCpuSecond, double writesPerRecord) {
+    record Rate(double perSecond, double perCpuSecond, Map<String, Double> entriesByTopic) {
 
+        /** Entries per record sent, the records sent themselves left out. */
+        double writesPerRecord() {
+            return entriesByTopic.values().stream().mapToDouble(Double::doubleValue).sum() - 1;
+        }
+
+        /** The two runs' mean; their topics are their own, so the entries are summed by topic and halved. */
         Rate meanWith(Rate other) {
-            return new Rate((perSecond + other.perSecond) / 2, (perCpuSecond + other.perCpuSecond) / 2,
-                    (writesPerRecord + other.writesPerRecord) / 2);
+            Map<String, Double> entries = new TreeMap<>();
+            entriesByTopic.forEach((topic, n) -> entries.merge(topic, n / 2, Double::sum));
+            other.entriesByTopic.forEach((topic, n) -> entries.merge(topic, n / 2, Double::sum));
+            return new Rate((perSecond + other.perSecond) / 2, (perCpuSecond + other.perCpuSecond) / 2, entries);
         }
     }
 
     /** {@code work}, which sends {@code records} records and waits for what they give, timed. */
     Rate timed(int records, Runnable work) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long entries = logEntries();
+        Map<String, Long> before = logEntriesByTopic();
         long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         work.run();
         double seconds = seconds(start);
         double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
-        return new Rate(records / seconds, records / cpuSeconds,
-                (double) (logEntries() - entries - records) / records);
-    }
-
-    /** How many entries every partition of the broker holds, internal topics included: the sum of end offsets. */
-    long logEntries() {
-        return logEntriesByTopic().values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Double> entries = new TreeMap<>();
+        logEntriesByTopic().forEach((topic, now) -> {
+            long written = now - before.getOrDefault(topic, 0L);
+            if (written > 0) {
+                entries.put(topic, (double) written / records);
+            }
+        });
+        return new Rate(records / seconds, records / cpuSeconds, entries);
     }
 
     /** How many entries each topic's partitions hold, internal topics included. */
-    Map<String, Long> logEntriesByTopic() {
+    private Map<String, Long> logEntriesByTopic() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();

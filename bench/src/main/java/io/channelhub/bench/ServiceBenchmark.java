@@ -297,18 +297,12 @@ public final class ServiceBenchmark {
         kafka.countUntil(outputs, match, warmup.outputs(), Duration.ofMinutes(20));
         Map<TopicPartition, Long> from = kafka.ends(outputs);
         timedOutputsFrom.put(outputs, from);
-        Map<String, Long> entries = kafka.logEntriesByTopic();
         BenchKafka.Rate rate = kafka.timed(timed.records().size(), () -> {
             kafka.send(timed.records());
             kafka.countUntil(outputs, from, match, timed.outputs(), Duration.ofMinutes(20));
         });
-        kafka.logEntriesByTopic().forEach((topic, now) -> {
-            long written = now - entries.getOrDefault(topic, 0L);
-            if (written > 0) {
-                System.out.printf("  log entries per record sent: %.2f %s%n", (double) written
-                        / timed.records().size(), topic);
-            }
-        });
+        rate.entriesByTopic().forEach((topic, entries) -> System.out.printf(
+                "  log entries per record sent: %.2f %s%n", entries, topic));
         return rate;
     }
 
