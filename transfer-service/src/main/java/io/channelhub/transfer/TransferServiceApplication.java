@@ -4,6 +4,7 @@ import io.channelhub.transfer.domain.TransferDecider;
 import io.channelhub.transfer.domain.TransferSettings;
 import io.channelhub.transfer.stream.TransferMetrics;
 import io.channelhub.transfer.stream.TransferTopology;
+import io.channelhub.platform.deadlines.DeadlineIndex;
 import io.channelhub.platform.metrics.KnownSeries;
 import io.channelhub.platform.streams.StreamsRunner;
 import io.micrometer.core.instrument.Gauge;
@@ -59,14 +60,9 @@ public class TransferServiceApplication {
         if (streams == null || streams.state() != KafkaStreams.State.RUNNING) {
             return Double.NaN;
         }
-        try (var all = streams.store(StoreQueryParameters.fromNameAndType(TransferTopology.DEADLINES_STORE,
-                QueryableStoreTypes.<String, String>keyValueStore())).all()) {
-            long open = 0;
-            while (all.hasNext()) {
-                all.next();
-                open++;
-            }
-            return open;
+        try {
+            return DeadlineIndex.scheduled(streams.store(StoreQueryParameters.fromNameAndType(
+                    TransferTopology.DEADLINES_STORE, QueryableStoreTypes.<String, String>keyValueStore())));
         } catch (InvalidStateStoreException e) {
             return Double.NaN;
         }

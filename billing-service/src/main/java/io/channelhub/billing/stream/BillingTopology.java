@@ -225,7 +225,9 @@ public final class BillingTopology {
                 Serdes.String(), new EventSerde()), PAYOUTS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATEMENTS_STORE),
                 Serdes.String(), new JsonSerde<>(PayoutProgress.class)), PAYOUTS);
-        topology.addStateStore(DeadlineIndex.storeBuilder(PAYOUT_DEADLINES_STORE), PAYOUTS);
+        for (var store : DeadlineIndex.storeBuilders(PAYOUT_DEADLINES_STORE)) {
+            topology.addStateStore(store, PAYOUTS);
+        }
         // handovers (T6) and migrated orders' plans (B5) go back to billing.commands, to the payers
         topology.addSink(COMMANDS_SINK, Topics.BILLING_COMMANDS, new StringSerializer(), new EventSerde(), COMMANDS,
                 MIGRATIONS);

@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -60,6 +61,15 @@ final class PayerStores implements AggregateStore<PayerBook> {
         after.issuedPrepaid().ifPresent(prepaid -> keep(payerId + "|" + prepaid.getMonth() + "|prepaid",
                 prepaid.getInvoiceId(), prepaid));
         after.addedCredits().forEach(creditedLines::put);
+    }
+
+    /** Every payer with a ledger (one without has nothing to invoice, so no deadline). */
+    @Override
+    public void forEach(BiConsumer<String, PayerBook> each) {
+        try (KeyValueIterator<String, PayerLedger> all = ledgers.all()) {
+            all.forEachRemaining(entry -> each.accept(entry.key, PayerBook.of(entry.key, entry.value,
+                    new Kept(entry.key))));
+        }
     }
 
     /** B4, B7: an issued invoice, found by payer and month, and by id. */

@@ -48,7 +48,15 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
         this.context = context;
         lines = context.getStateStore(BillingTopology.PAYOUT_LINES_STORE);
         statements = context.getStateStore(BillingTopology.STATEMENTS_STORE);
-        statementsDue = DeadlineIndex.from(context, BillingTopology.PAYOUT_DEADLINES_STORE);
+        statementsDue = DeadlineIndex.from(context, BillingTopology.PAYOUT_DEADLINES_STORE, schedule -> {
+            try (KeyValueIterator<String, PayoutProgress> all = statements.all()) {
+                all.forEachRemaining(entry -> {
+                    if (entry.value.pending()) { // lines not stated yet: due when the month's statements are
+                        schedule.accept(entry.key, dueAt(month(entry.key)));
+                    }
+                });
+            }
+        });
     }
 
     @Override
@@ -80,6 +88,11 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
         return month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(settings.statementDelay());
     }
 
+    /** The month of a statement key, {@code <isvId>|<month>}. */
+    private static YearMonth month(String monthKey) {
+        return YearMonth.parse(monthKey.substring(monthKey.lastIndexOf('|') + 1));
+    }
+
     private void state(String monthKey, Instant now, long timestamp) {
         PayoutProgress progress = statements.get(monthKey);
         List<IsvInvoiceLines> fresh = new ArrayList<>();
@@ -96,9 +109,9 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
             return;
         }
         String isvId = monthKey.substring(0, monthKey.lastIndexOf('|'));
-        String month = monthKey.substring(monthKey.lastIndexOf('|') + 1);
+        YearMonth month = month(monthKey);
         // D6: the fresh documents' lines, gross through discount and revenue share to payout
-        IsvPayoutStatement stated = IsvPayoutStatement.of(isvId, YearMonth.parse(month), fresh);
+        IsvPayoutStatement stated = IsvPayoutStatement.of(isvId, month, fresh);
         Payout total = stated.total();
         List<String> invoiceIds = new ArrayList<>(progress.invoiceIds());
         fresh.forEach(document -> invoiceIds.add(document.getInvoiceId()));
@@ -106,7 +119,7 @@ final class PayoutStatementProcessor implements Processor<String, SpecificRecord
         String statementId = EventIds.derive("payout|" + monthKey, "PayoutStatement", sequence);
         PayoutStatementIssued statement = PayoutStatementIssued.newBuilder()
                 .setMeta(InvoiceEvents.meta(statementId, "PayoutStatementIssued", now))
-                .setStatementId(statementId).setIsvId(isvId).setMonth(month).setSequence(sequence)
+                .setStatementId(statementId).setIsvId(isvId).setMonth(month.toString()).setSequence(sequence)
                 .setCurrency(stated.currency().getCurrencyCode())
                 .setInvoiceIds(fresh.stream().map(IsvInvoiceLines::getInvoiceId).toList())
                 .setGross(AvroMoney.toAvro(total.gross().rounded()))

@@ -30,7 +30,6 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -43,8 +42,6 @@ public final class DiscountTopology {
     public static final String SERVICE = DiscountDecider.PRODUCER;
     /** {@code <isvId>|<resellerId>} -> every discount of that ISV through that reseller. */
     public static final String BOOKS_STORE = "discount-books";
-    /** discountId -> its book's key, for queries by id. */
-    public static final String DISCOUNT_IDS_STORE = "discount-ids";
     /** books by their next lapse, start or end (D3). */
     public static final String DEADLINES_STORE = "discount-deadlines";
     public static final String DIRECTORY_STORE = "directory";
@@ -82,17 +79,10 @@ public final class DiscountTopology {
                 .stores(BOOKS_STORE, DEADLINES_STORE)
                 .facts(context -> new DirectoryView(context.getStateStore(DIRECTORY_STORE)))
                 .sink(EVENTS_SINK)
-                .stored(context -> {
-                    KeyValueStore<String, String> ids = context.getStateStore(DISCOUNT_IDS_STORE);
-                    return (key, book) -> book.getDiscounts().forEach(discount ->
-                            ids.putIfAbsent(discount.getTerms().getDiscountId(), key));
-                })
                 .metrics(registry, dedupeRetention)
                 .addTo(topology, COMMANDS, commands);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOOKS_STORE),
                 Serdes.String(), bookSerde()), COMMANDS);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISCOUNT_IDS_STORE),
-                Serdes.String(), Serdes.String()), COMMANDS);
         topology.addSink(EVENTS_SINK, Topics.DISCOUNTS_EVENTS, new StringSerializer(), new EventSerde(), COMMANDS);
         return topology;
     }

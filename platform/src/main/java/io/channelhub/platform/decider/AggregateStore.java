@@ -1,5 +1,7 @@
 package io.channelhub.platform.decider;
 
+import java.util.function.BiConsumer;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -17,6 +19,9 @@ public interface AggregateStore<S> {
     /** Keeps {@code after}, the state a decision left, in place of {@code before}. */
     void save(String id, S before, S after);
 
+    /** Every aggregate kept, with its id: what the host derives from them, rebuilt (D-127). */
+    void forEach(BiConsumer<String, S> each);
+
     /** One value per aggregate, in {@code store}. */
     static <S> AggregateStore<S> of(KeyValueStore<String, S> store) {
         return new AggregateStore<>() {
@@ -28,6 +33,13 @@ public interface AggregateStore<S> {
             @Override
             public void save(String id, S before, S after) {
                 store.put(id, after);
+            }
+
+            @Override
+            public void forEach(BiConsumer<String, S> each) {
+                try (KeyValueIterator<String, S> all = store.all()) {
+                    all.forEachRemaining(entry -> each.accept(entry.key, entry.value));
+                }
             }
         };
     }

@@ -183,7 +183,9 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
             Objects.requireNonNull(sink, "sink");
             Objects.requireNonNull(registry, "metrics");
             topology.addProcessor(name, () -> new DeciderHost<>(this), parents);
-            topology.addStateStore(DeadlineIndex.storeBuilder(deadlineStore), name);
+            for (var store : DeadlineIndex.storeBuilders(deadlineStore)) {
+                topology.addStateStore(store, name);
+            }
             for (var store : AppliedEventIds.storeBuilders(name)) {
                 topology.addStateStore(store, name);
             }
@@ -222,7 +224,8 @@ public final class DeciderHost<S, F> implements Processor<String, SpecificRecord
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         states = wiring.storage.apply(context);
-        deadlines = DeadlineIndex.from(context, wiring.deadlineStore);
+        deadlines = DeadlineIndex.from(context, wiring.deadlineStore, schedule -> states.forEach((key, state) ->
+                decider.nextDeadline(state).ifPresent(at -> schedule.accept(key, at))));
         applied = AppliedEventIds.from(context, wiring.name);
         facts = wiring.facts.apply(context);
         stored = wiring.stored.apply(context);

@@ -1,6 +1,9 @@
 package io.channelhub.platform.dedupe;
 
+import io.channelhub.platform.streams.DerivedIndex;
 import io.channelhub.platform.streams.TimeOrderedKey;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,10 +19,9 @@ import org.apache.kafka.streams.state.Stores;
  * not applied again (a replay of a months-old request that was refused then must not be accepted now). Two
  * stores: by id for the lookup, by time for the cheap range delete; the forgetting point lives in the first.
  *
- * <p>Only the first has a changelog: the second is an index of it (each id's time is its value there), kept in
- * RocksDB alone and rebuilt from the first whenever a task starts without it (a new instance, a restore, a wiped
- * task directory). A command then costs the broker one dedupe record, not two (D-125). The index says it is whole
- * with a marker written after a rebuild, and is lost only with its task directory, marker and all.
+ * <p>Only the first has a changelog: the second is a {@link DerivedIndex} of it (each id's time is its value
+ * there), rebuilt from the first whenever a task starts without it in step. A command then costs the broker one dedupe
+ * record, not two (D-125).
  */
 public final class AppliedEventIds {
 
@@ -35,8 +37,6 @@ public final class AppliedEventIds {
 
     /** A key no event id can have (ids are UUIDs or names without control characters). */
     private static final String FORGOTTEN_BEFORE = "\u0000forgotten-before";
-    /** In the time index, before every time key: present once the index holds every id of the first store. */
-    private static final String INDEX_WHOLE = "\u0000whole";
 
     private final KeyValueStore<String, Long> byId;
     private final KeyValueStore<String, String> byTime;
@@ -52,37 +52,27 @@ public final class AppliedEventIds {
         this.byTime = byTime;
     }
 
-    /** The two store builders to add to a topology and connect to the processor that uses {@code name}. */
-    public static StoreBuilder<?>[] storeBuilders(String name) {
-        return new StoreBuilder<?>[] {
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name + "-applied-ids"), Serdes.String(),
-                        Serdes.Long()),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name + "-applied-ids-by-time"),
-                        Serdes.String(), Serdes.String()).withLoggingDisabled()
-        };
+    /** The store builders to add to a topology and connect to the processor that uses {@code name}. */
+    public static List<StoreBuilder<?>> storeBuilders(String name) {
+        List<StoreBuilder<?>> builders = new ArrayList<>();
+        builders.add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name + "-applied-ids"),
+                Serdes.String(), Serdes.Long()));
+        builders.addAll(DerivedIndex.storeBuilders(name + "-applied-ids-by-time"));
+        return builders;
     }
 
-    /** The task's applied ids; rebuilds the time index first if the task has none (call from the processor's init). */
+    /** The task's applied ids; rebuilds the time index first if it is not in step (call from the processor's init). */
     public static AppliedEventIds from(ProcessorContext<?, ?> context, String name) {
-        AppliedEventIds applied = new AppliedEventIds(context.getStateStore(name + "-applied-ids"),
-                context.getStateStore(name + "-applied-ids-by-time"));
-        applied.indexIfLost();
-        return applied;
-    }
-
-    private void indexIfLost() {
-        if (byTime.get(INDEX_WHOLE) != null) {
-            return;
-        }
-        try (KeyValueIterator<String, Long> all = byId.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, Long> entry = all.next();
-                if (!entry.key.equals(FORGOTTEN_BEFORE)) {
-                    byTime.put(timeKey(entry.value, entry.key), entry.key);
-                }
+        KeyValueStore<String, Long> byId = context.getStateStore(name + "-applied-ids");
+        return new AppliedEventIds(byId, DerivedIndex.from(context, name + "-applied-ids-by-time", put -> {
+            try (KeyValueIterator<String, Long> all = byId.all()) {
+                all.forEachRemaining(entry -> {
+                    if (!entry.key.equals(FORGOTTEN_BEFORE)) {
+                        put.accept(timeKey(entry.value, entry.key), entry.key);
+                    }
+                });
             }
-        }
-        byTime.put(INDEX_WHOLE, "whole");
+        }));
     }
 
     /** Records the id the first time; {@code eventTime}: the event's own time (epoch millis), which replays keep. */

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 /**
  * D-115 on the embedded broker, exactly-once v2: a tick that finds more aggregates due than a step takes fires them
  * in steps, each committed by itself; a crash mid-run (the process dies, another takes over with an empty disk)
- * neither skips nor repeats one, and a replayed tick fires nothing twice.
+ * neither skips nor repeats one, and a replayed tick fires nothing twice. The second process finds what is still
+ * due through a deadline index it rebuilt from the aggregates (D-127).
  */
 class DeciderHostInStepsTest {
 
@@ -120,6 +121,12 @@ class DeciderHostInStepsTest {
             second.close(Duration.ofSeconds(10));
         }
         assertThat(stops()).hasSize(BELLS).doesNotHaveDuplicates();
+        // D-127: the deadline index has no changelog; the second process, on an empty disk, found the bells still
+        // due by rebuilding it from the bells it restored
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()))) {
+            assertThat(admin.listTopics().names().get()).contains("bells-" + run + "-bells-changelog")
+                    .doesNotContain("bells-" + run + "-bell-deadlines-changelog");
+        }
     }
 
     /** The bells stopped, as committed to the events topic, in order (the events are keyed by bell). */

@@ -185,6 +185,13 @@ class DeciderHostTest {
                         public void save(String id, Bell before, Bell after) {
                             rings.put(id, after.rings() + "@" + after.stopsAt());
                         }
+
+                        @Override
+                        public void forEach(java.util.function.BiConsumer<String, Bell> each) {
+                            try (var all = rings.all()) {
+                                all.forEachRemaining(entry -> each.accept(entry.key, load(entry.key)));
+                            }
+                        }
                     };
                 }, "bell-deadlines")
                 .facts(context -> "ops@bell.example")

@@ -133,4 +133,17 @@ class AppliedEventIdsTest {
         assertThat(driver.producedTopicNames()).contains("dedupe-test-p-applied-ids-changelog")
                 .doesNotContain("dedupe-test-p-applied-ids-by-time-changelog");
     }
+
+    // D-127: a task that ran on another instance meanwhile (its ids came back through the changelog) and returns
+    // to this disk finds the index out of step and rebuilds it, so the ids applied elsewhere are forgotten too
+    @Test
+    void theTimeIndexIsRebuiltWhenTheTaskRanElsewhereMeanwhile() {
+        ids.pipeInput("a", 100L);
+        driver.<String, Long>getKeyValueStore("p-applied-ids").put("c", 120L);
+        driver.<String, String>getKeyValueStore("p-applied-ids-by-time-generation").put("generation", "elsewhere");
+        restart.pipeInput("", 0L);
+        forget.pipeInput("100", 150L);
+
+        assertThat(log).containsExactly("a FIRST", "forgot 2");
+    }
 }
