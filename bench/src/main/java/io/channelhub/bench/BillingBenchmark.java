@@ -23,6 +23,7 @@ import io.channelhub.platform.ids.EventIds;
 import io.channelhub.platform.security.DevTokenIssuer;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.platform.streams.StreamsRunner;
+import io.channelhub.platform.PlatformDefaults;
 import io.channelhub.platform.topics.TopicCatalogue;
 import io.channelhub.pricing.AvroMoney;
 import io.channelhub.pricing.Money;
@@ -203,11 +204,12 @@ public final class BillingBenchmark {
     private void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()))) {
             Map<String, NewTopic> topics = new LinkedHashMap<>();
-            TopicCatalogue.newTopics(3, (short) 1, "billing-service", List.of(Topics.DIRECTORY_EVENTS,
+            TopicCatalogue.newTopics(PlatformDefaults.topics().with(List.of(Topics.DIRECTORY_EVENTS,
                             Topics.PRICES_EVENTS), List.of("billing-service.discounts-by-reseller",
-                            "billing-service.payout-lines")).forEach(t -> topics.putIfAbsent(t.name(), t));
-            TopicCatalogue.newTopics(3, (short) 1, "notification-service").forEach(t -> topics.putIfAbsent(t.name(),
-                    t));
+                            "billing-service.payout-lines")), "billing-service")
+                    .forEach(t -> topics.putIfAbsent(t.name(), t));
+            TopicCatalogue.newTopics(PlatformDefaults.topics(), "notification-service")
+                    .forEach(t -> topics.putIfAbsent(t.name(), t));
             admin.createTopics(List.copyOf(topics.values())).all().get();
         }
     }

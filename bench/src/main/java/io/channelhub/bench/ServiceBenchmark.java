@@ -20,6 +20,7 @@ import io.channelhub.platform.ids.EventIds;
 import io.channelhub.platform.security.DevTokenIssuer;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.platform.streams.StreamsRunner;
+import io.channelhub.platform.PlatformDefaults;
 import io.channelhub.platform.topics.TopicCatalogue;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
@@ -123,11 +124,11 @@ public final class ServiceBenchmark {
     private void createTopics() {
         Map<String, NewTopic> topics = new LinkedHashMap<>();
         for (String service : List.of("transfer-service", "discount-service")) {
-            TopicCatalogue.newTopics(3, (short) 1, service).forEach(t -> topics.putIfAbsent(t.name(), t));
+            TopicCatalogue.newTopics(PlatformDefaults.topics(), service).forEach(t -> topics.putIfAbsent(t.name(), t));
         }
-        TopicCatalogue.newTopics(3, (short) 1, "billing-service", List.of(Topics.DIRECTORY_EVENTS,
+        TopicCatalogue.newTopics(PlatformDefaults.topics().with(List.of(Topics.DIRECTORY_EVENTS,
                         Topics.PRICES_EVENTS), List.of("billing-service.discounts-by-reseller",
-                        "billing-service.payout-lines"))
+                        "billing-service.payout-lines")), "billing-service")
                 .forEach(t -> topics.putIfAbsent(t.name(), t));
         kafka.createTopics(List.copyOf(topics.values()));
     }

@@ -16,6 +16,7 @@ import io.channelhub.platform.ids.EventIds;
 import io.channelhub.platform.security.DevTokenIssuer;
 import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.platform.streams.StreamsRunner;
+import io.channelhub.platform.PlatformDefaults;
 import io.channelhub.platform.topics.TopicCatalogue;
 import io.channelhub.schemas.Topics;
 import io.channelhub.schemas.serde.EventSerde;
@@ -139,7 +140,7 @@ public final class TransferBenchmark {
 
     private void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            List<NewTopic> topics = new ArrayList<>(TopicCatalogue.newTopics(3, (short) 1, "transfer-service"));
+            List<NewTopic> topics = new ArrayList<>(TopicCatalogue.newTopics(PlatformDefaults.topics(), "transfer-service"));
             admin.createTopics(topics).all().get();
         }
     }

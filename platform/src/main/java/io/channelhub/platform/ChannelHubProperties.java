@@ -2,6 +2,7 @@ package io.channelhub.platform;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,7 +15,7 @@ public record ChannelHubProperties(String serviceName, TopicSettings topics, Clo
 
     public ChannelHubProperties {
         schemaRegistry = schemaRegistry != null ? schemaRegistry : new SchemaRegistrySettings(null);
-        topics = topics != null ? topics : new TopicSettings(3, (short) 1, null, null);
+        topics = topics != null ? topics : new TopicSettings(3, (short) 1, null, null, null);
         clock = clock != null ? clock : new ClockSettings(false, Duration.ofSeconds(60), List.of());
         streams = streams != null ? streams : new StreamsSettings(null, null, 0);
     }
@@ -41,16 +42,29 @@ public record ChannelHubProperties(String serviceName, TopicSettings topics, Clo
 
     /**
      * Partitions of every topic: one count everywhere keeps topics that share a key co-partitioned.
+     * {@code partitionsOf}: the topics (and their DLTs) with a count of their own, ones no processor joins with
+     * another topic by key: the outbox, whose partitions are how many senders can send at once (D-129).
      * {@code referenceTables}: the reference topics the service keeps a validated, compacted copy of (its global
      * stores; the directory when unset: a service's own defaults file ranks below these shared defaults, so the
      * default is here); {@code own}: topics only this service writes and reads (re-keyed streams).
      */
     public record TopicSettings(int partitions, short replicationFactor, List<String> referenceTables,
-            List<String> own) {
+            List<String> own, Map<String, Integer> partitionsOf) {
         public TopicSettings {
             referenceTables = referenceTables != null && !referenceTables.isEmpty() ? List.copyOf(referenceTables)
                     : List.of(io.channelhub.schemas.Topics.DIRECTORY_EVENTS);
             own = own != null ? List.copyOf(own) : List.of();
+            partitionsOf = partitionsOf != null ? Map.copyOf(partitionsOf) : Map.of();
+        }
+
+        /** The same counts, for a service with these reference tables and own topics. */
+        public TopicSettings with(List<String> referenceTables, List<String> own) {
+            return new TopicSettings(partitions, replicationFactor, referenceTables, own, partitionsOf);
+        }
+
+        /** The partitions of {@code topic}. */
+        public int partitions(String topic) {
+            return partitionsOf.getOrDefault(topic, partitions);
         }
     }
 

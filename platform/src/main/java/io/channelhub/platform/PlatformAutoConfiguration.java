@@ -73,9 +73,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics channelHubTopics(ChannelHubProperties props) {
-        return new KafkaAdmin.NewTopics(TopicCatalogue.newTopics(props.topics().partitions(),
-                props.topics().replicationFactor(), props.serviceName(), props.topics().referenceTables(),
-                props.topics().own()).toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(TopicCatalogue.newTopics(props.topics(), props.serviceName())
+                .toArray(NewTopic[]::new));
     }
 
     @Bean

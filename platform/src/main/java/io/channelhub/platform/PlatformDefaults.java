@@ -2,10 +2,14 @@ package io.channelhub.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Properties;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
@@ -16,6 +20,18 @@ import org.springframework.core.io.support.ResourcePropertySource;
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String RESOURCE = "channelhub-platform.properties";
+
+    /** The shared defaults' topic settings, for programs that create the topics before a service starts (bench). */
+    public static ChannelHubProperties.TopicSettings topics() {
+        try {
+            Properties defaults = PropertiesLoaderUtils.loadProperties(new ClassPathResource(RESOURCE,
+                    PlatformDefaults.class.getClassLoader()));
+            return new Binder(new MapConfigurationPropertySource(defaults))
+                    .bind("channelhub.topics", ChannelHubProperties.TopicSettings.class).get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

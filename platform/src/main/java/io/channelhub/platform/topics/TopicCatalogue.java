@@ -1,49 +1,62 @@
 package io.channelhub.platform.topics;
 
+import io.channelhub.platform.ChannelHubProperties.TopicSettings;
+import io.channelhub.platform.streams.ReferenceTable;
 import io.channelhub.schemas.Topics;
 import java.util.ArrayList;
-import io.channelhub.platform.streams.ReferenceTable;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The topics a service makes sure exist at start: every topic of the catalogue and its DLT, and the service's
- * compacted reference tables; one partition count everywhere.
+ * compacted reference tables and own topics; one partition count everywhere but where the settings say otherwise.
  */
 public final class TopicCatalogue {
     private TopicCatalogue() {
     }
 
     public static List<NewTopic> newTopics(int partitions, short replicationFactor, String serviceName) {
-        return newTopics(partitions, replicationFactor, serviceName, List.of(Topics.DIRECTORY_EVENTS), List.of());
+        return newTopics(new TopicSettings(partitions, replicationFactor, null, null, null), serviceName);
     }
 
     /** The catalogue, the service's compacted copies of {@code referenceTopics}, and its {@code own} topics. */
     public static List<NewTopic> newTopics(int partitions, short replicationFactor, String serviceName,
             List<String> referenceTopics, List<String> own) {
-        List<NewTopic> topics = newTopics(partitions, replicationFactor);
-        for (String reference : referenceTopics) {
-            topics.add(new NewTopic(ReferenceTable.tableTopic(serviceName, reference), partitions, replicationFactor)
+        return newTopics(new TopicSettings(partitions, replicationFactor, referenceTopics, own, null), serviceName);
+    }
+
+    /** The catalogue, and the service's compacted reference tables and own topics, as {@code settings} say. */
+    public static List<NewTopic> newTopics(TopicSettings settings, String serviceName) {
+        List<NewTopic> topics = newTopics(settings);
+        for (String reference : settings.referenceTables()) {
+            String table = ReferenceTable.tableTopic(serviceName, reference);
+            topics.add(new NewTopic(table, settings.partitions(table), settings.replicationFactor())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         }
-        for (String topic : own) {
-            topics.add(new NewTopic(topic, partitions, replicationFactor).configs(maxRecord(Topics.OWN_MAX_BYTES)));
+        for (String topic : settings.own()) {
+            topics.add(new NewTopic(topic, settings.partitions(topic), settings.replicationFactor())
+                    .configs(maxRecord(Topics.OWN_MAX_BYTES)));
         }
         return topics;
+    }
+
+    public static List<NewTopic> newTopics(int partitions, short replicationFactor) {
+        return newTopics(new TopicSettings(partitions, replicationFactor, null, null, null));
     }
 
     /**
      * Every topic and its DLT, with their record sizes (X1): upstream topics take what the broker takes by default,
      * everything the services write takes {@link Topics#OWN_MAX_BYTES}, so every accepted input fits in its DLT.
      */
-    public static List<NewTopic> newTopics(int partitions, short replicationFactor) {
+    public static List<NewTopic> newTopics(TopicSettings settings) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            topics.add(new NewTopic(topic, partitions, replicationFactor).configs(maxRecord(
+            int partitions = settings.partitions(topic);
+            topics.add(new NewTopic(topic, partitions, settings.replicationFactor()).configs(maxRecord(
                     Topics.UPSTREAM.contains(topic) ? Topics.INPUT_MAX_BYTES : Topics.OWN_MAX_BYTES)));
-            topics.add(new NewTopic(Topics.dlt(topic), partitions, replicationFactor)
+            topics.add(new NewTopic(Topics.dlt(topic), partitions, settings.replicationFactor())
                     .configs(maxRecord(Topics.OWN_MAX_BYTES)));
         }
         return topics;

@@ -1,5 +1,6 @@
 package io.channelhub.platform.testing;
 
+import io.channelhub.platform.PlatformDefaults;
 import io.channelhub.platform.topics.TopicCatalogue;
 import io.channelhub.schemas.serde.EventSerde;
 import java.time.Duration;
@@ -64,10 +65,10 @@ public final class KafkaTestClient implements AutoCloseable {
         return bootstrap;
     }
 
-    /** Creates every catalogue topic and its DLT (3 partitions), ignoring those that exist. */
+    /** Creates every catalogue topic and its DLT (the shared defaults' partitions), ignoring those that exist. */
     public KafkaTestClient createTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            for (NewTopic topic : TopicCatalogue.newTopics(3, (short) 1)) {
+            for (NewTopic topic : TopicCatalogue.newTopics(PlatformDefaults.topics())) {
                 try {
                     admin.createTopics(List.of(topic)).all().get();
                 } catch (ExecutionException e) {
