@@ -140,7 +140,9 @@ public final class TransferBenchmark {
 
     private void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            List<NewTopic> topics = new ArrayList<>(TopicCatalogue.newTopics(PlatformDefaults.topics(), "transfer-service"));
+            // as the stack's services would make them, --stack settings included
+            List<NewTopic> topics = new ArrayList<>(TopicCatalogue.newTopics(PlatformDefaults.topics(stackSettings),
+                    "transfer-service"));
             admin.createTopics(topics).all().get();
         }
     }
@@ -347,9 +349,10 @@ public final class TransferBenchmark {
         }
         int received = smtp.getReceivedMessages().length;
         System.out.printf("%n| sender drain: the %d rendered e-mails of the %d/s run on the outbox at once, "
-                + "notification-service's %s senders -> the same GreenMail | e-mails/s | received |%n|---|---|---|%n"
-                + "| from the first send to the last e-mail accepted | %.0f | %d |%n", backlog.size(), rate,
-                stackSettings.getOrDefault("channelhub.mail.senders", "3"), received / seconds(start), received);
+                + "notification-service's senders (%s) -> the same GreenMail | e-mails/s | received |%n"
+                + "|---|---|---|%n| from the first send to the last e-mail accepted | %.0f | %d |%n", backlog.size(),
+                rate, stackSettings.getOrDefault("channelhub.mail.senders", "the service's default"),
+                received / seconds(start), received);
     }
 
     /** The rendered e-mails of one rate's run, straight from the outbox to the same SMTP server. */
@@ -358,7 +361,7 @@ public final class TransferBenchmark {
         System.out.printf("%n| raw SMTP floor: the %d rendered e-mails of the %d/s run, JavaMail -> the same "
                 + "GreenMail, no Kafka | e-mails/s | one send p50 ms | p99 ms |%n|---|---|---|---|%n", emails.size(),
                 rate);
-        for (int connections : List.of(1, 3)) {
+        for (int connections : List.of(1, 3, 6)) {
             smtp.purgeEmailFromAllMailboxes();
             SmtpFloor.Figures f = SmtpFloor.measure(smtp.getSmtp().getPort(), emails, connections);
             System.out.printf("| %d connection(s), each reused for all its e-mails | %.0f | %.2f | %.2f |%n",

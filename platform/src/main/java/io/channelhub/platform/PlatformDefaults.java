@@ -2,6 +2,7 @@ package io.channelhub.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Properties;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -23,9 +24,15 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
     /** The shared defaults' topic settings, for programs that create the topics before a service starts (bench). */
     public static ChannelHubProperties.TopicSettings topics() {
+        return topics(Map.of());
+    }
+
+    /** The same with {@code overrides} (properties, as a service would be given them) applied. */
+    public static ChannelHubProperties.TopicSettings topics(Map<String, ?> overrides) {
         try {
             Properties defaults = PropertiesLoaderUtils.loadProperties(new ClassPathResource(RESOURCE,
                     PlatformDefaults.class.getClassLoader()));
+            defaults.putAll(overrides);
             return new Binder(new MapConfigurationPropertySource(defaults))
                     .bind("channelhub.topics", ChannelHubProperties.TopicSettings.class).get();
         } catch (IOException e) {

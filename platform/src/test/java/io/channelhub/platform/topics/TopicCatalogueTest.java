@@ -10,14 +10,23 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
-/** One partition count for every topic that shares keys with another; the outbox, joined with none, its own. */
+/** One partition count for every topic that shares keys with another; a topic given a count of its own, that. */
 class TopicCatalogueTest {
 
-    // D-129: the shared defaults give the interactive outbox (and its DLT) six partitions, one per sender
     @Test
-    void theOutboxHasItsOwnCountAndEveryOtherTopicTheOne() {
-        Map<String, Integer> partitions = TopicCatalogue.newTopics(PlatformDefaults.topics().with(
-                        List.of(Topics.DIRECTORY_EVENTS), List.of("billing-service.payout-lines")), "billing-service")
+    void everyTopicHasTheSharedDefaultCount() {
+        assertThat(TopicCatalogue.newTopics(PlatformDefaults.topics(), "billing-service"))
+                .extracting(NewTopic::numPartitions).containsOnly(3);
+    }
+
+    // D-129: the outbox (and its DLT) with a count of its own; every other topic, tables and own topics included,
+    // keeps the one count
+    @Test
+    void aTopicGivenItsOwnCountHasItAndEveryOtherTheOne() {
+        Map<String, Integer> partitions = TopicCatalogue.newTopics(PlatformDefaults.topics(Map.of(
+                                "channelhub.topics.partitions-of[notifications.outbox]", "6"))
+                        .with(List.of(Topics.DIRECTORY_EVENTS), List.of("billing-service.payout-lines")),
+                        "billing-service")
                 .stream().collect(Collectors.toMap(NewTopic::name, NewTopic::numPartitions));
 
         assertThat(partitions).containsEntry(Topics.NOTIFICATIONS_OUTBOX, 6)
