@@ -6,8 +6,10 @@ import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -17,6 +19,15 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * the benchmark's raw SMTP floor sends exactly what the sender sends.
  */
 public final class MimeEmails {
+
+    static {
+        // Jakarta Mail 2.1 finds its stream provider with a ServiceLoader scan of the class path on every use (each
+        // multipart, each encoded body: jakartaee/mail-api#861), 40% of the senders' CPU in a profile
+        // (docs/benchmarks.md, D-130). Named in its system property, it is found with one class lookup instead.
+        if (System.getProperty(StreamProvider.class.getName()) == null) {
+            System.setProperty(StreamProvider.class.getName(), MailStreamProvider.class.getName());
+        }
+    }
 
     private MimeEmails() {
     }
