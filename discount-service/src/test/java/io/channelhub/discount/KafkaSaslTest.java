@@ -17,6 +17,7 @@ import io.channelhub.platform.streams.StreamsRunner;
 import io.channelhub.platform.testing.KafkaAclDoc;
 import io.channelhub.platform.testing.KafkaTestClient;
 import io.channelhub.platform.testing.SaslKafkaBroker;
+import io.channelhub.platform.PlatformDefaults;
 import io.channelhub.platform.topics.TopicCatalogue;
 import io.channelhub.schemas.Keys;
 import io.channelhub.schemas.Topics;
@@ -100,8 +101,8 @@ class KafkaSaslTest {
     void theServiceRunsOnTheDocumentedAclsAlone() throws Exception {
         await().atMost(WAIT).until(() -> service.getBean(StreamsRunner.class).state() == KafkaStreams.State.RUNNING);
         // it provisioned every topic it is meant to (fail-fast: a refused CREATE would have failed the start)
-        Set<String> provisioned = TopicCatalogue.newTopics(3, (short) 1, DiscountTopology.SERVICE,
-                List.of(Topics.DIRECTORY_EVENTS), List.of()).stream().map(NewTopic::name).collect(Collectors.toSet());
+        Set<String> provisioned = TopicCatalogue.newTopics(PlatformDefaults.topics()
+                .with(List.of(Topics.DIRECTORY_EVENTS), List.of()), DiscountTopology.SERVICE).stream().map(NewTopic::name).collect(Collectors.toSet());
         assertThat(broker.admin().listTopics().names().get()).containsAll(provisioned);
 
         superUser.send(Topics.DIRECTORY_EVENTS, "isv:" + ISV, new IsvRegistered(meta(), ISV, "Vendor",

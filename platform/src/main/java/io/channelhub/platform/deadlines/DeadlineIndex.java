@@ -20,9 +20,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * Each aggregate keeps at most its next deadline here: the processor cancels the old one when it schedules anew.
  *
  * <p>Every entry follows from an aggregate the processor keeps in a store with a changelog, so the index is a
- * {@link DerivedIndex}: no changelog, rebuilt from the aggregates when a task starts without it in step. A command that
- * moves a deadline costs the broker no write for it (D-127). The marker that the index is whole sorts before every
- * time key, so no range of due keys meets it.
+ * {@link DerivedIndex}: no changelog, rebuilt from the aggregates when a task starts without it in step. A
+ * command that moves a deadline costs the broker no write for it (D-127). The marker that the index is whole
+ * sorts before every time key, so no range of due keys meets it.
  */
 public final class DeadlineIndex {
 

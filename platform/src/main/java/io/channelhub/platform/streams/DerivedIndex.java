@@ -26,7 +26,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class DerivedIndex {
 
     /** The marker's key: no entry has it (entries are keyed by ids, names and times, none with control characters). */
-    public static final String WHOLE = "\u0000whole";
+    private static final String WHOLE = "\u0000whole";
     private static final String GENERATION = "generation";
 
     private DerivedIndex() {

@@ -17,16 +17,6 @@ public final class TopicCatalogue {
     private TopicCatalogue() {
     }
 
-    public static List<NewTopic> newTopics(int partitions, short replicationFactor, String serviceName) {
-        return newTopics(new TopicSettings(partitions, replicationFactor, null, null, null), serviceName);
-    }
-
-    /** The catalogue, the service's compacted copies of {@code referenceTopics}, and its {@code own} topics. */
-    public static List<NewTopic> newTopics(int partitions, short replicationFactor, String serviceName,
-            List<String> referenceTopics, List<String> own) {
-        return newTopics(new TopicSettings(partitions, replicationFactor, referenceTopics, own, null), serviceName);
-    }
-
     /** The catalogue, and the service's compacted reference tables and own topics, as {@code settings} say. */
     public static List<NewTopic> newTopics(TopicSettings settings, String serviceName) {
         List<NewTopic> topics = newTopics(settings);
@@ -40,10 +30,6 @@ public final class TopicCatalogue {
                     .configs(maxRecord(Topics.OWN_MAX_BYTES)));
         }
         return topics;
-    }
-
-    public static List<NewTopic> newTopics(int partitions, short replicationFactor) {
-        return newTopics(new TopicSettings(partitions, replicationFactor, null, null, null));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.channelhub.platform.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.channelhub.platform.PlatformDefaults;
 import io.channelhub.platform.topics.TopicCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
@@ -203,7 +204,7 @@ public final class KafkaAclDoc {
             List<String> referenceTables = list(defaults.getProperty("channelhub.topics.reference-tables",
                     io.channelhub.schemas.Topics.DIRECTORY_EVENTS));
             List<String> own = list(defaults.getProperty("channelhub.topics.own", ""));
-            TopicCatalogue.newTopics(3, (short) 1, service, referenceTables, own)
+            TopicCatalogue.newTopics(PlatformDefaults.topics().with(referenceTables, own), service)
                     .forEach(t -> topic(t.name(), AclOperation.CREATE, AclOperation.DESCRIBE));
             TopologyDescription description = topology.describe();
             description.subtopologies().forEach(sub -> sub.nodes().forEach(node -> {

@@ -2,6 +2,7 @@ package io.channelhub.platform.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.channelhub.platform.PlatformDefaults;
 import io.channelhub.platform.testing.KafkaAclDoc;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ class TopicProvisioningAclsTest {
 
     @Test
     void everyServiceMayCreateAndDescribeEachCatalogueTopicAndItsDeadLetterTopic() {
-        List<KafkaAclDoc.Row> expected = TopicCatalogue.newTopics(3, (short) 1).stream().map(NewTopic::name)
+        List<KafkaAclDoc.Row> expected = TopicCatalogue.newTopics(PlatformDefaults.topics()).stream().map(NewTopic::name)
                 .map(topic -> new KafkaAclDoc.Row(ResourceType.TOPIC, PatternType.LITERAL, topic,
                         Set.of(AclOperation.CREATE, AclOperation.DESCRIBE)))
                 .toList();
