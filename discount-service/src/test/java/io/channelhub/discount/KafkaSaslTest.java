@@ -102,7 +102,8 @@ class KafkaSaslTest {
         await().atMost(WAIT).until(() -> service.getBean(StreamsRunner.class).state() == KafkaStreams.State.RUNNING);
         // it provisioned every topic it is meant to (fail-fast: a refused CREATE would have failed the start)
         Set<String> provisioned = TopicCatalogue.newTopics(PlatformDefaults.topics()
-                .with(List.of(Topics.DIRECTORY_EVENTS), List.of()), DiscountTopology.SERVICE).stream().map(NewTopic::name).collect(Collectors.toSet());
+                        .with(List.of(Topics.DIRECTORY_EVENTS), List.of()), DiscountTopology.SERVICE)
+                .stream().map(NewTopic::name).collect(Collectors.toSet());
         assertThat(broker.admin().listTopics().names().get()).containsAll(provisioned);
 
         superUser.send(Topics.DIRECTORY_EVENTS, "isv:" + ISV, new IsvRegistered(meta(), ISV, "Vendor",

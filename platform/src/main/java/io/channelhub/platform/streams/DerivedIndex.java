@@ -28,6 +28,7 @@ public final class DerivedIndex {
     /** The marker's key: no entry has it (entries are keyed by ids, names and times, none with control characters). */
     private static final String WHOLE = "\u0000whole";
     private static final String GENERATION = "generation";
+    private static final int CLEARED_AT_ONCE = 10_000;
 
     private DerivedIndex() {
     }
@@ -52,17 +53,35 @@ public final class DerivedIndex {
         String logged = generations.get(GENERATION);
         String marked = index.get(WHOLE);
         if (marked == null || !marked.equals(logged)) {
-            List<String> held = new ArrayList<>();
-            try (KeyValueIterator<String, String> all = index.all()) {
-                all.forEachRemaining(entry -> held.add(entry.key));
-            }
-            held.forEach(key -> index.put(key, null));
+            clear(index);
             entries.accept(index::put);
         }
         String generation = UUID.randomUUID().toString();
         index.put(WHOLE, generation);
         generations.put(GENERATION, generation);
         return index;
+    }
+
+    /**
+     * Deletes every entry, a bounded number of keys at a time: the first start after an upgrade finds an applied
+     * ids' index as large as the ids, and holding all its keys at once would grow the heap with it.
+     */
+    private static void clear(KeyValueStore<String, String> index) {
+        String after = null;
+        while (true) {
+            List<String> keys = new ArrayList<>();
+            // from the last key deleted on: the range starts past it, and past the tombstones before it
+            try (KeyValueIterator<String, String> next = after == null ? index.all() : index.range(after, null)) {
+                while (keys.size() < CLEARED_AT_ONCE && next.hasNext()) {
+                    keys.add(next.next().key);
+                }
+            }
+            keys.forEach(key -> index.put(key, null)); // blind: delete() reads first
+            if (keys.size() < CLEARED_AT_ONCE) {
+                return;
+            }
+            after = keys.get(keys.size() - 1);
+        }
     }
 
     private static String generationStore(String name) {

@@ -140,4 +140,18 @@ class DeadlineIndexTest {
         assertThat(driver.producedTopicNames()).contains("deadline-test-deadlines-generation-changelog")
                 .doesNotContain("deadline-test-deadlines-changelog");
     }
+
+    // D-127: an index out of step is dropped a bounded number of keys at a time, however many it holds
+    @Test
+    void aLargeStaleIndexIsDroppedWhole() {
+        for (int i = 0; i < 25_001; i++) {
+            store().put(String.format("%019d|stale-%d", 1_000L + i, i), "stale-" + i);
+        }
+        store().delete("\u0000whole"); // a directory from before D-127: no marker
+        commands.pipeInput("restart fresh:100");
+        commands.pipeInput("count");
+        commands.pipeInput("take 100000");
+
+        assertThat(taken).containsExactly("1", "fresh");
+    }
 }
